@@ -1,0 +1,2 @@
+// Unit tests run Dexie on fake-indexeddb: a real IndexedDB implementation in memory.
+import 'fake-indexeddb/auto';
