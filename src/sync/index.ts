@@ -1,0 +1,20 @@
+// Public API of the sync engine.
+export {
+  API_PATHS,
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  DEFAULT_TIMEOUT_MS,
+  HttpError,
+  NetworkError,
+  ProtocolError,
+} from './api-client';
+export {
+  createSyncEngine,
+  DEFAULT_SYNC_INTERVAL_MS,
+  DEFAULT_WRITE_DEBOUNCE_MS,
+  type SyncEngine,
+  type SyncEngineOptions,
+  type SyncPhase,
+  type SyncState,
+} from './engine';

@@ -1,0 +1,62 @@
+// Pull: asks the server for what changed since the stored cursor, batch after
+// batch until it says there is no more. Each batch (changes, removals) and the
+// cursor that follows it are written in ONE transaction: a crash or a dropped
+// connection between batches resumes after the last stored batch, never skips one
+// and never applies one twice with a stale cursor.
+import type { FeldakteDb } from '../db/schema';
+import type { Change, PullResponse } from '../shared/protocol';
+import { type ApiClient, ProtocolError } from './api-client';
+import { removeServerRecord, storeServerRecord, syncTables } from './apply-server-records';
+import { readPullCursor, writePullCursor } from './sync-meta';
+
+export interface PullOptions {
+  limit?: number;
+  /** Called after each stored batch with the number of changes and removals received so far in this pull. */
+  onProgress?: (received: number) => void;
+}
+
+/** Returns the number of changes and removals received. */
+export async function pullChanges(
+  db: FeldakteDb,
+  api: ApiClient,
+  options: PullOptions = {},
+): Promise<number> {
+  let cursor = await readPullCursor(db);
+  let received = 0;
+  for (;;) {
+    const batch = await api.pull(options.limit === undefined ? { cursor } : { cursor, limit: options.limit });
+    await applyPullBatch(db, batch);
+    received += batch.changes.length + batch.removed.length;
+    options.onProgress?.(received);
+    if (!batch.hasMore) return received;
+    if (batch.cursor === cursor) {
+      // Pulling again with the same cursor would loop forever.
+      throw new ProtocolError('Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor');
+    }
+    cursor = batch.cursor;
+  }
+}
+
+export async function applyPullBatch(db: FeldakteDb, batch: PullResponse): Promise<void> {
+  await db.transaction('rw', syncTables(db), async () => {
+    for (const change of batch.changes) await storeChange(db, change);
+    for (const removal of batch.removed) await removeServerRecord(db, removal.entity, removal.id);
+    await writePullCursor(db, batch.cursor);
+  });
+}
+
+function storeChange(db: FeldakteDb, change: Change): Promise<void> {
+  // Spelled out per entity so TypeScript keeps each record tied to its table.
+  switch (change.entity) {
+    case 'case':
+      return storeServerRecord(db, 'case', change.record);
+    case 'note':
+      return storeServerRecord(db, 'note', change.record);
+    case 'appointment':
+      return storeServerRecord(db, 'appointment', change.record);
+    case 'preConsultation':
+      return storeServerRecord(db, 'preConsultation', change.record);
+    case 'member':
+      return storeServerRecord(db, 'member', change.record);
+  }
+}
