@@ -17,7 +17,10 @@ export function closeUserDb(): void {
   current = null;
 }
 
-/** Deletes a user's local database (logout: the caller has pushed first or the user accepted the loss). */
+/**
+ * Wipes a user's local database (logout, device revocation). The caller decides
+ * beforehand whether pending outbox entries may be lost.
+ */
 export async function deleteUserDb(userId: string): Promise<void> {
   const name = userDbName(userId);
   if (current?.name === name) closeUserDb();

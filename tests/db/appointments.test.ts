@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cancelAppointment,
+  createAppointment,
+  listAppointmentsForCase,
+  listAppointmentsFrom,
+} from '../../src/db/appointments';
+import { createCase } from '../../src/db/cases';
+import type { FeldakteDb } from '../../src/db/schema';
+import { appointmentFields, caseFields, freshDb, worker } from './support/fixtures';
+
+let db: FeldakteDb;
+
+afterEach(async () => {
+  await db?.delete();
+});
+
+describe('appointments', () => {
+  it('lists from a day on in date and time order', async () => {
+    db = freshDb();
+    const c = await createCase(db, worker, caseFields());
+    const slots: [string, string][] = [
+      ['2026-03-11', '08:00'],
+      ['2026-03-09', '16:00'],
+      ['2026-03-10', '14:30'],
+      ['2026-03-10', '09:00'],
+      ['2026-03-10', '10:15'],
+    ];
+    for (const [date, time] of slots)
+      await createAppointment(db, worker, appointmentFields(c.id, { date, time }));
+
+    const list = await listAppointmentsFrom(db, '2026-03-10');
+
+    expect(list.map((a) => `${a.date} ${a.time}`)).toEqual([
+      '2026-03-10 09:00',
+      '2026-03-10 10:15',
+      '2026-03-10 14:30',
+      '2026-03-11 08:00',
+    ]);
+  });
+
+  it('lists a case in time order and cancels through the outbox', async () => {
+    db = freshDb();
+    const a = await createCase(db, worker, caseFields());
+    const b = await createCase(db, worker, caseFields({ familyName: 'Familie Arslan' }));
+    const late = await createAppointment(db, worker, appointmentFields(a.id, { time: '15:00' }));
+    await createAppointment(db, worker, appointmentFields(a.id, { time: '08:00' }));
+    await createAppointment(db, worker, appointmentFields(b.id));
+
+    expect((await listAppointmentsForCase(db, a.id)).map((x) => x.time)).toEqual(['08:00', '15:00']);
+
+    await cancelAppointment(db, worker, late.id);
+    expect((await db.appointments.get(late.id))?.status).toBe('cancelled');
+    expect(await db.outbox.orderBy('seq').last()).toMatchObject({
+      recordId: late.id,
+      op: 'update',
+      data: { status: 'cancelled' },
+    });
+  });
+});

@@ -1,0 +1,81 @@
+// Valid field sets and a fresh database per test, shared by the db and sync tests.
+import type { Actor } from '../../../src/db/local-write';
+import { FeldakteDb } from '../../../src/db/schema';
+import type {
+  AppointmentFields,
+  CaseFields,
+  NoteFields,
+  PreConsultationFields,
+} from '../../../src/shared/records';
+
+export const worker: Actor = {
+  userId: '11111111-1111-4111-8111-111111111111',
+  teamId: '22222222-2222-4222-8222-222222222222',
+};
+
+export const lead: Actor = {
+  userId: '33333333-3333-4333-8333-333333333333',
+  teamId: worker.teamId,
+};
+
+/** Each test gets its own IndexedDB database, so no test sees another's rows. */
+export function freshDb(): FeldakteDb {
+  return new FeldakteDb(`test-${crypto.randomUUID()}`);
+}
+
+export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {
+  return {
+    reference: 'EF-2026-001',
+    familyName: 'Familie Berger',
+    clients: 'Anna Berger, Tim Berger (7)',
+    address: 'Lindenweg 3, 34560 Fritzlar',
+    phone: '05622 1234',
+    helpType: 'SPFH § 31',
+    status: 'open',
+    startDate: '2026-01-15',
+    assignedTo: worker.userId,
+    sourcePreConsultationId: null,
+    ...overrides,
+  };
+}
+
+export function noteFields(caseId: string, overrides: Partial<NoteFields> = {}): NoteFields {
+  return {
+    caseId,
+    date: '2026-03-02',
+    kind: 'home_visit',
+    durationMinutes: 90,
+    text: 'Hausbesuch, Mutter berichtet von besserem Schlafrhythmus.',
+    concern8a: false,
+    reviewedAt: null,
+    ...overrides,
+  };
+}
+
+export function appointmentFields(
+  caseId: string,
+  overrides: Partial<AppointmentFields> = {},
+): AppointmentFields {
+  return {
+    caseId,
+    date: '2026-03-10',
+    time: '09:30',
+    durationMinutes: 60,
+    place: 'Lindenweg 3',
+    kind: 'home_visit',
+    status: 'planned',
+    ...overrides,
+  };
+}
+
+export function preConsultationFields(overrides: Partial<PreConsultationFields> = {}): PreConsultationFields {
+  return {
+    date: '2026-02-20',
+    contact: 'Frau Yilmaz, Kita Sonnenschein',
+    concern: 'Kind kommt häufig ohne Frühstück',
+    advice: 'Gespräch mit der Mutter angeregt',
+    outcome: 'done',
+    convertedCaseId: null,
+    ...overrides,
+  };
+}
