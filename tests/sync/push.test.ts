@@ -1,0 +1,164 @@
+import { HttpResponse, http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase, updateCase } from '../../src/db/cases';
+import { createNote } from '../../src/db/notes';
+import type { FeldakteDb } from '../../src/db/schema';
+import { MAX_PUSH_BATCH } from '../../src/shared/protocol';
+import { API_PATHS, NetworkError } from '../../src/sync/api-client';
+import { pushOutbox } from '../../src/sync/push';
+import { caseFields, freshDb, noteFields, worker } from '../db/support/fixtures';
+import { BASE_URL, mswServer, ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
+
+startMswForThisFile();
+
+let db: FeldakteDb;
+let harness: ProtocolHarness;
+
+beforeEach(() => {
+  db = freshDb();
+  harness = new ProtocolHarness();
+  harness.install();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('push', () => {
+  it('sends the outbox in order, empties it and stores the acknowledged records', async () => {
+    const c = await createCase(db, worker, caseFields());
+    await updateCase(db, worker, c.id, { phone: '0170 1' });
+    const note = await createNote(db, worker, noteFields(c.id));
+
+    const outcome = await pushOutbox(db, harness.client());
+
+    expect(outcome).toEqual({ acknowledged: 3, rejected: 0 });
+    expect(harness.pushRequests[0]?.mutations.map((m) => [m.entity, m.op])).toEqual([
+      ['case', 'create'],
+      ['case', 'update'],
+      ['note', 'create'],
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.cases.get(c.id)).toMatchObject({ version: 2, phone: '0170 1' });
+    expect(await db.notes.get(note.id)).toMatchObject({ version: 1, text: note.text });
+  });
+
+  it(`sends at most ${MAX_PUSH_BATCH} mutations per request, keeping the order across batches`, async () => {
+    const c = await createCase(db, worker, caseFields());
+    const total = MAX_PUSH_BATCH * 2 + 30;
+    for (let i = 1; i < total; i++) await updateCase(db, worker, c.id, { phone: String(i) });
+
+    await pushOutbox(db, harness.client());
+
+    expect(harness.pushRequests.map((r) => r.mutations.length)).toEqual([MAX_PUSH_BATCH, MAX_PUSH_BATCH, 30]);
+    const phones = harness.pushRequests.flatMap((r) =>
+      r.mutations.slice(r === harness.pushRequests[0] ? 1 : 0),
+    );
+    expect(phones.map((m) => m.data.phone)).toEqual(
+      Array.from({ length: total - 1 }, (_, i) => String(i + 1)),
+    );
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.cases.get(c.id)).toMatchObject({ version: total, phone: String(total - 1) });
+  });
+
+  it('after a dropped response, the retry creates nothing twice', async () => {
+    const c = await createCase(db, worker, caseFields());
+    harness.dropPushResponses = 1;
+
+    await expect(pushOutbox(db, harness.client())).rejects.toBeInstanceOf(NetworkError);
+    // The server committed, the device does not know: the entry must still be there.
+    expect(harness.server.recordsOf('case')).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(1);
+
+    await pushOutbox(db, harness.client());
+
+    const [first, retry] = harness.pushRequests;
+    expect(retry?.mutations.map((m) => m.id)).toEqual(first?.mutations.map((m) => m.id));
+    expect(harness.server.recordsOf('case')).toHaveLength(1);
+    expect([...harness.server.applyCounts.values()]).toEqual([1]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.cases.toArray()).toEqual([expect.objectContaining({ id: c.id, version: 1 })]);
+  });
+
+  it('a rejected mutation stays visible with its reason and does not hold up the rest', async () => {
+    const a = await createCase(db, worker, caseFields({ familyName: 'Familie A' }));
+    const refused = await createCase(db, worker, caseFields({ familyName: 'Familie B' }));
+    const c = await createCase(db, worker, caseFields({ familyName: 'Familie C' }));
+    harness.server.rejectIf = (m) =>
+      m.recordId === refused.id
+        ? {
+            code: 'invalid',
+            httpStatus: 400,
+            message: 'familyName: ist schon vergeben',
+            field: 'data.familyName',
+          }
+        : null;
+
+    const outcome = await pushOutbox(db, harness.client());
+
+    expect(outcome).toEqual({ acknowledged: 2, rejected: 1 });
+    expect(
+      harness.server
+        .recordsOf('case')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([a.id, c.id].sort());
+    const left = await db.outbox.toArray();
+    expect(left).toEqual([
+      expect.objectContaining({
+        recordId: refused.id,
+        status: 'rejected',
+        rejection: expect.objectContaining({
+          code: 'invalid',
+          httpStatus: 400,
+          message: 'familyName: ist schon vergeben',
+          field: 'data.familyName',
+        }),
+      }),
+    ]);
+    // The device keeps what the user wrote.
+    expect(await db.cases.get(refused.id)).toEqual(refused);
+
+    // Nothing is sent again: a rejection is final until the user acts on it.
+    await pushOutbox(db, harness.client());
+    expect(harness.pushRequests).toHaveLength(1);
+  });
+
+  it('rejects a damaged entry locally instead of letting it block the queue', async () => {
+    const broken = await createCase(db, worker, caseFields());
+    const fine = await createCase(db, worker, caseFields({ familyName: 'Familie Gut' }));
+    const first = await db.outbox.orderBy('seq').first();
+    await db.outbox.update(first?.seq as number, { clientTime: 'gestern' });
+
+    await pushOutbox(db, harness.client());
+
+    expect(harness.pushRequests.flatMap((r) => r.mutations.map((m) => m.recordId))).toEqual([fine.id]);
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ recordId: broken.id, status: 'rejected' }),
+    ]);
+  });
+
+  it('keeps an edit made while the push was on its way', async () => {
+    const c = await createCase(db, worker, caseFields());
+    const release = harness.hold();
+
+    const pushing = pushOutbox(db, harness.client());
+    await waitUntil(() => harness.inFlight === 1);
+    await updateCase(db, worker, c.id, { phone: 'während des Sendens' });
+    // The edit's own push fails, so what we see next is the first answer, rebased.
+    mswServer.use(http.post(`${BASE_URL}${API_PATHS.push}`, () => HttpResponse.error()));
+    release();
+    await expect(pushing).rejects.toBeInstanceOf(NetworkError);
+
+    // The server's answer (version 1, old phone) is the base; the pending edit stays on top.
+    expect(await db.cases.get(c.id)).toMatchObject({ version: 1, phone: 'während des Sendens' });
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ op: 'update', baseVersion: 0, status: 'pending' }),
+    ]);
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!condition()) throw new Error('condition not reached');
+}

@@ -1,0 +1,127 @@
+// msw handlers in front of the in-memory ProtocolServer, checking the headers the
+// real server checks (token, protocol version, device) and offering the faults a
+// field device meets: responses lost after the server committed, a connection that
+// breaks in the middle of a pull, a request held open.
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  DEFAULT_PULL_LIMIT,
+  DEVICE_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  PushRequest,
+} from '../../../src/shared/protocol';
+import { API_PATHS, type ApiClient, createApiClient } from '../../../src/sync/api-client';
+import { worker } from '../../db/support/fixtures';
+import { ProtocolServer } from './protocol-server';
+
+export const BASE_URL = 'http://feldakte.test';
+export const DEVICE_ID = '44444444-4444-4444-8444-444444444444';
+export const VALID_TOKEN = 'token-der-fachkraft';
+
+export const mswServer = setupServer();
+
+/** Starts msw for the test file; every request without a handler fails the test. */
+export function startMswForThisFile(): void {
+  beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => mswServer.resetHandlers());
+  afterAll(() => mswServer.close());
+}
+
+function apiError(status: number, code: string, message: string) {
+  return HttpResponse.json({ error: { code, message, field: null } }, { status });
+}
+
+export class ProtocolHarness {
+  readonly server = new ProtocolServer({ userId: worker.userId, teamId: worker.teamId });
+  readonly pushRequests: PushRequest[] = [];
+  /** Cursor of every pull request, in order. */
+  readonly pullCursors: string[] = [];
+
+  token = VALID_TOKEN;
+  /** The version the server speaks; a device on another one gets 426. */
+  protocolVersion = PROTOCOL_VERSION;
+  /** Push requests whose answer is lost after the server applied them. */
+  dropPushResponses = 0;
+  /** After this many more successful pull answers, the next one fails with a broken connection. */
+  failPullAfter: number | null = null;
+  /** While set, requests wait for it before they are answered. */
+  gate: Promise<void> | null = null;
+
+  inFlight = 0;
+  maxInFlight = 0;
+
+  /** Holds every request until the returned function is called. */
+  hold(): () => void {
+    let release = () => {};
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
+  install(): void {
+    mswServer.use(...this.handlers());
+  }
+
+  client(getToken: () => string | null = () => VALID_TOKEN): ApiClient {
+    return createApiClient({ baseUrl: BASE_URL, deviceId: DEVICE_ID, getToken });
+  }
+
+  handlers() {
+    return [
+      http.post(`${BASE_URL}${API_PATHS.push}`, ({ request }) =>
+        this.guarded(request, async () => {
+          const body = PushRequest.parse(await request.json());
+          this.pushRequests.push(body);
+          const results = this.server.push(body);
+          if (this.dropPushResponses > 0) {
+            this.dropPushResponses -= 1;
+            return HttpResponse.error();
+          }
+          return HttpResponse.json({ results });
+        }),
+      ),
+      http.get(`${BASE_URL}${API_PATHS.pull}`, ({ request }) =>
+        this.guarded(request, async () => {
+          const url = new URL(request.url);
+          const cursor = url.searchParams.get('cursor') ?? '0';
+          const limit = Number(url.searchParams.get('limit') ?? DEFAULT_PULL_LIMIT);
+          this.pullCursors.push(cursor);
+          if (this.failPullAfter !== null) {
+            if (this.failPullAfter === 0) {
+              this.failPullAfter = null;
+              return HttpResponse.error();
+            }
+            this.failPullAfter -= 1;
+          }
+          return HttpResponse.json(this.server.pull(cursor, limit));
+        }),
+      ),
+    ];
+  }
+
+  private async guarded(request: Request, answer: () => Promise<Response>): Promise<Response> {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.gate) await this.gate;
+      if (request.headers.get(PROTOCOL_HEADER) !== String(this.protocolVersion)) {
+        return apiError(426, 'upgrade_required', 'Bitte die App aktualisieren');
+      }
+      if (request.headers.get('authorization') !== `Bearer ${this.token}`) {
+        return apiError(401, 'unauthorized', 'Anmeldung abgelaufen');
+      }
+      if (request.headers.get(DEVICE_HEADER) !== DEVICE_ID) {
+        return apiError(400, 'invalid', 'Geräte-Kennung fehlt');
+      }
+      return await answer();
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}
