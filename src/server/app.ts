@@ -1,0 +1,74 @@
+// The Fastify application: routes, hooks and error handling around one database.
+// Tests build it with app.inject() or listen on port 0; main.ts adds the process around it.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from './db/database';
+import { createAuthHook } from './http/auth-hook';
+import { installErrorHandler } from './http/error-handler';
+import { apiError } from './http/http-error';
+import { requireProtocolVersion } from './http/protocol-hook';
+import { registerHealthRoute } from './http/routes/health';
+import { registerLoginRoute } from './http/routes/login';
+import { registerLogoutRoute } from './http/routes/logout';
+import { registerMeRoute } from './http/routes/me';
+import { registerPullRoute } from './http/routes/sync-pull';
+import { registerPushRoute } from './http/routes/sync-push';
+import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
+import { createServices } from './services';
+
+export interface AppOptions {
+  db: Database;
+  /** Directory of the built app (dist/); omitted or without index.html: API only. */
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Default body limit of API routes; push raises its own. */
+const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp({ db, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const services = createServices(db);
+  // JSON only: text/plain would otherwise reach the routes as a string.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('authenticated', null);
+  installErrorHandler(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    // Case data must not linger in HTTP caches; the app keeps its own encrypted copy.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerHealthRoute(app, services);
+  registerLoginRoute(app, services);
+
+  const authHook = createAuthHook(services.auth);
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', authHook);
+    registerMeRoute(scope);
+    registerLogoutRoute(scope, services);
+  });
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', requireProtocolVersion);
+    scope.addHook('onRequest', authHook);
+    registerPushRoute(scope, services);
+    registerPullRoute(scope, services);
+  });
+
+  const servesApp = staticDir ? await registerStaticFiles(app, staticDir) : false;
+  app.setNotFoundHandler((request, reply) => {
+    if (servesApp && isSpaRequest(request)) return sendIndexHtml(reply);
+    return reply
+      .status(404)
+      .send(apiError('not_found', `Unbekannte Adresse: ${request.method} ${request.url}`));
+  });
+
+  await app.ready();
+  return app;
+}

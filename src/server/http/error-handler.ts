@@ -1,0 +1,39 @@
+// Turns every error into an ApiError answer. Client mistakes (bad JSON, wrong
+// content type, oversized body, failed validation) stay 4xx; only a fault of the
+// server itself becomes a 500, logged, without details to the client.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { apiError, codeForStatus, HttpError } from './http-error';
+
+function clientErrorOf(error: FastifyError): HttpError | null {
+  if (error instanceof HttpError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(400, 'invalid', 'Content-Type muss application/json sein', 'content-type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'invalid', 'Die Anfrage ist zu groß');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpError(400, 'invalid', 'Der Body darf nicht leer sein');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
+  }
+  if (error instanceof SyntaxError) return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return new HttpError(status, codeForStatus(status), error.message);
+  return null;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const clientError = clientErrorOf(error);
+    if (clientError) {
+      return reply
+        .status(clientError.statusCode)
+        .send(apiError(clientError.code, clientError.message, clientError.field));
+    }
+    request.log.error({ err: error }, 'request failed');
+    // ErrorCode has no server-side member; devices act on the HTTP status here.
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Interner Serverfehler', field: null } });
+  });
+}

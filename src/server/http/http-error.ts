@@ -1,0 +1,40 @@
+// The one shape of every non-2xx answer (ApiError in shared/protocol.ts).
+import type { z } from 'zod';
+import type { ApiError, ErrorCode } from '../../shared/protocol';
+
+export type ErrorCodeName = z.infer<typeof ErrorCode>;
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCodeName,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export function apiError(code: ErrorCodeName, message: string, field: string | null = null): ApiError {
+  return { error: { code, message, field } };
+}
+
+export function codeForStatus(status: number): ErrorCodeName {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 426:
+      return 'upgrade_required';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'invalid';
+  }
+}

@@ -1,0 +1,24 @@
+// POST /api/auth/login {username, password} -> LoginResponse (token shown once).
+import type { FastifyInstance } from 'fastify';
+import { LoginRequest, type LoginResponse } from '../../../shared/protocol';
+import type { Services } from '../../services';
+import { HttpError } from '../http-error';
+import { parseInput } from '../validate';
+
+const StrictLoginRequest = LoginRequest.strict();
+
+export function registerLoginRoute(app: FastifyInstance, services: Services): void {
+  app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request): Promise<LoginResponse> => {
+    const { username, password } = parseInput(StrictLoginRequest, request.body);
+    if (services.loginThrottle.isBlocked(username)) {
+      throw new HttpError(429, 'rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.');
+    }
+    const session = await services.auth.login(username, password);
+    if (!session) {
+      services.loginThrottle.recordFailure(username);
+      throw new HttpError(401, 'unauthorized', 'Benutzername oder Passwort ist falsch');
+    }
+    services.loginThrottle.recordSuccess(username);
+    return session;
+  });
+}

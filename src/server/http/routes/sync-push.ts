@@ -1,0 +1,27 @@
+// POST /api/sync/push {mutations} -> {results}: one answer per mutation, in order.
+// Only a malformed envelope fails the whole request (400); a bad mutation is
+// answered 'rejected' on its own.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MAX_PUSH_BATCH, Mutation, PushRequest, type PushResponse } from '../../../shared/protocol';
+import type { Services } from '../../services';
+import { authenticatedOf } from '../auth-hook';
+import { deviceIdOf } from '../protocol-hook';
+import { parseInput } from '../validate';
+
+/** A full batch of long notes must fit; more is refused with 413 before parsing. */
+export const PUSH_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** PushRequest, refusing unknown keys in the envelope too (a typo must not pass silently). */
+const StrictPushRequest = PushRequest.extend({
+  mutations: z.array(Mutation.strict()).min(1).max(MAX_PUSH_BATCH),
+}).strict();
+
+export function registerPushRoute(app: FastifyInstance, services: Services): void {
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+    const { actor } = authenticatedOf(request);
+    const deviceId = deviceIdOf(request);
+    const { mutations } = parseInput(StrictPushRequest, request.body);
+    return { results: await services.push.push(actor, deviceId, mutations) };
+  });
+}

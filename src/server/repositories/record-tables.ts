@@ -1,0 +1,103 @@
+// Where each synced entity lives in SQL: table name and field -> column mapping.
+// Column names come only from these constants, never from input, so the generic
+// SQL built from them in records.ts is safe.
+import type { MutableEntity } from '../../shared/records';
+import type { Row } from '../db/database';
+
+export interface TableSpec {
+  table: string;
+  /** Record field -> column, for every stored field except the common metadata. */
+  columns: Readonly<Record<string, string>>;
+}
+
+const common = {
+  id: 'id',
+  teamId: 'team_id',
+  version: 'version',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  updatedBy: 'updated_by',
+};
+
+export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
+  case: {
+    table: 'cases',
+    columns: {
+      ...common,
+      reference: 'reference',
+      familyName: 'family_name',
+      clients: 'clients',
+      address: 'address',
+      phone: 'phone',
+      helpType: 'help_type',
+      status: 'status',
+      startDate: 'start_date',
+      assignedTo: 'assigned_to',
+      sourcePreConsultationId: 'source_pre_consultation_id',
+    },
+  },
+  note: {
+    table: 'notes',
+    columns: {
+      ...common,
+      caseId: 'case_id',
+      authorId: 'author_id',
+      date: 'date',
+      kind: 'kind',
+      durationMinutes: 'duration_minutes',
+      text: 'text',
+      concern8a: 'concern8a',
+      reviewedAt: 'reviewed_at',
+      reviewedBy: 'reviewed_by',
+    },
+  },
+  appointment: {
+    table: 'appointments',
+    columns: {
+      ...common,
+      caseId: 'case_id',
+      workerId: 'worker_id',
+      date: 'date',
+      time: 'time',
+      durationMinutes: 'duration_minutes',
+      place: 'place',
+      kind: 'kind',
+      status: 'status',
+    },
+  },
+  preConsultation: {
+    table: 'pre_consultations',
+    columns: {
+      ...common,
+      workerId: 'worker_id',
+      date: 'date',
+      contact: 'contact',
+      concern: 'concern',
+      advice: 'advice',
+      outcome: 'outcome',
+      convertedCaseId: 'converted_case_id',
+    },
+  },
+};
+
+/** `t.family_name AS "familyName", ...`: rows come back with the record's field names. */
+export function selectList(spec: TableSpec, alias: string): string {
+  return Object.entries(spec.columns)
+    .map(([field, column]) => `${alias}.${column} AS "${field}"`)
+    .join(', ');
+}
+
+export function columnOf(spec: TableSpec, field: string): string {
+  const column = spec.columns[field];
+  if (!column) throw new Error(`${spec.table} has no column for field ${field}`);
+  return column;
+}
+
+/** Timestamps leave the database as Date; records carry them as ISO strings. */
+export function toRecord<T>(row: Row): T {
+  const record: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    record[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return record as T;
+}

@@ -1,0 +1,65 @@
+// Teams and users. Users are synced to devices as team members, so they carry seq too.
+import type { SessionUser } from '../../shared/protocol';
+import type { MemberRecord, Role } from '../../shared/records';
+import type { Queryable } from '../db/database';
+import { nextSeq } from './sync-sequence';
+
+export async function insertTeam(tx: Queryable, team: { id: string; name: string }): Promise<void> {
+  await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+}
+
+export interface NewUser {
+  id: string;
+  teamId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export async function insertUser(tx: Queryable, user: NewUser): Promise<void> {
+  const seq = await nextSeq(tx);
+  await tx.query(
+    `INSERT INTO users (id, team_id, username, display_name, role, password_hash, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [user.id, user.teamId, user.username, user.displayName, user.role, user.passwordHash, seq],
+  );
+}
+
+export async function countUsers(tx: Queryable): Promise<number> {
+  const rows = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM users');
+  return rows[0]?.count ?? 0;
+}
+
+export interface LoginCandidate {
+  id: string;
+  passwordHash: string;
+}
+
+export async function findLoginCandidate(db: Queryable, username: string): Promise<LoginCandidate | null> {
+  const rows = await db.query<LoginCandidate & Record<string, unknown>>(
+    'SELECT id, password_hash AS "passwordHash" FROM users WHERE lower(username) = lower($1)',
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+export const sessionUserColumns = `u.id, u.username, u.display_name AS "displayName", u.role,
+  u.team_id AS "teamId", t.name AS "teamName"`;
+
+export async function findSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
+  const rows = await db.query<SessionUser & Record<string, unknown>>(
+    `SELECT ${sessionUserColumns} FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = $1`,
+    [userId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function isTeamMember(tx: Queryable, teamId: string, userId: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM users WHERE id = $1 AND team_id = $2', [userId, teamId]);
+  return rows.length > 0;
+}
+
+export type MemberRow = MemberRecord & { seq: string };
+
+export const memberColumns = `id, team_id AS "teamId", username, display_name AS "displayName", role, version, seq::text AS seq`;

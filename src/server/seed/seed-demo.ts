@@ -1,0 +1,147 @@
+// Fills an empty database with the demo teams. Teams and users are inserted
+// directly (they have no push path); everything else goes through the push
+// service as the respective user, so it gets sequence numbers, versions and
+// permission checks exactly like data from a device.
+import { randomUUID } from 'node:crypto';
+import type { Mutation, SessionUser } from '../../shared/protocol';
+import type { MutableEntity } from '../../shared/records';
+import type { Database } from '../db/database';
+import { countUsers, insertTeam, insertUser } from '../repositories/users';
+import { hashPassword } from '../services/password';
+import { createPushService, type PushService } from '../services/push-service';
+import { DEMO_PASSWORD, type DemoCase, type DemoTeam } from './demo-data';
+import { teamNord } from './team-nord';
+import { teamSued } from './team-sued';
+
+export const demoTeams: readonly DemoTeam[] = [teamNord, teamSued];
+
+const SEED_DEVICE = 'demo-seed';
+
+/** Calendar day in the server's local time, `offset` days from `today`. */
+function dayFrom(today: Date, offset: number): string {
+  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+function mutation(
+  entity: MutableEntity,
+  op: Mutation['op'],
+  recordId: string,
+  data: Record<string, unknown>,
+): Mutation {
+  return {
+    id: randomUUID(),
+    entity,
+    op,
+    recordId,
+    baseVersion: op === 'create' ? null : 1,
+    data,
+    clientTime: new Date().toISOString(),
+  };
+}
+
+async function pushAs(push: PushService, actor: SessionUser, mutations: Mutation[]): Promise<void> {
+  const results = await push.push(actor, SEED_DEVICE, mutations);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw new Error(`Demo seed rejected: ${JSON.stringify(failed)}`);
+}
+
+/** Inserts teams and users unless any user exists; returns them by username, or null when skipped. */
+async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUser> | null> {
+  // Hashed before the transaction (scrypt is slow on purpose); each user gets an own salt.
+  const hashes = await Promise.all(
+    demoTeams.flatMap((team) => team.users.map(() => hashPassword(DEMO_PASSWORD))),
+  );
+  return db.transaction(async (tx) => {
+    // Two processes starting at once against one PostgreSQL: only one seeds.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':demo-seed'))");
+    if ((await countUsers(tx)) > 0) return null;
+    const users = new Map<string, SessionUser>();
+    for (const team of demoTeams) {
+      const teamId = randomUUID();
+      await insertTeam(tx, { id: teamId, name: team.name });
+      for (const user of team.users) {
+        const id = randomUUID();
+        await insertUser(tx, { id, teamId, ...user, passwordHash: hashes[users.size] ?? '' });
+        users.set(user.username, { id, teamId, teamName: team.name, ...user });
+      }
+    }
+    return users;
+  });
+}
+
+async function seedCase(
+  push: PushService,
+  worker: SessionUser,
+  lead: SessionUser | undefined,
+  demo: DemoCase,
+  today: Date,
+) {
+  const caseId = randomUUID();
+  const reviews: Mutation[] = [];
+  const mutations: Mutation[] = [
+    mutation('case', 'create', caseId, {
+      reference: demo.reference.replace('-', `-${today.getFullYear()}-`),
+      familyName: demo.familyName,
+      clients: demo.clients,
+      address: demo.address,
+      phone: demo.phone,
+      helpType: demo.helpType,
+      status: 'open',
+      startDate: dayFrom(today, -demo.startedDaysAgo),
+      assignedTo: worker.id,
+      sourcePreConsultationId: null,
+    }),
+  ];
+  for (const note of demo.notes) {
+    const noteId = randomUUID();
+    const { daysAgo, reviewed, concern8a, ...fields } = note;
+    const data = {
+      ...fields,
+      caseId,
+      date: dayFrom(today, -daysAgo),
+      concern8a: concern8a ?? false,
+      reviewedAt: null,
+    };
+    mutations.push(mutation('note', 'create', noteId, data));
+    if (reviewed && lead)
+      reviews.push(mutation('note', 'update', noteId, { reviewedAt: new Date().toISOString() }));
+  }
+  for (const appointment of demo.appointments) {
+    const { inDays, ...fields } = appointment;
+    const data = { ...fields, caseId, date: dayFrom(today, inDays), status: 'planned' };
+    mutations.push(mutation('appointment', 'create', randomUUID(), data));
+  }
+  await pushAs(push, worker, mutations);
+  if (lead && reviews.length > 0) await pushAs(push, lead, reviews);
+}
+
+/**
+ * Seeds the demo teams when the database has no users yet.
+ * Returns true when it seeded, false when data was already there.
+ */
+export async function seedDemoData(db: Database, today: Date = new Date()): Promise<boolean> {
+  const users = await insertTeamsAndUsers(db);
+  if (!users) return false;
+  const push = createPushService(db);
+  for (const team of demoTeams) {
+    const lead = team.users.find((user) => user.role === 'lead');
+    const leadActor = lead && users.get(lead.username);
+    for (const [username, cases] of Object.entries(team.casesOf)) {
+      const worker = users.get(username);
+      if (!worker) throw new Error(`Demo case owner ${username} is not a demo user`);
+      for (const demo of cases) await seedCase(push, worker, leadActor, demo, today);
+    }
+    const { username, daysAgo, ...fields } = team.preConsultation;
+    const owner = users.get(username);
+    if (!owner) throw new Error(`Demo pre-consultation owner ${username} is not a demo user`);
+    const data = { ...fields, date: dayFrom(today, -daysAgo), convertedCaseId: null };
+    await pushAs(push, owner, [mutation('preConsultation', 'create', randomUUID(), data)]);
+  }
+  return true;
+}
+
+export function demoLogins(): { username: string; displayName: string; role: string; team: string }[] {
+  return demoTeams.flatMap((team) => team.users.map((user) => ({ ...user, team: team.name })));
+}

@@ -1,0 +1,73 @@
+// Demo team "Team Süd": Tom Yilmaz (Fachkraft).
+import type { DemoTeam } from './demo-data';
+
+export const teamSued: DemoTeam = {
+  name: 'Team Süd',
+  users: [{ username: 'tom', displayName: 'Tom Yilmaz', role: 'worker' }],
+  casesOf: {
+    tom: [
+      {
+        reference: 'S-007',
+        familyName: 'Neumann',
+        clients: 'Katrin Neumann (Mutter), Sophie (7), Max (2)',
+        address: 'Kastanienweg 4, 29493 Bergen-Süd',
+        phone: '0171 6620458',
+        helpType: 'SPFH § 31 SGB VIII',
+        startedDaysAgo: 150,
+        notes: [
+          {
+            daysAgo: 2,
+            kind: 'home_visit',
+            durationMinutes: 90,
+            text: 'Hausbesuch. Frau Neumann hat den Antrag auf Kita-Platz für Max gestellt. Sophie erzählt begeistert von der Schwimmgruppe.',
+          },
+        ],
+        appointments: [
+          { inDays: 0, time: '14:30', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Neumann' },
+        ],
+      },
+      {
+        reference: 'S-012',
+        familyName: 'Petrović',
+        clients: 'Dragan Petrović (Vater), Ana (11)',
+        address: 'Mühlenstraße 22, 29496 Waddeweitz-Süd',
+        phone: '0162 7781340',
+        helpType: 'Erziehungsbeistand § 30 SGB VIII',
+        startedDaysAgo: 45,
+        notes: [],
+        appointments: [
+          { inDays: 2, time: '09:00', durationMinutes: 60, kind: 'meeting', place: 'Grundschule Waddeweitz' },
+        ],
+      },
+      {
+        reference: 'S-015',
+        familyName: 'Fischer',
+        clients: 'Stefanie Fischer (Mutter), Tim (15), Lara (13)',
+        address: 'Am Anger 9, 29493 Bergen-Süd',
+        phone: '05845 31877',
+        helpType: 'SPFH § 31 SGB VIII',
+        startedDaysAgo: 20,
+        notes: [
+          {
+            daysAgo: 7,
+            kind: 'home_visit',
+            durationMinutes: 60,
+            text: 'Erstgespräch. Konflikte um Mediennutzung und Schulweigerung von Tim. Hilfeplanziele vorbesprochen.',
+          },
+        ],
+        appointments: [
+          { inDays: 3, time: '17:00', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Fischer' },
+        ],
+      },
+    ],
+  },
+  preConsultation: {
+    username: 'tom',
+    daysAgo: 1,
+    contact: 'Herr Albers, Vater von drei Kindern',
+    concern: 'Nach der Trennung kommt der Vater mit Haushalt und Kinderbetreuung nicht zurecht.',
+    advice:
+      'Hinweis auf Beratungsstelle für Eltern nach Trennung, Unterstützung beim Antrag auf Hilfe zur Erziehung angeboten.',
+    outcome: 'help_recommended',
+  },
+};

@@ -1,0 +1,49 @@
+// Login and sessions. A session token is 32 random bytes handed to the device
+// once; the server keeps only its SHA-256, so the sessions table opens nothing.
+import { createHash, randomBytes } from 'node:crypto';
+import type { LoginResponse } from '../../shared/protocol';
+import type { Database } from '../db/database';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findValidSession,
+  insertSession,
+  type ValidSession,
+} from '../repositories/sessions';
+import { findLoginCandidate, findSessionUser } from '../repositories/users';
+import { UNKNOWN_USER_HASH, verifyPassword } from './password';
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createAuthService(db: Database) {
+  return {
+    /** Null when the username is unknown or the password wrong (the caller cannot tell which). */
+    async login(username: string, password: string): Promise<LoginResponse | null> {
+      const candidate = await findLoginCandidate(db, username);
+      const matches = await verifyPassword(password, candidate?.passwordHash ?? UNKNOWN_USER_HASH);
+      if (!candidate || !matches) return null;
+      const user = await findSessionUser(db, candidate.id);
+      if (!user) return null;
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+      await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+      await deleteExpiredSessions(db);
+      return { token, expiresAt: expiresAt.toISOString(), user };
+    },
+
+    /** The session of a bearer token, or null when unknown or expired. */
+    authenticate(token: string): Promise<ValidSession | null> {
+      return findValidSession(db, hashToken(token));
+    },
+
+    logout(token: string): Promise<void> {
+      return deleteSession(db, hashToken(token));
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,14 @@
+// The rules of every mutable entity, by entity name.
+import type { MutableEntity } from '../../../shared/records';
+import { appointmentRules } from './appointment-rules';
+import { caseRules } from './case-rules';
+import type { EntityRules } from './common';
+import { noteRules } from './note-rules';
+import { preConsultationRules } from './pre-consultation-rules';
+
+export const rulesOf: { [E in MutableEntity]: EntityRules<E> } = {
+  case: caseRules,
+  note: noteRules,
+  appointment: appointmentRules,
+  preConsultation: preConsultationRules,
+};

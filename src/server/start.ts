@@ -1,0 +1,68 @@
+// Starts a complete server: database, migrations, demo seed, HTTP. Used by main.ts
+// and by tests that need a real server on a free port (port 0).
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app';
+import { createDatabase } from './db/create-database';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { seedDemoData } from './seed/seed-demo';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PGlite lives in `<dataDir>/pgdata`; ignored with databaseUrl. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema to work in (default: the server's search_path). */
+  searchPath?: string;
+  seedDemo?: boolean;
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Database;
+  /** http://localhost:<port> */
+  url: string;
+  port: number;
+  seeded: boolean;
+  /** Stops accepting requests, waits for running ones, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const db = await createDatabase({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.dataDir ? { dataDir: join(options.dataDir, 'pgdata') } : {}),
+    ...(options.searchPath ? { searchPath: options.searchPath } : {}),
+  });
+  try {
+    await migrate(db);
+    const seeded = options.seedDemo === false ? false : await seedDemoData(db);
+    const app = await buildApp({
+      db,
+      ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+      logger: options.logger ?? false,
+    });
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      url: `http://localhost:${port}`,
+      port,
+      seeded,
+      close() {
+        closing ??= app.close().then(() => db.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
