@@ -1,0 +1,94 @@
+// One app per suite over a migrated (and by default demo-seeded) test database,
+// driven through app.inject(), with shortcuts for the sync protocol.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../../src/server/app';
+import type { Database } from '../../../src/server/db/database';
+import { migrate } from '../../../src/server/db/migrate';
+import { DEMO_PASSWORD } from '../../../src/server/seed/demo-data';
+import { seedDemoData } from '../../../src/server/seed/seed-demo';
+import {
+  type Change,
+  type LoginResponse,
+  type Mutation,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type PullResponse,
+  type PushResponse,
+} from '../../../src/shared/protocol';
+import type { DatabaseTarget } from './databases';
+
+export interface Harness {
+  app: FastifyInstance;
+  db: Database;
+  login(username: string): Promise<LoginResponse>;
+  push(token: string, mutations: Mutation[]): Promise<PushResponse>;
+  pull(token: string, cursor?: string, limit?: number): Promise<PullResponse>;
+  /** Pulls until hasMore is false; returns every change in order and the final cursor. */
+  pullAll(token: string, cursor?: string, limit?: number): Promise<{ changes: Change[]; cursor: string }>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export function syncHeaders(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+}
+
+export async function createHarness(target: DatabaseTarget, { seed = true } = {}): Promise<Harness> {
+  const testDb = await target.create();
+  const db = testDb.db;
+  await migrate(db);
+  if (seed) await seedDemoData(db);
+  const app = await buildApp({ db });
+
+  async function expectOk<T>(response: LightMyRequestResponse): Promise<T> {
+    if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${response.body}`);
+    return response.json<T>();
+  }
+
+  const harness: Harness = {
+    app,
+    db,
+    request: (options) => app.inject(options),
+    async login(username) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      return expectOk<LoginResponse>(response);
+    },
+    async push(token, mutations) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { ...syncHeaders(token), 'x-feldakte-device': 'test-device' },
+        payload: { mutations },
+      });
+      return expectOk<PushResponse>(response);
+    },
+    async pull(token, cursor = '0', limit = 500) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull',
+        query: { cursor, limit: String(limit) },
+        headers: syncHeaders(token),
+      });
+      return expectOk<PullResponse>(response);
+    },
+    async pullAll(token, cursor = '0', limit = 500) {
+      const changes: Change[] = [];
+      let next = cursor;
+      for (;;) {
+        const page = await harness.pull(token, next, limit);
+        changes.push(...page.changes);
+        next = page.cursor;
+        if (!page.hasMore) return { changes, cursor: next };
+      }
+    },
+    async close() {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+  return harness;
+}
