@@ -76,12 +76,10 @@ export async function readChangesSince(
   cursor: string,
   limit: number,
 ): Promise<SequencedChange[]> {
-  const perTable = await Promise.all([
-    changedMembers(tx, viewer, cursor, limit),
-    changedRecords(tx, 'case', viewer, cursor, limit),
-    changedRecords(tx, 'note', viewer, cursor, limit),
-    changedRecords(tx, 'appointment', viewer, cursor, limit),
-    changedRecords(tx, 'preConsultation', viewer, cursor, limit),
-  ]);
+  // One after another: a transaction is one connection, which runs one statement at a time.
+  const perTable: SequencedChange[][] = [await changedMembers(tx, viewer, cursor, limit)];
+  for (const entity of ['case', 'note', 'appointment', 'preConsultation'] as const) {
+    perTable.push(await changedRecords(tx, entity, viewer, cursor, limit));
+  }
   return perTable.flat().sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
 }
