@@ -23,7 +23,10 @@ describe.each(databaseTargets)('permissions ($name)', (target) => {
 
   beforeAll(async () => {
     h = await createHarness(target);
-    [anna, ben, lea, tom] = await Promise.all(['anna', 'ben', 'lea', 'tom'].map((u) => h.login(u)));
+    anna = await h.login('anna');
+    ben = await h.login('ben');
+    lea = await h.login('lea');
+    tom = await h.login('tom');
     const createCase = createMutation('case', caseData(anna.user.id, { familyName: 'Geheim' }));
     const createNote = createMutation('note', noteData(createCase.recordId));
     await h.push(anna.token, [createCase, createNote]);

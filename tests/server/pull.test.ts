@@ -12,7 +12,9 @@ describe.each(databaseTargets)('pull ($name)', (target) => {
 
   beforeAll(async () => {
     h = await createHarness(target);
-    [anna, ben, lea] = await Promise.all(['anna', 'ben', 'lea'].map((u) => h.login(u)));
+    anna = await h.login('anna');
+    ben = await h.login('ben');
+    lea = await h.login('lea');
   });
   afterAll(() => h?.close());
 

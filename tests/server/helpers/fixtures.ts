@@ -6,7 +6,7 @@ import type { MutableEntity, SyncedEntity } from '../../../src/shared/records';
 export function createMutation(
   entity: MutableEntity,
   data: Record<string, unknown>,
-  recordId = randomUUID(),
+  recordId: string = randomUUID(),
 ): Mutation {
   return {
     id: randomUUID(),
