@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, type LoginResponse } from '../../src/shared/protocol';
+import { databaseTargets } from './helpers/databases';
+import { caseData, createMutation } from './helpers/fixtures';
+import { createHarness, type Harness, syncHeaders } from './helpers/harness';
+
+describe.each(databaseTargets)('bad input ($name)', (target) => {
+  let h: Harness;
+  let anna: LoginResponse;
+
+  beforeAll(async () => {
+    h = await createHarness(target);
+    anna = await h.login('anna');
+  });
+  afterAll(() => h?.close());
+
+  async function writeCounter(): Promise<string> {
+    const rows = await h.db.query<{ value: string }>('SELECT value FROM sync_counter');
+    return rows[0]?.value ?? '';
+  }
+
+  async function pushRaw(payload: string, contentType = 'application/json') {
+    const response = await h.request({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...syncHeaders(anna.token), 'content-type': contentType },
+      payload,
+    });
+    return { status: response.statusCode, error: ApiError.parse(response.json()).error };
+  }
+
+  const valid = () => ({
+    mutations: [createMutation('case', caseData('00000000-0000-4000-8000-000000000000'))],
+  });
+
+  it('answers malformed push envelopes with 400 naming the field and changes nothing', async () => {
+    const before = await writeCounter();
+    const withoutRecordId = valid();
+    delete (withoutRecordId.mutations[0] as Partial<(typeof withoutRecordId.mutations)[0]>).recordId;
+    const cases: [unknown, string | null][] = [
+      [{}, 'mutations'],
+      [{ mutations: [] }, 'mutations'],
+      [{ mutations: 'alle' }, 'mutations'],
+      [withoutRecordId, 'mutations.0.recordId'],
+      [{ mutations: [{ ...valid().mutations[0], baseVersion: 'eins' }] }, 'mutations.0.baseVersion'],
+      [{ mutations: [{ ...valid().mutations[0], entity: 'user' }] }, 'mutations.0.entity'],
+      [{ mutations: [{ ...valid().mutations[0], id: 'keine-uuid' }] }, 'mutations.0.id'],
+      [{ mutations: [{ ...valid().mutations[0], extra: 1 }] }, 'mutations.0.extra'],
+      [{ ...valid(), force: true }, 'force'],
+      [{ mutations: Array.from({ length: 101 }, () => valid().mutations[0]) }, 'mutations'],
+      [[1, 2], null],
+      ['text', null],
+      [null, null],
+    ];
+    for (const [body, field] of cases) {
+      const { status, error } = await pushRaw(JSON.stringify(body));
+      expect(status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(error, JSON.stringify(body).slice(0, 80)).toMatchObject({ code: 'invalid', field });
+    }
+    expect(await writeCounter()).toBe(before);
+  });
+
+  it('answers invalid JSON, empty bodies and other content types with 400', async () => {
+    for (const payload of ['{"mutations": [', '{mutations: []}', '']) {
+      const { status, error } = await pushRaw(payload);
+      expect(status, payload).toBe(400);
+      expect(error.code).toBe('invalid');
+    }
+    for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded']) {
+      const { status, error } = await pushRaw(JSON.stringify(valid()), type);
+      expect(status, type).toBe(400);
+      expect(error).toMatchObject({ code: 'invalid', field: 'content-type' });
+    }
+  });
+
+  it('refuses prototype poisoning', async () => {
+    const body = JSON.stringify(valid()).replace('{', '{"__proto__": {"admin": true}, ');
+    const { status, error } = await pushRaw(body);
+    expect(status).toBe(400);
+    expect(error.code).toBe('invalid');
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const huge = JSON.stringify({ mutations: [], padding: 'x'.repeat(11 * 1024 * 1024) });
+    const { status, error } = await pushRaw(huge);
+    expect(status).toBe(413);
+    expect(error.code).toBe('invalid');
+    const login = await h.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'anna', password: 'x'.repeat(100_000) },
+    });
+    expect(login.statusCode).toBe(413);
+  });
+
+  it('refuses a malformed device id', async () => {
+    const response = await h.request({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...syncHeaders(anna.token), 'x-feldakte-device': 'ein Gerät mit Leerzeichen' },
+      payload: valid(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.field).toBe('x-feldakte-device');
+  });
+
+  it('answers unknown routes and methods with a JSON 404', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/nothing'],
+      ['DELETE', '/api/sync/push'],
+      ['GET', '/'],
+      ['POST', '/api'],
+    ] as const) {
+      const response = await h.request({ method, url });
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(ApiError.parse(response.json()).error.code).toBe('not_found');
+    }
+  });
+
+  it('answers health without login and marks API answers as not cacheable', async () => {
+    const response = await h.request({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', protocolVersion: 1, database: target.name });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
