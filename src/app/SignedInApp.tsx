@@ -1,0 +1,11 @@
+import { BrowserRouter } from 'react-router';
+import { AppRoutes } from './router';
+
+/** Everything behind the login: its own chunk, so the login screen loads without it. */
+export function SignedInApp() {
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
+}

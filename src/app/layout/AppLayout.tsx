@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { SyncIndicator } from '../../features/sync-status';
+import { Loading } from '../../ui/components/basics';
+import { useSyncState } from '../../ui/session';
+import { MainNav } from './MainNav';
+import { useScrollToTopOnNavigation } from './use-scroll-to-top';
+
+// Only needed when the server rejects the token; keeps the form code out of the first load.
+const ReloginPrompt = lazy(() =>
+  import('../../features/auth/ReloginPrompt').then((m) => ({ default: m.ReloginPrompt })),
+);
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { phase } = useSyncState();
+  useScrollToTopOnNavigation();
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <SyncIndicator />
+      </header>
+      {phase === 'unauthorized' && (
+        <Suspense fallback={null}>
+          <ReloginPrompt />
+        </Suspense>
+      )}
+      <MainNav />
+      <main id="main" className="main" tabIndex={-1}>
+        <Suspense fallback={<Loading label={t('app.loading')} />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Routes. Each screen is its own lazily loaded chunk, imported by file rather than
+// through the feature's index so a list screen never drags in form code; the
+// service worker precaches every chunk, so they open offline all the same.
+import { type ComponentType, lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const TodayPage = page(
+  () => import('../features/appointments/TodayPage'),
+  (m) => m.TodayPage,
+);
+const AppointmentsPage = page(
+  () => import('../features/appointments/AppointmentsPage'),
+  (m) => m.AppointmentsPage,
+);
+const NewAppointmentPage = page(
+  () => import('../features/appointments/NewAppointmentPage'),
+  (m) => m.NewAppointmentPage,
+);
+const CaseListPage = page(
+  () => import('../features/cases/CaseListPage'),
+  (m) => m.CaseListPage,
+);
+const PreConsultationsPage = page(
+  () => import('../features/pre-consultations/PreConsultationsPage'),
+  (m) => m.PreConsultationsPage,
+);
+const NewPreConsultationPage = page(
+  () => import('../features/pre-consultations/NewPreConsultationPage'),
+  (m) => m.NewPreConsultationPage,
+);
+const SyncPage = page(
+  () => import('../features/sync-status/SyncPage'),
+  (m) => m.SyncPage,
+);
+const CaseRoute = page(
+  () => import('./routes/CaseRoute'),
+  (m) => m.CaseRoute,
+);
+const NewNoteRoute = page(
+  () => import('./routes/NewNoteRoute'),
+  (m) => m.NewNoteRoute,
+);
+const EditAppointmentRoute = page(
+  () => import('./routes/EditAppointmentRoute'),
+  (m) => m.EditAppointmentRoute,
+);
+const ReviewRoute = page(
+  () => import('./routes/ReviewRoute'),
+  (m) => m.ReviewRoute,
+);
+const NotFoundRoute = page(
+  () => import('./routes/NotFoundRoute'),
+  (m) => m.NotFoundRoute,
+);
+
+/** Declarative routes (no data router: nothing loads through loaders), which keeps ~16 KB gzip off the first screen. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<TodayPage />} />
+        <Route path="faelle" element={<CaseListPage />} />
+        <Route path="faelle/:caseId" element={<CaseRoute />} />
+        <Route path="faelle/:caseId/notiz/neu" element={<NewNoteRoute />} />
+        <Route path="termine" element={<AppointmentsPage />} />
+        <Route path="termine/neu" element={<NewAppointmentPage />} />
+        <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />
+        <Route path="fall-im-feld" element={<PreConsultationsPage />} />
+        <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
+        <Route path="pruefen" element={<ReviewRoute />} />
+        <Route path="pruefen/:noteId" element={<ReviewRoute />} />
+        <Route path="sync" element={<SyncPage />} />
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+    </Routes>
+  );
+}

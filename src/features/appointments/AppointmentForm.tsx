@@ -1,0 +1,104 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ContactKind } from '../../shared/records';
+import { FormError, SelectField, TextField } from '../../ui/components';
+import {
+  AppointmentFormFields,
+  type AppointmentFormInput,
+  type AppointmentFormOutput,
+} from './appointment-form-schema';
+import { useCaseChoices } from './use-appointments';
+
+interface AppointmentFormProps {
+  initial: AppointmentFormInput;
+  onSubmit: (fields: AppointmentFormOutput) => Promise<unknown>;
+  /** A closed or foreign case the appointment already belongs to, so the select can still show it. */
+  extraCase?: { id: string; familyName: string } | undefined;
+}
+
+export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFormProps) {
+  const { t } = useTranslation();
+  const cases = useCaseChoices();
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const form = useForm({ resolver: zodResolver(AppointmentFormFields), defaultValues: initial });
+  const { errors, isSubmitting } = form.formState;
+  const choices = (cases ?? []).map(({ id, familyName, reference }) => ({ id, familyName, reference }));
+  if (extraCase && !choices.some((c) => c.id === extraCase.id))
+    choices.unshift({ ...extraCase, reference: '' });
+
+  const submit = form.handleSubmit(async (fields) => {
+    try {
+      await onSubmit(fields);
+    } catch (error) {
+      setSaveError(
+        t('notes.saveFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="card form">
+      <div className="field-row">
+        <TextField
+          label={t('appointments.date')}
+          type="date"
+          registration={form.register('date')}
+          error={errors.date?.message}
+        />
+        <TextField
+          label={t('appointments.time')}
+          type="time"
+          registration={form.register('time')}
+          error={errors.time?.message}
+        />
+        <TextField
+          label={t('appointments.duration')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={1440}
+          step={5}
+          registration={form.register('durationMinutes', { valueAsNumber: true })}
+          error={errors.durationMinutes?.message}
+        />
+      </div>
+      <SelectField
+        label={t('appointments.case')}
+        registration={form.register('caseId')}
+        error={errors.caseId ? t('appointments.chooseCase') : undefined}
+      >
+        <option value="">{t('appointments.chooseCase')}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.reference ? `${c.familyName} (${c.reference})` : c.familyName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('appointments.place')}
+        registration={form.register('place')}
+        error={errors.place?.message}
+        autoComplete="street-address"
+      />
+      <SelectField
+        label={t('appointments.kind')}
+        registration={form.register('kind')}
+        error={errors.kind?.message}
+      >
+        {ContactKind.options.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`kind.${kind}`)}
+          </option>
+        ))}
+      </SelectField>
+      <FormError message={saveError} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {t('app.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { todayIso } from '../../ui/format';
+import { AgendaList } from './AgendaList';
+import { useAgenda } from './use-appointments';
+
+/** Every day that has ever been planned starts after this. */
+const BEGINNING = '0000-01-01';
+
+export function AppointmentsPage() {
+  const { t } = useTranslation();
+  const [showPast, setShowPast] = useState(false);
+  const items = useAgenda(showPast ? BEGINNING : todayIso(), true);
+
+  return (
+    <>
+      <PageHeader title={t('appointments.title')}>
+        <ButtonLink to="/termine/neu">{t('appointments.newAppointment')}</ButtonLink>
+      </PageHeader>
+      <div className="field field-checkbox">
+        <input
+          id="show-past"
+          type="checkbox"
+          checked={showPast}
+          onChange={(event) => setShowPast(event.target.checked)}
+        />
+        <label htmlFor="show-past">{t('appointments.showPast')}</label>
+      </div>
+      {!items && <Loading label={t('app.loading')} />}
+      {items?.length === 0 && <EmptyState>{t('appointments.empty')}</EmptyState>}
+      {items && items.length > 0 && (
+        <AgendaList items={items} linkTo={(appointment) => `/termine/${appointment.id}`} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// Login is the one thing that must talk to the server; networkMode 'always' makes
+// react-query try even when the browser says offline, so the user gets the real
+// reason (a NetworkError) instead of a silently paused mutation.
+import { useMutation } from '@tanstack/react-query';
+import { getDeviceId } from '../../db/device-store';
+import type { LoginRequest, LoginResponse } from '../../shared/protocol';
+import { createApiClient, HttpError, NetworkError } from '../../sync';
+import { queryClient } from '../../ui/query-client';
+
+async function login(request: LoginRequest): Promise<LoginResponse> {
+  const deviceId = await getDeviceId();
+  return createApiClient({ deviceId, getToken: () => null }).login(request);
+}
+
+export function useLoginMutation() {
+  return useMutation({ mutationFn: login, networkMode: 'always', retry: false }, queryClient);
+}
+
+export type LoginErrorKey = 'auth.wrongCredentials' | 'auth.offline' | 'auth.rateLimited' | 'auth.failed';
+
+export function loginErrorKey(error: unknown): LoginErrorKey {
+  if (error instanceof NetworkError) return 'auth.offline';
+  if (error instanceof HttpError && (error.status === 401 || error.status === 400)) {
+    return 'auth.wrongCredentials';
+  }
+  if (error instanceof HttpError && error.status === 429) return 'auth.rateLimited';
+  return 'auth.failed';
+}

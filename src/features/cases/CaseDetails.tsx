@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../shared/records';
+import { Badge } from '../../ui/components';
+import { useFormatters } from '../../ui/format';
+
+/** The case's header: family name as the page heading, then the facts a worker needs at the door. */
+export function CaseDetails({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+
+  return (
+    <section className="card case-details" aria-labelledby="case-title">
+      <div className="page-header">
+        <h1 id="case-title">{record.familyName}</h1>
+        {record.status === 'closed' && <Badge tone="muted">{t('cases.closed')}</Badge>}
+      </div>
+      <dl className="facts">
+        <Fact label={t('cases.reference')}>{record.reference}</Fact>
+        <Fact label={t('cases.clients')}>{record.clients}</Fact>
+        <Fact label={t('cases.address')}>{record.address}</Fact>
+        <Fact label={t('cases.phone')}>
+          {record.phone && <a href={`tel:${record.phone.replace(/[^\d+]/g, '')}`}>{record.phone}</a>}
+        </Fact>
+        <Fact label={t('cases.helpType')}>{record.helpType}</Fact>
+        <Fact label={t('cases.startDate')}>{format.day(record.startDate)}</Fact>
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, Loading, PageHeader } from '../../ui/components';
+import { useOpenCases } from './use-cases';
+
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const cases = useOpenCases(search);
+
+  return (
+    <>
+      <PageHeader title={t('cases.title')} />
+      <div className="field search-field">
+        <label htmlFor="case-search">{t('cases.search')}</label>
+        <input
+          id="case-search"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder={t('cases.searchHint')}
+          autoComplete="off"
+        />
+      </div>
+      {!cases && <Loading label={t('app.loading')} />}
+      {cases?.length === 0 && <EmptyState>{search ? t('cases.noMatch') : t('cases.empty')}</EmptyState>}
+      <ul className="plain-list card-list">
+        {cases?.map((item) => (
+          <li key={item.id}>
+            <Link to={`/faelle/${item.id}`} className="card card-link">
+              <span className="item-title">{item.familyName}</span>
+              <span className="item-meta">
+                {item.reference}
+                {item.helpType && ` · ${item.helpType}`}
+              </span>
+              {item.address && <span className="item-meta">{item.address}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { CaseDetails } from './CaseDetails';
+export { CaseListPage } from './CaseListPage';
+export { useCase } from './use-cases';

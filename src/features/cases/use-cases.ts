@@ -1,0 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getCase, listOpenCases } from '../../db/cases';
+import type { CaseRecord } from '../../shared/records';
+import { useSession } from '../../ui/session';
+
+/** The user's open cases matching a search, live. undefined while loading. */
+export function useOpenCases(search: string): CaseRecord[] | undefined {
+  const { db } = useSession();
+  return useLiveQuery(() => listOpenCases(db, search), [db, search]);
+}
+
+/** One case, live: undefined while loading, null when it is not on this device. */
+export function useCase(caseId: string): CaseRecord | null | undefined {
+  const { db } = useSession();
+  return useLiveQuery(async () => (await getCase(db, caseId)) ?? null, [db, caseId]);
+}

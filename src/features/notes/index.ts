@@ -1,0 +1,2 @@
+export { NoteForm } from './NoteForm';
+export { NotesTimeline } from './NotesTimeline';

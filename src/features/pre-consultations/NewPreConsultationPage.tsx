@@ -1,0 +1,77 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PreConsultationOutcome } from '../../shared/records';
+import { BackLink, PageHeader, SelectField, TextAreaField, TextField } from '../../ui/components';
+import { todayIso } from '../../ui/format';
+import { PreConsultationFormFields, type PreConsultationFormInput } from './forms';
+import { usePreConsultationWrites } from './use-pre-consultations';
+
+function emptyConsultation(): PreConsultationFormInput {
+  return { date: todayIso(), contact: '', concern: '', advice: '', outcome: 'done' };
+}
+
+export function NewPreConsultationPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { create } = usePreConsultationWrites();
+  const form = useForm({
+    resolver: zodResolver(PreConsultationFormFields),
+    defaultValues: emptyConsultation(),
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (fields) => {
+    await create({ ...fields, convertedCaseId: null });
+    navigate('/fall-im-feld', { replace: true });
+  });
+
+  return (
+    <>
+      <BackLink to="/fall-im-feld" label={t('app.back')} />
+      <PageHeader title={t('preConsultations.newConsultation')} />
+      <form onSubmit={submit} noValidate className="card form">
+        <TextField
+          label={t('preConsultations.date')}
+          type="date"
+          registration={form.register('date')}
+          error={errors.date?.message}
+        />
+        <TextField
+          label={t('preConsultations.contact')}
+          registration={form.register('contact')}
+          error={errors.contact?.message}
+        />
+        <TextAreaField
+          label={t('preConsultations.concern')}
+          registration={form.register('concern')}
+          error={errors.concern?.message}
+          rows={4}
+        />
+        <TextAreaField
+          label={t('preConsultations.advice')}
+          registration={form.register('advice')}
+          error={errors.advice?.message}
+          rows={4}
+        />
+        <SelectField
+          label={t('preConsultations.outcome')}
+          registration={form.register('outcome')}
+          error={errors.outcome?.message}
+        >
+          {PreConsultationOutcome.options.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {t(`outcome.${outcome}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {t('app.save')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

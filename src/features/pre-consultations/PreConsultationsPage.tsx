@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { PreConsultationCard } from './PreConsultationCard';
+import { usePreConsultations } from './use-pre-consultations';
+
+export function PreConsultationsPage() {
+  const { t } = useTranslation();
+  const consultations = usePreConsultations();
+  /** Only one conversion form at a time, so its labels stay unique on the page. */
+  const [convertingId, setConvertingId] = useState<string | null>(null);
+
+  return (
+    <>
+      <PageHeader title={t('preConsultations.title')}>
+        <ButtonLink to="/fall-im-feld/neu">{t('preConsultations.newConsultation')}</ButtonLink>
+      </PageHeader>
+      <p className="muted">{t('preConsultations.intro')}</p>
+      {!consultations && <Loading label={t('app.loading')} />}
+      {consultations?.length === 0 && <EmptyState>{t('preConsultations.empty')}</EmptyState>}
+      <ul className="plain-list card-list">
+        {consultations?.map((consultation) => (
+          <li key={consultation.id}>
+            <PreConsultationCard
+              consultation={consultation}
+              converting={convertingId === consultation.id}
+              onConvert={(on) => setConvertingId(on ? consultation.id : null)}
+            />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { NewPreConsultationPage } from './NewPreConsultationPage';
+export { PreConsultationsPage } from './PreConsultationsPage';

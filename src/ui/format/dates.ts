@@ -1,0 +1,16 @@
+// Calendar days are stored as "YYYY-MM-DD" in the worker's local time.
+import { addDays, lightFormat } from 'date-fns';
+
+export function todayIso(now = new Date()): string {
+  return lightFormat(now, 'yyyy-MM-dd');
+}
+
+export function tomorrowIso(now = new Date()): string {
+  return lightFormat(addDays(now, 1), 'yyyy-MM-dd');
+}
+
+/** "2026-11-21" as a local Date at midnight (new Date("2026-11-21") would be UTC midnight). */
+export function dayToDate(isoDay: string): Date {
+  const [year = 0, month = 1, day = 1] = isoDay.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}

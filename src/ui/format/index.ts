@@ -1,0 +1,3 @@
+export { dayToDate, todayIso, tomorrowIso } from './dates';
+export { groupByDay } from './group-by-day';
+export { type Formatters, useFormatters } from './use-formatters';

@@ -1,0 +1,62 @@
+// Dates and times the way the reader's language writes them ("Sa, 21.11.2026",
+// "14:32"). Built from lightFormat and the de locale's own day names rather than
+// date-fns' format(), which would add every format token to the first screen.
+import { type Day, getDay, lightFormat } from 'date-fns';
+import { de } from 'date-fns/locale/de';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayToDate, todayIso, tomorrowIso } from './dates';
+
+export interface Formatters {
+  /** "2026-11-21" → "Sa, 21.11.2026" (en: "Sat, 21 Nov 2026") */
+  day(isoDay: string): string;
+  /** Like day(), prefixed with "Heute" / "Morgen" where it applies. */
+  relativeDay(isoDay: string): string;
+  /** An ISO timestamp → "14:32" local time. */
+  time(timestamp: string): string;
+  /** An ISO timestamp → "21.11.2026, 14:32" */
+  dateTime(timestamp: string): string;
+}
+
+function germanDay(date: Date): string {
+  return `${de.localize.day(getDay(date) as Day, { width: 'short' })}, ${lightFormat(date, 'dd.MM.yyyy')}`;
+}
+
+// English is the second language: the browser's Intl data is enough for it.
+const englishDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const englishDayFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+function englishDay(date: Date): string {
+  return englishDayFormat.format(date);
+}
+
+export function useFormatters(): Formatters {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return useMemo(() => {
+    const formatDate = english ? englishDay : germanDay;
+    const day = (isoDay: string) => formatDate(dayToDate(isoDay));
+    return {
+      day,
+      relativeDay(isoDay) {
+        if (isoDay === todayIso()) return `${t('format.today')}, ${day(isoDay)}`;
+        if (isoDay === tomorrowIso()) return `${t('format.tomorrow')}, ${day(isoDay)}`;
+        return day(isoDay);
+      },
+      time: (timestamp) => lightFormat(new Date(timestamp), 'HH:mm'),
+      dateTime: (timestamp) => {
+        // Timestamps are always full UTC ISO strings (shared Timestamp schema), which Date reads exactly.
+        const date = new Date(timestamp);
+        const time = lightFormat(date, 'HH:mm');
+        return english
+          ? `${englishDate.format(date)}, ${time}`
+          : `${lightFormat(date, 'dd.MM.yyyy')}, ${time}`;
+      },
+    };
+  }, [english, t]);
+}

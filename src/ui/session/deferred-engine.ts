@@ -1,0 +1,56 @@
+// A SyncEngine that loads the real one after the first screen is up. The sync
+// code (and the protocol's response checks) is not needed to show local data, so
+// it arrives a moment later as its own chunk instead of weighing on the first paint.
+import type { SyncEngine, SyncState } from '../../sync';
+
+function initialState(): SyncState {
+  const online = navigator.onLine;
+  return {
+    phase: online ? 'idle' : 'offline',
+    online,
+    pendingCount: 0,
+    rejectedCount: 0,
+    lastSyncedAt: null,
+    lastError: null,
+    pulled: 0,
+  };
+}
+
+export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngine {
+  const placeholder = initialState();
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  let real: SyncEngine | null = null;
+  let running = false;
+
+  const ready = load().then((engine) => {
+    real = engine;
+    engine.subscribe(notify);
+    if (running) engine.start();
+    notify();
+    return engine;
+  });
+
+  return {
+    start() {
+      running = true;
+      real?.start();
+    },
+    stop() {
+      running = false;
+      real?.stop();
+    },
+    async syncNow() {
+      await (await ready).syncNow();
+    },
+    getState: () => real?.getState() ?? placeholder,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
