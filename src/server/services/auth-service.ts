@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LoginResponse } from '../../shared/protocol';
 import type { Database } from '../db/database';
+import { appendAudit } from '../repositories/audit-log';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -22,16 +23,21 @@ function hashToken(token: string): string {
 export function createAuthService(db: Database) {
   return {
     /** Null when the username is unknown or the password wrong (the caller cannot tell which). */
-    async login(username: string, password: string): Promise<LoginResponse | null> {
+    async login(username: string, password: string, deviceId: string | null): Promise<LoginResponse | null> {
       const candidate = await findLoginCandidate(db, username);
       const matches = await verifyPassword(password, candidate?.passwordHash ?? UNKNOWN_USER_HASH);
-      if (!candidate || !matches) return null;
+      if (!candidate || !matches) {
+        const detail = { username: username.slice(0, 100) };
+        await appendAudit(db, { userId: candidate?.id ?? null, deviceId, action: 'login_failed', detail });
+        return null;
+      }
       const user = await findSessionUser(db, candidate.id);
       if (!user) return null;
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
       await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
       await deleteExpiredSessions(db);
+      await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: {} });
       return { token, expiresAt: expiresAt.toISOString(), user };
     },
 
@@ -40,8 +46,9 @@ export function createAuthService(db: Database) {
       return findValidSession(db, hashToken(token));
     },
 
-    logout(token: string): Promise<void> {
-      return deleteSession(db, hashToken(token));
+    async logout(userId: string, token: string, deviceId: string | null): Promise<void> {
+      await deleteSession(db, hashToken(token));
+      await appendAudit(db, { userId, deviceId, action: 'logout', detail: {} });
     },
   };
 }

@@ -11,6 +11,7 @@ import type { FieldsOf, MutableEntity, RecordOf } from '../../shared/records';
 import { describeZodError } from '../../shared/validation';
 import { type Database, PgErrorCode, pgErrorCode, type Queryable } from '../db/database';
 import { findAppliedMutation, insertAppliedMutation } from '../repositories/applied-mutations';
+import { appendAudit } from '../repositories/audit-log';
 import type { EntityRules, MutationContext } from './mutations/common';
 import { rulesOf } from './mutations/rules';
 import { MutationRejected, reject } from './rejection';
@@ -106,6 +107,28 @@ function rejected(id: string, error: MutationRejected): MutationResult {
   };
 }
 
+/** Counts by outcome; refused mutations in full, as they may be attempts on others' data. */
+function auditDetail(
+  mutations: readonly Mutation[],
+  results: readonly MutationResult[],
+): Record<string, unknown> {
+  const counts = { applied: 0, duplicate: 0, rejected: 0 };
+  const rejected = [];
+  for (const [index, result] of results.entries()) {
+    counts[result.status]++;
+    const mutation = mutations[index];
+    if (result.status === 'rejected' && mutation) {
+      rejected.push({
+        id: result.id,
+        entity: mutation.entity,
+        recordId: mutation.recordId,
+        code: result.code,
+      });
+    }
+  }
+  return { counts, rejected };
+}
+
 export function createPushService(db: Database) {
   async function applyMutation(
     actor: Actor,
@@ -133,6 +156,12 @@ export function createPushService(db: Database) {
     ): Promise<MutationResult[]> {
       const results: MutationResult[] = [];
       for (const mutation of mutations) results.push(await applyMutation(actor, deviceId, mutation));
+      await appendAudit(db, {
+        userId: actor.id,
+        deviceId,
+        action: 'push',
+        detail: auditDetail(mutations, results),
+      });
       return results;
     },
   };

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginRequest, type LoginResponse } from '../../../shared/protocol';
 import type { Services } from '../../services';
+import { deviceIdOf } from '../device-id';
 import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
@@ -13,7 +14,7 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
     if (services.loginThrottle.isBlocked(username)) {
       throw new HttpError(429, 'rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.');
     }
-    const session = await services.auth.login(username, password);
+    const session = await services.auth.login(username, password, deviceIdOf(request));
     if (!session) {
       services.loginThrottle.recordFailure(username);
       throw new HttpError(401, 'unauthorized', 'Benutzername oder Passwort ist falsch');

@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services';
 import { authenticatedOf } from '../auth-hook';
+import { deviceIdOf } from '../device-id';
 
 export function registerLogoutRoute(app: FastifyInstance, services: Services): void {
   app.post('/api/auth/logout', async (request, reply) => {
-    await services.auth.logout(authenticatedOf(request).token);
+    const { actor, token } = authenticatedOf(request);
+    await services.auth.logout(actor.id, token, deviceIdOf(request));
     return reply.status(204).send();
   });
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MAX_PUSH_BATCH, Mutation, PushRequest, type PushResponse } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { authenticatedOf } from '../auth-hook';
-import { deviceIdOf } from '../protocol-hook';
+import { deviceIdOf } from '../device-id';
 import { parseInput } from '../validate';
 
 /** A full batch of long notes must fit; more is refused with 413 before parsing. */

@@ -1,0 +1,17 @@
+// The device a request comes from (header x-feldakte-device), stored with applied
+// mutations and in the audit log. Optional; a malformed one is a 400.
+import type { FastifyRequest } from 'fastify';
+import { DEVICE_HEADER } from '../../shared/protocol';
+import { HttpError } from './http-error';
+
+const DEVICE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The optional device id, stored with applied mutations; a malformed one is a 400. */
+export function deviceIdOf(request: FastifyRequest): string | null {
+  const value = request.headers[DEVICE_HEADER];
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !DEVICE_ID.test(value)) {
+    throw new HttpError(400, 'invalid', 'Ungültige Geräte-ID', DEVICE_HEADER);
+  }
+  return value;
+}
