@@ -33,7 +33,6 @@ export const de = {
   },
   format: {
     minutes: '{{count}} Min.',
-    today: 'Heute',
     tomorrow: 'Morgen',
   },
   auth: {
@@ -137,6 +136,7 @@ export const de = {
     duration: 'Dauer (Minuten)',
     case: 'Fall',
     chooseCase: 'Fall wählen …',
+    caseRequired: 'Bitte einen Fall wählen.',
     place: 'Ort',
     kind: 'Art',
     cancelAppointment: 'Absagen',

@@ -22,7 +22,7 @@ export const en: Messages = {
   },
   kind: { home_visit: 'Home visit', phone: 'Phone call', meeting: 'Meeting', other: 'Other' },
   outcome: { done: 'done', referral: 'Referral to partner', help_recommended: 'ambulant help recommended' },
-  format: { minutes: '{{count}} min', today: 'Today', tomorrow: 'Tomorrow' },
+  format: { minutes: '{{count}} min', tomorrow: 'Tomorrow' },
   auth: {
     title: 'Sign in',
     intro: 'Case files for ambulant help – even without signal.',
@@ -120,6 +120,7 @@ export const en: Messages = {
     duration: 'Duration (minutes)',
     case: 'Case',
     chooseCase: 'Choose case …',
+    caseRequired: 'Please choose a case.',
     place: 'Place',
     kind: 'Kind',
     cancelAppointment: 'Cancel appointment',

@@ -26,13 +26,13 @@ export function AppLayout() {
         <span className="brand">{t('app.name')}</span>
         <SyncIndicator />
       </header>
-      {phase === 'unauthorized' && (
-        <Suspense fallback={null}>
-          <ReloginPrompt />
-        </Suspense>
-      )}
       <MainNav />
       <main id="main" className="main" tabIndex={-1}>
+        {phase === 'unauthorized' && (
+          <Suspense fallback={null}>
+            <ReloginPrompt />
+          </Suspense>
+        )}
         <Suspense fallback={<Loading label={t('app.loading')} />}>
           <Outlet />
         </Suspense>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AppointmentRecord } from '../../shared/records';
 import { Badge } from '../../ui/components';
-import { groupByDay, useFormatters } from '../../ui/format';
+import { groupByDay, todayIso, useFormatters } from '../../ui/format';
 import type { AgendaItem } from './use-appointments';
 
 interface AgendaListProps {
@@ -15,11 +15,16 @@ interface AgendaListProps {
 export function AgendaList({ items, linkTo }: AgendaListProps) {
   const format = useFormatters();
   const days = groupByDay(items.map((item) => ({ ...item, date: item.appointment.date })));
+  const today = todayIso();
 
   return (
     <div className="agenda">
       {days.map((day) => (
-        <section key={day.date} aria-labelledby={`day-${day.date}`} className="agenda-day">
+        <section
+          key={day.date}
+          aria-labelledby={`day-${day.date}`}
+          className={`agenda-day ${day.date === today ? 'is-today' : ''}`}
+        >
           <h2 id={`day-${day.date}`}>{format.relativeDay(day.date)}</h2>
           <ul className="plain-list card-list">
             {day.items.map((item) => (

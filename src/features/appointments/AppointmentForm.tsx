@@ -67,7 +67,7 @@ export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFor
       <SelectField
         label={t('appointments.case')}
         registration={form.register('caseId')}
-        error={errors.caseId ? t('appointments.chooseCase') : undefined}
+        error={errors.caseId ? t('appointments.caseRequired') : undefined}
       >
         <option value="">{t('appointments.chooseCase')}</option>
         {choices.map((c) => (

@@ -10,7 +10,10 @@ import { dayToDate, todayIso, tomorrowIso } from './dates';
 export interface Formatters {
   /** "2026-11-21" → "Sa, 21.11.2026" (en: "Sat, 21 Nov 2026") */
   day(isoDay: string): string;
-  /** Like day(), prefixed with "Heute" / "Morgen" where it applies. */
+  /**
+   * Like day(), prefixed with "Morgen" for tomorrow. Today gets no word: the start
+   * page is already called "Heute", and one "Heute" heading per screen stays unambiguous.
+   */
   relativeDay(isoDay: string): string;
   /** An ISO timestamp → "14:32" local time. */
   time(timestamp: string): string;
@@ -44,7 +47,6 @@ export function useFormatters(): Formatters {
     return {
       day,
       relativeDay(isoDay) {
-        if (isoDay === todayIso()) return `${t('format.today')}, ${day(isoDay)}`;
         if (isoDay === tomorrowIso()) return `${t('format.tomorrow')}, ${day(isoDay)}`;
         return day(isoDay);
       },
