@@ -5,7 +5,7 @@ import { type Day, getDay, lightFormat } from 'date-fns';
 import { de } from 'date-fns/locale/de';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayToDate, todayIso, tomorrowIso } from './dates';
+import { dayToDate, tomorrowIso } from './dates';
 
 export interface Formatters {
   /** "2026-11-21" → "Sa, 21.11.2026" (en: "Sat, 21 Nov 2026") */
