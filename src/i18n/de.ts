@@ -59,6 +59,7 @@ export const de = {
     syncedAt: 'Synchronisiert {{time}}',
     never: 'Noch keine Synchronisierung',
     syncing: 'Synchronisiere …',
+    syncingProgress: 'Synchronisiere … {{count}} empfangen',
     error: 'Synchronisierung fehlgeschlagen',
     unauthorized: 'Anmeldung erforderlich',
     upgradeRequired: 'App-Version veraltet',

@@ -47,6 +47,7 @@ export const en: Messages = {
     syncedAt: 'Synced {{time}}',
     never: 'Not synced yet',
     syncing: 'Syncing …',
+    syncingProgress: 'Syncing … {{count}} received',
     error: 'Sync failed',
     unauthorized: 'Sign-in required',
     upgradeRequired: 'App version outdated',

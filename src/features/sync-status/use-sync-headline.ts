@@ -22,8 +22,12 @@ export function useSyncHeadline(state: SyncState, formatters: Formatters): SyncH
   }
   if (state.phase === 'error') return { lines: [t('sync.error'), ...pending], tone: 'problem' };
   if (pending.length > 0) return { lines: pending, tone: 'pending' };
-  if (state.phase === 'syncing' && !state.lastSyncedAt)
-    return { lines: [t('sync.syncing')], tone: 'pending' };
+  if (state.phase === 'syncing' && !state.lastSyncedAt) {
+    // The first sync of a new device may take a while: show that records are arriving.
+    const progress =
+      state.pulled > 0 ? t('sync.syncingProgress', { count: state.pulled }) : t('sync.syncing');
+    return { lines: [progress], tone: 'pending' };
+  }
   if (!state.lastSyncedAt) return { lines: [t('sync.never')], tone: 'pending' };
   return { lines: [t('sync.syncedAt', { time: formatters.time(state.lastSyncedAt) })], tone: 'ok' };
 }
