@@ -2,6 +2,8 @@
 // within a window, further attempts are refused until the window has passed.
 // In memory, per process: enough for one server; a fleet would need a shared store.
 
+const MAX_TRACKED_NAMES = 10_000;
+
 export interface ThrottleOptions {
   maxFailures: number;
   windowMs: number;
@@ -25,7 +27,14 @@ export function createLoginThrottle(
     },
     recordFailure(username: string, now = Date.now()): void {
       const key = username.toLowerCase();
-      failures.set(key, [...recent(key, now), now]);
+      const list = [...recent(key, now), now];
+      failures.delete(key);
+      failures.set(key, list);
+      // Guessing many different names must not grow memory without bound: forget the stalest.
+      if (failures.size > MAX_TRACKED_NAMES) {
+        const stalest = failures.keys().next().value;
+        if (stalest !== undefined) failures.delete(stalest);
+      }
     },
     recordSuccess(username: string): void {
       failures.delete(username.toLowerCase());
