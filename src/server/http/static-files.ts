@@ -24,8 +24,8 @@ export async function registerStaticFiles(app: FastifyInstance, dir: string): Pr
   await app.register(fastifyStatic, {
     root,
     cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      reply.header('cache-control', cacheControlFor(filePath));
+    setHeaders: (response, filePath) => {
+      response.setHeader('cache-control', cacheControlFor(filePath));
     },
   });
   return true;
