@@ -1,6 +1,5 @@
 // Steps through the app the way a person does.
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'feldakte-demo';
 
@@ -9,9 +8,7 @@ export async function login(page: Page, baseUrl: string, username: string): Prom
   await page.getByLabel('Benutzername').fill(username);
   await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect
-    .poll(() => page.getByRole('link', { name: 'Heute' }).count(), { timeout: 20_000 })
-    .toBeGreaterThan(0);
+  await page.getByRole('link', { name: 'Heute' }).first().waitFor({ timeout: 20_000 });
 }
 
 /** The service worker has installed the precache and is active: the app now opens offline. */

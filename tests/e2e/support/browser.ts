@@ -15,6 +15,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // German browser UI, so date and time pickers look as on a worker's phone.
+  '--lang=de-DE',
 ];
 
 export const PHONE = { width: 390, height: 844 };
