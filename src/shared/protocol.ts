@@ -19,6 +19,7 @@ import {
   PreConsultationFields,
   Role,
   recordSchemaOf,
+  SubstitutionFields,
   SyncedEntity,
 } from './records';
 
@@ -33,7 +34,13 @@ export const MAX_PULL_LIMIT = 2000;
 
 // --- Mutations ------------------------------------------------------------------
 
-export const MutationOp = z.enum(['create', 'update']);
+/**
+ * create / update: the fields; update carries the version it was based on and
+ * the server merges per field (only a field changed on both sides is a conflict).
+ * delete: no data; a delete of a record someone else edited meanwhile is a conflict.
+ * resolve: settles one open conflict of the record with the chosen (or a merged) value.
+ */
+export const MutationOp = z.enum(['create', 'update', 'delete', 'resolve']);
 export type MutationOp = z.infer<typeof MutationOp>;
 
 /** The envelope is validated first; `data` is then validated per entity and op (see mutationDataSchema). */
@@ -42,7 +49,7 @@ export const Mutation = z.object({
   entity: MutableEntity,
   op: MutationOp,
   recordId: Id,
-  /** Server version the device's edit was based on; null for create. */
+  /** Server version the device's edit was based on (0: based on this device's own create); null for create. */
   baseVersion: z.number().int().min(0).nullable(),
   data: z.record(z.string(), z.unknown()),
   clientTime: Timestamp,
@@ -55,6 +62,7 @@ const updatable = {
   note: NoteFields.omit({ caseId: true }),
   appointment: AppointmentFields,
   preConsultation: PreConsultationFields,
+  substitution: SubstitutionFields.omit({ caseId: true, substituteId: true }),
 } as const;
 
 const createSchemas = {
@@ -62,6 +70,7 @@ const createSchemas = {
   note: NoteFields.strict(),
   appointment: AppointmentFields.strict(),
   preConsultation: PreConsultationFields.strict(),
+  substitution: SubstitutionFields.strict(),
 } as const;
 
 const updateSchemas = {
@@ -69,10 +78,35 @@ const updateSchemas = {
   note: updatable.note.partial().strict(),
   appointment: updatable.appointment.partial().strict(),
   preConsultation: updatable.preConsultation.partial().strict(),
+  substitution: updatable.substitution.partial().strict(),
 } as const;
 
+export const DeleteData = z.object({}).strict();
+
+/** `value` is checked against the conflicted field's own schema by the receiver. */
+export const ResolveData = z.object({ conflictId: Id, value: z.unknown() }).strict();
+export type ResolveData = z.infer<typeof ResolveData>;
+
+/** Entities a device may delete (cases are closed, never deleted; notes only while unreviewed). */
+export const DeletableEntity = z.enum(['note', 'appointment', 'preConsultation', 'substitution']);
+
 export function mutationDataSchema(entity: MutableEntity, op: MutationOp) {
-  return op === 'create' ? createSchemas[entity] : updateSchemas[entity];
+  switch (op) {
+    case 'create':
+      return createSchemas[entity];
+    case 'update':
+      return updateSchemas[entity];
+    case 'delete':
+      return DeleteData;
+    case 'resolve':
+      return ResolveData;
+  }
+}
+
+/** The schema of one writable field, e.g. to check a conflict's resolved value. */
+export function fieldSchema(entity: MutableEntity, field: string): z.ZodType | undefined {
+  const shape: Record<string, z.ZodType> = createSchemas[entity].shape;
+  return Object.hasOwn(shape, field) ? shape[field] : undefined;
 }
 
 export const PushRequest = z.object({
@@ -88,6 +122,7 @@ const StoredRecord = z.union([
   recordSchemaOf.note,
   recordSchemaOf.appointment,
   recordSchemaOf.preConsultation,
+  recordSchemaOf.substitution,
 ]);
 
 export const MutationResult = z.discriminatedUnion('status', [
@@ -124,6 +159,7 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('note'), record: recordSchemaOf.note }),
   z.object({ entity: z.literal('appointment'), record: recordSchemaOf.appointment }),
   z.object({ entity: z.literal('preConsultation'), record: recordSchemaOf.preConsultation }),
+  z.object({ entity: z.literal('substitution'), record: recordSchemaOf.substitution }),
   z.object({ entity: z.literal('member'), record: MemberRecord }),
 ]);
 export type Change = z.infer<typeof Change>;
@@ -135,7 +171,11 @@ export const PullResponse = z.object({
   cursor: Cursor,
   hasMore: z.boolean(),
   changes: z.array(Change),
-  /** Records that left this user's scope or were deleted; the device drops them. */
+  /**
+   * Records that were deleted or left this user's scope (case reassigned, substitution
+   * ended). A removed case takes its notes and appointments with it. The device
+   * pushes its pending edits of a removed record before it drops it.
+   */
   removed: z.array(Removal),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
@@ -175,6 +215,8 @@ export const ErrorCode = z.enum([
   'conflict',
   'upgrade_required',
   'rate_limited',
+  'payload_too_large',
+  'internal',
 ]);
 
 /** Body of every non-2xx answer. `field` names the offending field, e.g. "mutations.3.data.text". */

@@ -3,7 +3,8 @@
 //   *Fields  - what a person may write (create payload, update patch keys)
 //   *Record  - the stored record: fields plus server-managed metadata
 // Server-managed metadata: `version` (incremented on every change; 0 on a device
-// for a record the server has not acknowledged yet), `updatedAt`, `updatedBy`.
+// for a record the server has not acknowledged yet), `updatedAt`, `updatedBy`,
+// and `conflicts`: the open conflicts of the record (see Conflict below).
 import { z } from 'zod';
 import { Id, IsoDate, Minutes, requiredText, TimeOfDay, Timestamp, text } from './fields';
 
@@ -18,11 +19,38 @@ export const AppointmentStatus = z.enum(['planned', 'done', 'cancelled']);
 export const PreConsultationOutcome = z.enum(['done', 'referral', 'help_recommended']);
 export type PreConsultationOutcome = z.infer<typeof PreConsultationOutcome>;
 
+/** One side of a conflict: a value someone set, and who, when and from which device. */
+export const ConflictCandidate = z.object({
+  value: z.unknown(),
+  by: Id,
+  at: Timestamp,
+  deviceId: z.string().nullable(),
+});
+export type ConflictCandidate = z.infer<typeof ConflictCandidate>;
+
+/** The pseudo-field of a conflict between deleting a record and editing it (value true = deleted). */
+export const DELETE_CONFLICT_FIELD = '_deleted';
+
+/**
+ * The same field changed on two devices to different values without either
+ * having seen the other's change. Nothing is thrown away: the record holds the
+ * value applied first, and every candidate (that one included) is kept here
+ * until a person resolves the conflict with a `resolve` mutation.
+ */
+export const Conflict = z.object({
+  id: Id,
+  field: z.string(),
+  candidates: z.array(ConflictCandidate).min(2),
+  createdAt: Timestamp,
+});
+export type Conflict = z.infer<typeof Conflict>;
+
 const serverMeta = {
   version: z.number().int().min(0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   updatedBy: Id,
+  conflicts: z.array(Conflict),
 };
 
 // --- Case (Einzelfall) -----------------------------------------------------
@@ -53,11 +81,20 @@ export const NoteFields = z.object({
   /** Set by a lead ("Geprüft"); the server records who in reviewedBy. */
   reviewedAt: Timestamp.nullable(),
 });
+/** An edit of a note after a lead marked it "Geprüft": kept as visible history. */
+export const Amendment = z.object({
+  at: Timestamp,
+  by: Id,
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+export type Amendment = z.infer<typeof Amendment>;
+
 export const NoteRecord = NoteFields.extend({
   id: Id,
   teamId: Id,
   authorId: Id,
   reviewedBy: Id.nullable(),
+  amendments: z.array(Amendment),
   ...serverMeta,
 });
 export type NoteFields = z.infer<typeof NoteFields>;
@@ -100,6 +137,22 @@ export const PreConsultationRecord = PreConsultationFields.extend({
 export type PreConsultationFields = z.infer<typeof PreConsultationFields>;
 export type PreConsultationRecord = z.infer<typeof PreConsultationRecord>;
 
+// --- Substitution (Vertretung) ---------------------------------------------
+/** A lead grants a substitute access to a case for a period (both days inclusive). */
+export const SubstitutionFields = z.object({
+  caseId: Id,
+  substituteId: Id,
+  from: IsoDate,
+  until: IsoDate,
+});
+export const SubstitutionRecord = SubstitutionFields.extend({
+  id: Id,
+  teamId: Id,
+  ...serverMeta,
+});
+export type SubstitutionFields = z.infer<typeof SubstitutionFields>;
+export type SubstitutionRecord = z.infer<typeof SubstitutionRecord>;
+
 // --- Team members (read-only on devices) -----------------------------------
 export const MemberRecord = z.object({
   id: Id,
@@ -112,11 +165,18 @@ export const MemberRecord = z.object({
 export type MemberRecord = z.infer<typeof MemberRecord>;
 
 /** The entities a device may change through the outbox. */
-export const MutableEntity = z.enum(['case', 'note', 'appointment', 'preConsultation']);
+export const MutableEntity = z.enum(['case', 'note', 'appointment', 'preConsultation', 'substitution']);
 export type MutableEntity = z.infer<typeof MutableEntity>;
 
 /** Every entity a pull may deliver. */
-export const SyncedEntity = z.enum(['case', 'note', 'appointment', 'preConsultation', 'member']);
+export const SyncedEntity = z.enum([
+  'case',
+  'note',
+  'appointment',
+  'preConsultation',
+  'substitution',
+  'member',
+]);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
 
 export const fieldsSchemaOf = {
@@ -124,6 +184,7 @@ export const fieldsSchemaOf = {
   note: NoteFields,
   appointment: AppointmentFields,
   preConsultation: PreConsultationFields,
+  substitution: SubstitutionFields,
 } as const;
 
 export const recordSchemaOf = {
@@ -131,6 +192,7 @@ export const recordSchemaOf = {
   note: NoteRecord,
   appointment: AppointmentRecord,
   preConsultation: PreConsultationRecord,
+  substitution: SubstitutionRecord,
   member: MemberRecord,
 } as const;
 
@@ -139,6 +201,7 @@ export type RecordOf = {
   note: NoteRecord;
   appointment: AppointmentRecord;
   preConsultation: PreConsultationRecord;
+  substitution: SubstitutionRecord;
   member: MemberRecord;
 };
 export type FieldsOf = {
@@ -146,4 +209,5 @@ export type FieldsOf = {
   note: NoteFields;
   appointment: AppointmentFields;
   preConsultation: PreConsultationFields;
+  substitution: SubstitutionFields;
 };
