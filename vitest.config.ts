@@ -22,6 +22,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Devices on fake-indexeddb syncing with the real server through a fault-injecting proxy.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup/fake-indexeddb.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

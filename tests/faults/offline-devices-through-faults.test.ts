@@ -1,0 +1,226 @@
+// Three devices - anna's phone and tablet (the same worker) and lea's tablet (the
+// lead) - sync once, go offline, make 1,000 changes between them (new records,
+// and edits of records they share: the same fields and different ones), then
+// sync through a proxy that drops requests, drops answers after the server
+// committed, delays, and repeats requests, until every outbox is empty.
+// Afterwards: the server holds exactly what the mutations imply (merged fields,
+// and conflicts exactly where two devices disagree), every device holds exactly
+// what the server shows its user, and every mutation was applied exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/start';
+import { openDevice, type SimulatedDevice } from './support/device';
+import { type DeviceOutbox, type ExpectedState, expectedStateOf } from './support/expected-state';
+import { type FaultProxy, type FaultRates, startFaultProxy } from './support/fault-proxy';
+import { createPrng, deriveSeed, runSeed } from './support/prng';
+import { serverTargets } from './support/server-targets';
+import { deviceViewOf, type Snapshot, serverViewOf } from './support/snapshots';
+import { type RoundsReport, syncEachCleanly, syncUntilDrained } from './support/sync-rounds';
+import {
+  checkAppliedMutations,
+  checkDeviceAgainstServer,
+  checkServerAgainstExpected,
+} from './support/verify';
+import { DeviceWriter } from './support/workload';
+
+const OFFLINE_MUTATIONS = 1_000;
+const MAX_ROUNDS = 300;
+const RATES: FaultRates = { dropRequest: 0.12, dropResponse: 0.12, repeat: 0.1, delay: 0.15 };
+const MAX_DELAY_MS = 150;
+
+/** Who writes how much while offline: the phone most, the lead least. */
+const DEVICES = [
+  { label: 'anna-phone', username: 'anna', share: 0.4 },
+  { label: 'anna-tablet', username: 'anna', share: 0.35 },
+  { label: 'lea-tablet', username: 'lea', share: 0.25 },
+] as const;
+
+/** Records made and synced by everyone before going offline, so there is plenty to edit on several devices. */
+const SHARED_SETUP = [
+  { label: 'anna-phone', actions: { createNote: 30, createAppointment: 20, createPreConsultation: 10 } },
+  { label: 'anna-tablet', actions: { createNote: 10, createAppointment: 5 } },
+  { label: 'lea-tablet', actions: { createNote: 5, createAppointment: 5 } },
+] as const;
+
+/** The device whose share of the offline writes the roll (in [0, 1)) falls into. */
+function pickDeviceIndex(roll: number): number {
+  let rest = roll;
+  for (const [index, { share }] of DEVICES.entries()) {
+    rest -= share;
+    if (rest < 0) return index;
+  }
+  return DEVICES.length - 1;
+}
+
+function problemsMessage(problems: readonly string[]): string {
+  return `${problems.length} problems:\n${problems.slice(0, 25).join('\n')}`;
+}
+
+describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty network ($name)', (target) => {
+  const seed = runSeed();
+  let server: RunningServer;
+  let proxy: FaultProxy;
+  let devices: SimulatedDevice[] = [];
+  let base: Snapshot;
+  let expected: ExpectedState;
+  let appliedRowsBefore = 0;
+  let setupMutations = 0;
+  let rounds: RoundsReport;
+  const counts: string[] = [];
+
+  // Later checks need the setup and the workload; without them they would only repeat that failure.
+  let failedPrerequisite: string | null = null;
+  function check(name: string, run: () => Promise<void>, { prerequisite = false } = {}): void {
+    it(name, async (context) => {
+      if (failedPrerequisite) context.skip(`needs "${failedPrerequisite}", which failed`);
+      try {
+        await run();
+      } catch (error) {
+        if (prerequisite) failedPrerequisite = name;
+        throw error;
+      }
+    });
+  }
+
+  const device = (label: string) => devices.find((d) => d.label === label) as SimulatedDevice;
+
+  beforeAll(async () => {
+    server = await target.start();
+    proxy = await startFaultProxy({ target: server.url, seed, rates: RATES, maxDelayMs: MAX_DELAY_MS });
+    for (const { label, username } of DEVICES)
+      devices.push(await openDevice({ label, username, baseUrl: proxy.url }));
+    const [row] = await server.db.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM applied_mutations',
+    );
+    appliedRowsBefore = row?.count ?? 0;
+  });
+
+  afterAll(async () => {
+    console.info(`[faults ${target.name}] seed ${seed}\n  ${counts.join('\n  ')}`);
+    for (const d of devices) await d.dispose();
+    devices = [];
+    await proxy?.close();
+    await server?.close();
+  });
+
+  check(
+    'first sync, then shared records everyone holds',
+    async () => {
+      await syncEachCleanly(devices);
+      for (const { label, actions } of SHARED_SETUP) {
+        const writer = new DeviceWriter(device(label), createPrng(deriveSeed(seed, `setup-${label}`)));
+        for (const [action, times] of Object.entries(actions)) {
+          for (let i = 0; i < times; i++) {
+            expect(await writer.perform(action as keyof typeof actions)).toBe(true);
+            setupMutations++;
+          }
+        }
+      }
+      // Twice: the second round brings everyone what the others pushed in the first.
+      await syncEachCleanly(devices);
+      await syncEachCleanly(devices);
+      base = await serverViewOf(server.url, 'lea');
+      for (const d of devices) expect(await d.countPending()).toBe(0);
+      counts.push(`setup: ${setupMutations} mutations synced cleanly, ${base.size} records in the team`);
+    },
+    { prerequisite: true },
+  );
+
+  check(
+    `${OFFLINE_MUTATIONS} changes while offline, spread over the three devices`,
+    async () => {
+      const prng = createPrng(deriveSeed(seed, 'workload'));
+      const writers = devices.map((d) => new DeviceWriter(d, createPrng(deriveSeed(seed, d.label)), base));
+      const perDevice = new Map<string, number>();
+      for (let i = 0; i < OFFLINE_MUTATIONS; i++) {
+        const index = pickDeviceIndex(prng.next());
+        await (writers[index] as DeviceWriter).randomChange();
+        const label = DEVICES[index]?.label ?? '?';
+        perDevice.set(label, (perDevice.get(label) ?? 0) + 1);
+      }
+      const outboxes: DeviceOutbox[] = await Promise.all(
+        devices.map(async (d) => ({
+          label: d.label,
+          deviceId: d.deviceId,
+          entries: await d.db.outbox.toArray(),
+        })),
+      );
+      expect(outboxes.reduce((sum, outbox) => sum + outbox.entries.length, 0)).toBe(OFFLINE_MUTATIONS);
+      expected = expectedStateOf(base, outboxes);
+      counts.push(`offline mutations per device: ${[...perDevice].map(([l, n]) => `${l} ${n}`).join(', ')}`);
+    },
+    { prerequisite: true },
+  );
+
+  check('syncs through the faulty proxy until every outbox is empty', async () => {
+    proxy.setFaultsEnabled(true);
+    rounds = await syncUntilDrained(devices, MAX_ROUNDS);
+    proxy.setFaultsEnabled(false);
+    const injected = proxy.counts();
+    counts.push(
+      `sync rounds: ${rounds.rounds} (runs ended: ${JSON.stringify(rounds.phases)})`,
+      `requests through the proxy: ${injected.requests}; faults injected: ${JSON.stringify(injected.faults)} (${injected.concurrentRepeats} repeats sent both copies at once)`,
+      `server answers to pushed mutations: ${JSON.stringify(injected.serverAnswers)}`,
+    );
+    expect(rounds.failures, problemsMessage(rounds.failures)).toEqual([]);
+    expect(rounds.drained).toBe(true);
+    for (const d of devices) {
+      const rejected = await d.db.outbox.where('status').equals('rejected').toArray();
+      const reasons = rejected.map(
+        (entry) => `${d.label} ${entry.entity} ${entry.op}: ${entry.rejection?.message}`,
+      );
+      expect(reasons, problemsMessage(reasons)).toEqual([]);
+    }
+    // The faults must really have happened, or this test proves nothing.
+    for (const kind of Object.keys(RATES) as (keyof FaultRates)[])
+      expect(injected.faults[kind]).toBeGreaterThan(0);
+    expect(injected.serverAnswers.duplicate).toBeGreaterThan(0);
+  });
+
+  check(
+    'the server holds every change, merged per field, with conflicts exactly where devices disagree',
+    async () => {
+      const view = await serverViewOf(server.url, 'lea');
+      const labelOfDevice = new Map(devices.map((d) => [d.deviceId, d.label]));
+      const findings = checkServerAgainstExpected(view, base, expected, labelOfDevice);
+      counts.push(
+        `server: ${findings.records} records and ${findings.fields} fields verified against the mutations; conflicts expected ${findings.conflictsExpected}, found ${findings.conflictsFound}`,
+      );
+      expect(findings.problems, problemsMessage(findings.problems)).toEqual([]);
+    },
+  );
+
+  check('every mutation was applied exactly once', async () => {
+    const view = await serverViewOf(server.url, 'lea');
+    const findings = await checkAppliedMutations(
+      server.db,
+      expected.mutationIds,
+      appliedRowsBefore + setupMutations,
+      view,
+    );
+    counts.push(
+      `applied_mutations: ${findings.applied} rows for ${expected.mutationIds.size + setupMutations} mutations sent; ${findings.records} record versions checked`,
+    );
+    expect(findings.problems, problemsMessage(findings.problems)).toEqual([]);
+  });
+
+  check('after a last clean sync, every device holds exactly what the server shows its user', async () => {
+    await syncEachCleanly(devices);
+    const problems: string[] = [];
+    let records = 0;
+    let fields = 0;
+    for (const d of devices) {
+      const findings = checkDeviceAgainstServer(
+        d.label,
+        await deviceViewOf(d.db),
+        await serverViewOf(server.url, d.user.username),
+      );
+      problems.push(...findings.problems);
+      records += findings.records;
+      fields += findings.fields;
+    }
+    counts.push(
+      `devices: ${records} records (${fields} fields) compared with the server, over ${devices.length} devices`,
+    );
+    expect(problems, problemsMessage(problems)).toEqual([]);
+  });
+});

@@ -1,0 +1,179 @@
+// Checks of the end state. Each returns the problems it found (empty: all good)
+// plus what it counted, so the test can print the numbers and fail with a
+// readable list instead of the first mismatch only.
+
+import type { Database } from '../../../src/server/db/database';
+import type { Conflict } from '../../../src/shared/records';
+import { fieldsSchemaOf, type MutableEntity } from '../../../src/shared/records';
+import { distinctFinals, type ExpectedState, expectedConflictFields } from './expected-state';
+import { type AnyRecord, canonicalJson, entityOfKey } from './records';
+import type { Snapshot } from './snapshots';
+
+export interface Findings {
+  problems: string[];
+  /** Records compared. */
+  records: number;
+  /** Fields compared. */
+  fields: number;
+}
+
+function conflictsOf(record: AnyRecord): Conflict[] {
+  return 'conflicts' in record ? record.conflicts : [];
+}
+
+function fieldNames(entity: MutableEntity): string[] {
+  return Object.keys(fieldsSchemaOf[entity].shape);
+}
+
+/** The server's records against what the mutations say they must be. */
+export function checkServerAgainstExpected(
+  view: Snapshot,
+  base: Snapshot,
+  expected: ExpectedState,
+  labelOfDevice: ReadonlyMap<string, string>,
+): Findings & { conflictsFound: number; conflictsExpected: number } {
+  const problems: string[] = [];
+  let fields = 0;
+  let conflictsFound = 0;
+  let conflictsExpected = 0;
+
+  for (const key of view.keys()) {
+    if (!base.has(key) && !expected.records.has(key))
+      problems.push(`${key}: on the server, but nobody created it`);
+  }
+  for (const [key, record] of expected.records) {
+    const actual = view.get(key) as (AnyRecord & Record<string, unknown>) | undefined;
+    if (!actual) {
+      problems.push(
+        `${key}: missing on the server (${record.createdBy ? `created by ${record.createdBy}` : 'edited'})`,
+      );
+      continue;
+    }
+    const conflictFields = expectedConflictFields(record);
+    conflictsExpected += conflictFields.length;
+    const conflicts = conflictsOf(actual);
+    conflictsFound += conflicts.length;
+    const foundFields = conflicts.map((conflict) => conflict.field).sort();
+    if (canonicalJson(foundFields) !== canonicalJson(conflictFields)) {
+      problems.push(`${key}: conflicts on [${foundFields}], expected on [${conflictFields}]`);
+    }
+    for (const field of fieldNames(record.entity)) {
+      fields++;
+      const finals = distinctFinals(record.finals.get(field));
+      const value = canonicalJson(actual[field]);
+      if (finals.size === 0 && value !== canonicalJson(record.initial[field])) {
+        problems.push(
+          `${key}.${field}: ${value}, but nobody changed it from ${canonicalJson(record.initial[field])}`,
+        );
+      } else if (finals.size > 0 && !finals.has(value)) {
+        problems.push(
+          `${key}.${field}: ${value}, none of the devices' values ${[...finals.keys()].join(' | ')}`,
+        );
+      }
+      if (finals.size > 1) {
+        const conflict = conflicts.find((candidate) => candidate.field === field);
+        if (conflict)
+          problems.push(
+            ...checkCandidates(`${key}.${field}`, conflict, record.finals.get(field), labelOfDevice),
+          );
+      }
+    }
+  }
+  return { problems, records: expected.records.size, fields, conflictsFound, conflictsExpected };
+}
+
+/** Exactly the devices' last values, each attributed to a device that wrote it. */
+function checkCandidates(
+  where: string,
+  conflict: Conflict,
+  byDevice: Map<string, unknown> | undefined,
+  labelOfDevice: ReadonlyMap<string, string>,
+): string[] {
+  const problems: string[] = [];
+  const expectedValues = [...distinctFinals(byDevice).keys()].sort();
+  const candidateValues = [...new Set(conflict.candidates.map((c) => canonicalJson(c.value)))].sort();
+  if (canonicalJson(candidateValues) !== canonicalJson(expectedValues)) {
+    problems.push(
+      `${where}: candidates ${candidateValues.join(' | ')}, expected ${expectedValues.join(' | ')}`,
+    );
+  }
+  for (const candidate of conflict.candidates) {
+    const label = candidate.deviceId ? labelOfDevice.get(candidate.deviceId) : undefined;
+    const wrote = label === undefined ? undefined : byDevice?.get(label);
+    if (!label || canonicalJson(wrote) !== canonicalJson(candidate.value)) {
+      problems.push(
+        `${where}: candidate ${canonicalJson(candidate.value)} attributed to ${label ?? candidate.deviceId}, who did not write it`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** A device holds exactly what the server shows its user: same records, same data. */
+export function checkDeviceAgainstServer(label: string, device: Snapshot, server: Snapshot): Findings {
+  const problems: string[] = [];
+  let fields = 0;
+  for (const [key, record] of server) {
+    const local = device.get(key);
+    if (!local) {
+      problems.push(`${label}: ${key} is on the server but not on the device`);
+      continue;
+    }
+    fields += Object.keys(record).length;
+    if (canonicalJson(local) !== canonicalJson(record)) {
+      problems.push(
+        `${label}: ${key} differs\n  device: ${canonicalJson(local)}\n  server: ${canonicalJson(record)}`,
+      );
+    }
+  }
+  for (const key of device.keys()) {
+    if (!server.has(key))
+      problems.push(`${label}: ${key} (${entityOfKey(key)}) is on the device but not visible on the server`);
+  }
+  return { problems, records: server.size, fields };
+}
+
+interface AppliedRow extends Record<string, unknown> {
+  id: string;
+  recordId: string;
+  resultVersion: number;
+}
+
+/**
+ * Exactly once, from the server's own bookkeeping: every mutation id is recorded
+ * once, no id nobody sent is recorded, and no record changed more often than
+ * mutations were applied to it (a mutation applied twice would bump it again).
+ */
+export async function checkAppliedMutations(
+  db: Database,
+  sentIds: ReadonlySet<string>,
+  rowsBefore: number,
+  view: Snapshot,
+): Promise<Findings & { applied: number }> {
+  const problems: string[] = [];
+  const rows = await db.query<AppliedRow>(
+    'SELECT id, record_id AS "recordId", result_version AS "resultVersion" FROM applied_mutations',
+  );
+  const recorded = new Set(rows.map((row) => row.id));
+  const missing = [...sentIds].filter((id) => !recorded.has(id));
+  if (missing.length > 0)
+    problems.push(`${missing.length} mutations never applied, e.g. ${missing.slice(0, 3).join(', ')}`);
+  if (rows.length !== rowsBefore + sentIds.size) {
+    problems.push(`applied_mutations has ${rows.length} rows, expected ${rowsBefore} + ${sentIds.size}`);
+  }
+  const byRecord = new Map<string, AppliedRow[]>();
+  for (const row of rows) byRecord.set(row.recordId, [...(byRecord.get(row.recordId) ?? []), row]);
+  let records = 0;
+  for (const [key, record] of view) {
+    if (entityOfKey(key) === 'member') continue;
+    records++;
+    const applied = byRecord.get(record.id) ?? [];
+    const newest = Math.max(0, ...applied.map((row) => Number(row.resultVersion)));
+    if (record.version > applied.length || record.version !== newest) {
+      problems.push(
+        `${key}: version ${record.version} after ${applied.length} applied mutations (newest result version ${newest})`,
+      );
+    }
+  }
+  return { problems, records, fields: 0, applied: rows.length - rowsBefore };
+}

@@ -1,0 +1,204 @@
+// What the simulated devices do while offline: create notes, appointments and
+// pre-consultations, and edit records they share with the other devices (the
+// same fields, and different ones), always through the app's local repositories,
+// so every change is one outbox entry exactly as in the app.
+import { createAppointment, updateAppointment } from '../../../src/db/appointments';
+import { updateCase } from '../../../src/db/cases';
+import { createNote, markNoteReviewed, updateNote } from '../../../src/db/notes';
+import { createPreConsultation, updatePreConsultation } from '../../../src/db/pre-consultations';
+import type {
+  AppointmentRecord,
+  CaseRecord,
+  NoteRecord,
+  PreConsultationRecord,
+} from '../../../src/shared/records';
+import type { SimulatedDevice } from './device';
+import {
+  appointmentPatch,
+  casePatch,
+  EDITED_FIELDS,
+  newAppointment,
+  newNote,
+  newPreConsultation,
+  notePatch,
+  pickFields,
+  preConsultationPatch,
+  type TextSource,
+  textSource,
+} from './field-values';
+import type { Prng } from './prng';
+import { recordKey } from './records';
+import type { Snapshot } from './snapshots';
+
+type Action =
+  | 'createNote'
+  | 'createAppointment'
+  | 'createPreConsultation'
+  | 'editNote'
+  | 'reviewNote'
+  | 'editAppointment'
+  | 'editPreConsultation'
+  | 'editCase';
+
+/** How often each kind of change happens, by role. Leads review instead of writing much. */
+const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
+  worker: {
+    createNote: 10,
+    createAppointment: 6,
+    createPreConsultation: 4,
+    editNote: 25,
+    editAppointment: 22,
+    editPreConsultation: 13,
+    editCase: 10,
+  },
+  lead: {
+    createNote: 6,
+    createAppointment: 5,
+    createPreConsultation: 3,
+    reviewNote: 14,
+    editNote: 4,
+    editAppointment: 30,
+    editPreConsultation: 16,
+    editCase: 22,
+  },
+};
+
+function pickWeighted<T extends string>(prng: Prng, weights: Partial<Record<T, number>>): T {
+  const entries = Object.entries(weights) as [T, number][];
+  let roll = prng.next() * entries.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of entries) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return (entries.at(-1) as [T, number])[0];
+}
+
+/** One device's writer: it knows what the device holds and what the shared base was. */
+export class DeviceWriter {
+  private readonly texts: TextSource;
+
+  constructor(
+    private readonly device: SimulatedDevice,
+    private readonly prng: Prng,
+    /** The records as all devices last saw them together, for "differs from the base". */
+    private readonly base: Snapshot = new Map(),
+  ) {
+    this.texts = textSource(device.label);
+  }
+
+  /** Makes one change (one outbox entry); returns what it did. */
+  async randomChange(): Promise<Action> {
+    for (;;) {
+      const action = pickWeighted(this.prng, WEIGHTS[this.device.user.role]);
+      if (await this.perform(action)) return action;
+    }
+  }
+
+  /** False when the device holds nothing this action could change. */
+  async perform(action: Action): Promise<boolean> {
+    switch (action) {
+      case 'createNote':
+        return this.createNote();
+      case 'createAppointment':
+        return this.createAppointment();
+      case 'createPreConsultation':
+        await createPreConsultation(
+          this.device.db,
+          this.device.actor,
+          newPreConsultation(this.prng, this.texts),
+        );
+        return true;
+      case 'editNote':
+        return this.editNote();
+      case 'reviewNote':
+        return this.reviewNote();
+      case 'editAppointment':
+        return this.editAppointment();
+      case 'editPreConsultation':
+        return this.editPreConsultation();
+      case 'editCase':
+        return this.editCase();
+    }
+  }
+
+  private baseOf<R extends { id: string }>(
+    entity: 'note' | 'appointment' | 'preConsultation' | 'case',
+    local: R,
+  ) {
+    return (this.base.get(recordKey(entity, local.id)) as R | undefined) ?? local;
+  }
+
+  private async pickCase(): Promise<CaseRecord | undefined> {
+    const cases = await this.device.db.cases.where('status').equals('open').toArray();
+    return cases.length > 0 ? this.prng.pick(cases) : undefined;
+  }
+
+  private async createNote(): Promise<boolean> {
+    const target = await this.pickCase();
+    if (!target) return false;
+    await createNote(this.device.db, this.device.actor, newNote(this.prng, this.texts, target.id));
+    return true;
+  }
+
+  private async createAppointment(): Promise<boolean> {
+    const target = await this.pickCase();
+    if (!target) return false;
+    await createAppointment(
+      this.device.db,
+      this.device.actor,
+      newAppointment(this.prng, this.texts, target.id),
+    );
+    return true;
+  }
+
+  /** Only the author may change a note's content. */
+  private async editNote(): Promise<boolean> {
+    const own = await this.device.db.notes.where('authorId').equals(this.device.actor.userId).toArray();
+    if (own.length === 0) return false;
+    const note: NoteRecord = this.prng.pick(own);
+    const fields = pickFields(this.prng, EDITED_FIELDS.note);
+    await updateNote(
+      this.device.db,
+      this.device.actor,
+      note.id,
+      notePatch(this.prng, this.texts, this.baseOf('note', note), fields),
+    );
+    return true;
+  }
+
+  /** The lead marks a synced note "Geprüft" (a field nobody else writes). */
+  private async reviewNote(): Promise<boolean> {
+    const synced = await this.device.db.notes.filter((note) => note.version > 0).toArray();
+    if (synced.length === 0) return false;
+    await markNoteReviewed(this.device.db, this.device.actor, this.prng.pick(synced).id);
+    return true;
+  }
+
+  private async editAppointment(): Promise<boolean> {
+    const all = await this.device.db.appointments.toArray();
+    if (all.length === 0) return false;
+    const appointment: AppointmentRecord = this.prng.pick(all);
+    const fields = pickFields(this.prng, EDITED_FIELDS.appointment);
+    const patch = appointmentPatch(this.prng, this.texts, this.baseOf('appointment', appointment), fields);
+    await updateAppointment(this.device.db, this.device.actor, appointment.id, patch);
+    return true;
+  }
+
+  private async editPreConsultation(): Promise<boolean> {
+    const all = await this.device.db.preConsultations.toArray();
+    if (all.length === 0) return false;
+    const record: PreConsultationRecord = this.prng.pick(all);
+    const fields = pickFields(this.prng, EDITED_FIELDS.preConsultation);
+    const patch = preConsultationPatch(this.prng, this.texts, this.baseOf('preConsultation', record), fields);
+    await updatePreConsultation(this.device.db, this.device.actor, record.id, patch);
+    return true;
+  }
+
+  private async editCase(): Promise<boolean> {
+    const target = await this.pickCase();
+    if (!target) return false;
+    const fields = pickFields(this.prng, EDITED_FIELDS.case);
+    await updateCase(this.device.db, this.device.actor, target.id, casePatch(this.texts, fields));
+    return true;
+  }
+}
