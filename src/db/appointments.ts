@@ -1,5 +1,6 @@
 // Local repository of appointments (Termine).
 import type { AppointmentFields, AppointmentRecord } from '../shared/records';
+import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
 import type { FeldakteDb } from './schema';
 
@@ -32,4 +33,8 @@ export function updateAppointment(
 
 export function cancelAppointment(db: FeldakteDb, actor: Actor, id: string) {
   return updateLocal(db, 'appointment', actor, id, { status: 'cancelled' });
+}
+
+export function deleteAppointment(db: FeldakteDb, actor: Actor, id: string): Promise<void> {
+  return deleteLocal(db, 'appointment', actor, id);
 }

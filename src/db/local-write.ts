@@ -1,9 +1,12 @@
 // The one way records change on a device: validate, write the record and its
 // outbox entry in the same Dexie transaction. The UI never waits on the network.
-import type { MutationOp } from '../shared/protocol';
+// A local edit leaves the record's open conflicts as they are: only a resolution
+// (conflict-resolution.ts) settles one.
 import { mutationDataSchema } from '../shared/protocol';
 import type { FieldsOf, MutableEntity, RecordOf } from '../shared/records';
-import { type FeldakteDb, type OutboxEntry, tableOf } from './schema';
+import { caseIdOf, newOutboxEntry } from './outbox-entry';
+import { type FeldakteDb, tableOf } from './schema';
+import { rememberBaseBeforeLocalChange } from './server-base';
 
 /** Who is making a change on this device. */
 export interface Actor {
@@ -18,26 +21,16 @@ export class RecordNotFoundError extends Error {
   }
 }
 
-function outboxEntry(
-  entity: MutableEntity,
-  op: MutationOp,
-  recordId: string,
-  baseVersion: number | null,
-  data: Record<string, unknown>,
-  clientTime: string,
-): OutboxEntry {
-  return {
-    id: crypto.randomUUID(),
-    entity,
-    op,
-    recordId,
-    baseVersion,
-    data,
-    clientTime,
-    status: 'pending',
-    rejection: null,
-  };
+/** A change this device already knows the server would refuse (e.g. deleting a reviewed note). */
+export class ChangeNotAllowedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChangeNotAllowedError';
+  }
 }
+
+/** Metadata a device never writes itself: the server's, or filled in by createLocal. */
+type ManagedKeys = 'id' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts';
 
 /**
  * Creates a record locally. `owner` holds the server-known ownership fields the
@@ -48,7 +41,7 @@ export async function createLocal<E extends MutableEntity>(
   entity: E,
   actor: Actor,
   fields: FieldsOf[E],
-  owner: Omit<RecordOf[E], keyof FieldsOf[E] | 'id' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
+  owner: Omit<RecordOf[E], keyof FieldsOf[E] | ManagedKeys>,
   id: string = crypto.randomUUID(),
 ): Promise<RecordOf[E]> {
   const data = mutationDataSchema(entity, 'create').parse(fields) as Record<string, unknown>;
@@ -61,11 +54,23 @@ export async function createLocal<E extends MutableEntity>(
     createdAt: now,
     updatedAt: now,
     updatedBy: actor.userId,
+    conflicts: [],
   } as unknown as RecordOf[E];
   const table = tableOf(db, entity);
   await db.transaction('rw', table, db.outbox, async () => {
     await table.add(record);
-    await db.outbox.add(outboxEntry(entity, 'create', id, null, data, now));
+    const caseId = caseIdOf(entity, record);
+    await db.outbox.add(
+      newOutboxEntry({
+        entity,
+        op: 'create',
+        recordId: id,
+        baseVersion: null,
+        data,
+        caseId,
+        clientTime: now,
+      }),
+    );
   });
   return record;
 }
@@ -80,13 +85,24 @@ export async function updateLocal<E extends MutableEntity>(
 ): Promise<RecordOf[E]> {
   const data = mutationDataSchema(entity, 'update').parse(patch) as Record<string, unknown>;
   const table = tableOf(db, entity);
-  return db.transaction('rw', table, db.outbox, async () => {
+  return db.transaction('rw', table, db.outbox, db.bases, async () => {
     const current = await table.get(id);
     if (!current) throw new RecordNotFoundError(entity, id);
+    await rememberBaseBeforeLocalChange(db, entity, current);
     const now = new Date().toISOString();
     const next = { ...current, ...data, updatedAt: now, updatedBy: actor.userId } as RecordOf[E];
     await table.put(next);
-    await db.outbox.add(outboxEntry(entity, 'update', id, current.version, data, now));
+    await db.outbox.add(
+      newOutboxEntry({
+        entity,
+        op: 'update',
+        recordId: id,
+        baseVersion: current.version,
+        data,
+        caseId: caseIdOf(entity, current),
+        clientTime: now,
+      }),
+    );
     return next;
   });
 }

@@ -1,7 +1,8 @@
 // Local repository of case notes (Verlaufsnotizen).
 import type { NoteFields, NoteRecord } from '../shared/records';
+import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
-import type { FeldakteDb } from './schema';
+import { type FeldakteDb, localWriteTables } from './schema';
 
 /** Newest first: by date, then by time of writing. */
 function newestFirst(a: NoteRecord, b: NoteRecord): number {
@@ -33,6 +34,7 @@ export function createNote(db: FeldakteDb, actor: Actor, fields: NoteFields): Pr
     teamId: actor.teamId,
     authorId: actor.userId,
     reviewedBy: null,
+    amendments: [],
   });
 }
 
@@ -45,9 +47,18 @@ export function updateNote(
   return updateLocal(db, 'note', actor, id, patch);
 }
 
+/**
+ * Only the author deletes a note, and only before a lead marked it "Geprüft"
+ * (ChangeNotAllowedError otherwise). Later edits of a reviewed note are kept by
+ * the server as amendments (record.amendments), never deleted.
+ */
+export function deleteNote(db: FeldakteDb, actor: Actor, id: string): Promise<void> {
+  return deleteLocal(db, 'note', actor, id);
+}
+
 /** A lead marks a note "Geprüft"; the server records the reviewer. */
 export function markNoteReviewed(db: FeldakteDb, actor: Actor, id: string): Promise<NoteRecord> {
-  return db.transaction('rw', db.notes, db.outbox, async () => {
+  return db.transaction('rw', localWriteTables(db), async () => {
     const note = await updateLocal(db, 'note', actor, id, { reviewedAt: new Date().toISOString() });
     await db.notes.update(id, { reviewedBy: actor.userId });
     return { ...note, reviewedBy: actor.userId };

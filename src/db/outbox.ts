@@ -23,11 +23,31 @@ export function nextPendingBatch(db: FeldakteDb, limit: number, afterSeq = 0): P
     .toArray();
 }
 
-/** The user acknowledges a rejected change; the local record keeps what the server last confirmed on next pull. */
+/**
+ * The user acknowledges a rejected change. The record already shows the server's
+ * state (a rejected change is taken back locally when the rejection arrives), so
+ * nothing else changes: the entry, with its data, was the last copy of it.
+ */
 export async function dismissRejected(db: FeldakteDb, mutationId: string): Promise<void> {
   await db.outbox.where('id').equals(mutationId).delete();
 }
 
 export function countRejected(db: FeldakteDb): Promise<number> {
   return db.outbox.where('status').equals('rejected').count();
+}
+
+/** clientTime of the oldest change still waiting for the server; null when nothing waits. */
+export async function oldestPendingAt(db: FeldakteDb): Promise<string | null> {
+  // The status index orders equal keys by primary key (seq): the first is the oldest write.
+  const oldest = await db.outbox.where('status').equals('pending').first();
+  return oldest?.clientTime ?? null;
+}
+
+/** Rejected changes that belonged to a case, e.g. to show them on the case after it left the device. */
+export function listRejectedForCase(db: FeldakteDb, caseId: string): Promise<OutboxEntry[]> {
+  return db.outbox
+    .where('caseId')
+    .equals(caseId)
+    .filter((e) => e.status === 'rejected')
+    .sortBy('seq');
 }

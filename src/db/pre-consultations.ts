@@ -1,8 +1,9 @@
 // Local repository of pre-consultations (Fall im Feld).
 import type { CaseFields, PreConsultationFields, PreConsultationRecord } from '../shared/records';
 import { createCase } from './cases';
+import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
-import type { FeldakteDb } from './schema';
+import { type FeldakteDb, localWriteTables } from './schema';
 
 export async function listPreConsultations(db: FeldakteDb): Promise<PreConsultationRecord[]> {
   const list = await db.preConsultations.toArray();
@@ -26,6 +27,10 @@ export function updatePreConsultation(
   return updateLocal(db, 'preConsultation', actor, id, patch);
 }
 
+export function deletePreConsultation(db: FeldakteDb, actor: Actor, id: string): Promise<void> {
+  return deleteLocal(db, 'preConsultation', actor, id);
+}
+
 /**
  * Turns a pre-consultation into a new case assigned to the actor. Both writes
  * (the case, and the link on the pre-consultation) share one transaction, and
@@ -37,7 +42,7 @@ export async function convertToCase(
   preConsultationId: string,
   caseFields: Omit<CaseFields, 'sourcePreConsultationId' | 'assignedTo' | 'status'>,
 ) {
-  return db.transaction('rw', db.cases, db.preConsultations, db.outbox, async () => {
+  return db.transaction('rw', localWriteTables(db), async () => {
     const created = await createCase(db, actor, {
       ...caseFields,
       status: 'open',

@@ -1,22 +1,26 @@
-// Storing what the server says about a record without losing local edits.
+// Storing what the server says about a record without losing local changes.
 //
 // Rebase rule (as in Replicache): the server record is the new base, and every
 // change of that record still waiting in the outbox is applied on top of it again,
-// in the order it was made. So a pulled or pushed record never overwrites an edit
-// the server has not seen yet; once that edit is acknowledged, the server's answer
-// already contains it.
+// in the order it was made: an update's fields, a resolution's settled conflict,
+// and a delete, which keeps the record deleted. So a pulled or pushed record never
+// overwrites a change the server has not seen yet; once that change is
+// acknowledged, the server's answer already contains it.
+//
+// While changes wait, the server record is also kept as the record's base
+// (db/server-base.ts), so a change the server rejects is taken back exactly:
+// the record becomes base + the changes still waiting. The rejected entry stays
+// in the outbox with its data and the reason, for the user to see.
 //
 // Callers run these inside one 'rw' transaction over syncTables(db), so the rebase
 // sees the outbox exactly as it is when the record is written (a local write made
 // meanwhile is either fully before or fully after).
+import { withConflictFlag } from '../db/conflict-flag';
+import { settleConflict } from '../db/conflict-resolution';
 import type { FeldakteDb, OutboxEntry } from '../db/schema';
 import { tableOf } from '../db/schema';
-import type { RecordOf, SyncedEntity } from '../shared/records';
-
-/** Every table a sync step may touch. */
-export function syncTables(db: FeldakteDb) {
-  return [db.cases, db.notes, db.appointments, db.preConsultations, db.members, db.outbox, db.meta];
-}
+import { ResolveData } from '../shared/protocol';
+import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
 
 /** The record's changes the server has not acknowledged yet, oldest first. */
 export async function pendingEntriesFor(db: FeldakteDb, recordId: string): Promise<OutboxEntry[]> {
@@ -24,39 +28,84 @@ export async function pendingEntriesFor(db: FeldakteDb, recordId: string): Promi
   return entries.filter((entry) => entry.status === 'pending');
 }
 
-export function rebase<R extends object>(serverRecord: R, pending: readonly OutboxEntry[]): R {
-  const rebased: R = { ...serverRecord };
-  for (const entry of pending) Object.assign(rebased, entry.data);
-  return rebased;
+/** The server record with the waiting changes on top; null when one of them deletes it. */
+export function rebase<R extends { conflicts: Conflict[] }>(
+  serverRecord: R,
+  pending: readonly OutboxEntry[],
+): R | null {
+  let rebased: R = { ...serverRecord };
+  for (const entry of pending) {
+    if (entry.op === 'delete') return null;
+    if (entry.op === 'create' || entry.op === 'update') {
+      rebased = { ...rebased, ...entry.data };
+      continue;
+    }
+    const resolution = ResolveData.safeParse(entry.data);
+    if (!resolution.success) continue;
+    // A conflict the base no longer has was settled elsewhere; the server decides about this one.
+    const settled = settleConflict(rebased, resolution.data.conflictId, resolution.data.value);
+    if (settled.kind === 'deleted') return null;
+    if (settled.kind === 'kept') rebased = settled.record;
+  }
+  return withConflictFlag(rebased);
 }
 
-/** Stores a record as the server has it, with the device's pending edits re-applied on top. */
+async function writeRebased<E extends MutableEntity>(
+  db: FeldakteDb,
+  entity: E,
+  base: RecordOf[E],
+  pending: readonly OutboxEntry[],
+): Promise<void> {
+  const table = tableOf(db, entity);
+  const rebased = rebase(base, pending);
+  if (rebased) await table.put(rebased);
+  else await table.delete(base.id);
+}
+
+/** Stores a record as the server has it, with the device's waiting changes re-applied on top. */
 export async function storeServerRecord<E extends SyncedEntity>(
   db: FeldakteDb,
   entity: E,
   record: RecordOf[E],
 ): Promise<void> {
-  const table = tableOf(db, entity);
-  const local = await table.get(record.id);
+  if (entity === 'member') {
+    await tableOf(db, 'member').put(record as RecordOf['member']);
+    return;
+  }
+  const mutable = entity as MutableEntity;
+  const serverRecord = record as RecordOf[MutableEntity];
+  const [local, base] = await Promise.all([tableOf(db, mutable).get(record.id), db.bases.get(record.id)]);
   // An older answer must not undo a newer one we already hold (e.g. a pull batch
   // read before a push answer that returned a later version).
-  if (local && local.version > record.version) return;
-  const pending = entity === 'member' ? [] : await pendingEntriesFor(db, record.id);
-  await table.put(rebase(record, pending));
+  const held = Math.max(local?.version ?? -1, base?.record.version ?? -1);
+  if (held > record.version) return;
+  const pending = await pendingEntriesFor(db, record.id);
+  if (pending.length > 0) await db.bases.put({ id: record.id, entity: mutable, record: serverRecord });
+  else if (base) await db.bases.delete(record.id);
+  await writeRebased(db, mutable, serverRecord, pending);
 }
 
 /**
- * Drops a record the server no longer shows this device (deleted, or out of scope).
- * Returns false when it was kept because local edits still wait for the server.
+ * After the server rejected one of the record's changes (already marked in the
+ * outbox): the record becomes the server's copy plus the changes still waiting.
  */
-export async function removeServerRecord(db: FeldakteDb, entity: SyncedEntity, id: string): Promise<boolean> {
-  const pending = entity === 'member' ? [] : await pendingEntriesFor(db, id);
-  if (pending.length > 0) {
-    // Kept so that no unsynced edit is lost. A later issue pushes pending edits
-    // before a record leaves the device (scope change, CHT #5701); until then the
-    // next push delivers them and the server decides.
-    return false;
+export async function takeBackRejected(db: FeldakteDb, entity: MutableEntity, recordId: string) {
+  const [base, pending] = await Promise.all([db.bases.get(recordId), pendingEntriesFor(db, recordId)]);
+  if (base) {
+    await writeRebased(db, entity, base.record, pending);
+    if (pending.length === 0) await db.bases.delete(recordId);
+    return;
   }
-  await tableOf(db, entity).delete(id);
-  return true;
+  // No base: the server never acknowledged this record. Without its create waiting
+  // it will not exist there, so it goes here too (the rejected create keeps its data).
+  const table = tableOf(db, entity);
+  const local = await table.get(recordId);
+  if (local?.version === 0 && !pending.some((e) => e.op === 'create')) await table.delete(recordId);
+  // Otherwise (changes written by schema v1, before bases existed) the record
+  // stays as it is until the server next sends it.
+}
+
+/** After an acknowledgement without a record: the base is not needed once nothing waits. */
+export async function forgetBaseIfSettled(db: FeldakteDb, recordId: string): Promise<void> {
+  if ((await pendingEntriesFor(db, recordId)).length === 0) await db.bases.delete(recordId);
 }

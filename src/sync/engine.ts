@@ -2,9 +2,11 @@
 //
 // A run is: push the outbox (in order, batched, each mutation settled by the
 // server's answer for its id), then pull until the server has nothing more
-// (each batch stored together with its cursor). Runs are single-flight: one at a
-// time per engine, and one per user across tabs (Web Lock); asking while a run is
-// going schedules exactly one more.
+// (each batch stored together with its cursor), then, if a pull removed records
+// that still had changes waiting (scope change), push again and drop them once
+// nothing of them waits. Runs are single-flight: one at a time per engine, and
+// one per user across tabs (Web Lock); asking while a run is going schedules
+// exactly one more.
 //
 // A run is asked for on start(), on the browser's `online` event, every
 // `intervalMs` while the browser says it is online, shortly after a local write
@@ -14,26 +16,38 @@
 // retried by the triggers above), 401 -> 'unauthorized' (the UI asks for the
 // password), 426 -> 'upgrade_required' (the app must update), anything else ->
 // 'error' with a message. In every case the outbox stays as it is: nothing
-// unsynced is ever dropped by a failed run.
+// unsynced is ever dropped by a failed run. 'unauthorized' and 'upgrade_required'
+// pause the automatic triggers (asking again cannot help); syncNow() resumes,
+// e.g. right after a re-login stored the new token that getToken returns.
+//
+// Counts, the oldest waiting change and the last sync time follow the database
+// (local-status.ts), so every tab shows them, whichever tab synced.
 import type { FeldakteDb } from '../db/schema';
 import { type ApiClient, HttpError, NetworkError } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
-import { type OutboxSnapshot, observeOutbox, readOutboxSnapshot } from './outbox-observer';
+import { type LocalStatus, observeLocalStatus, readLocalStatus } from './local-status';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
+import { hasDeferredRemovals, settleDeferredRemovals } from './scope-removals';
 import { createSingleFlight } from './single-flight';
-import { createStatusStore, type SyncState } from './status-store';
-import { readLastSyncedAt, writeLastSyncedAt } from './sync-meta';
+import { createStatusStore, initialSyncState, type SyncPhase, type SyncState } from './status-store';
+import { writeLastSyncedAt } from './sync-meta';
 
-export type { SyncPhase, SyncState } from './status-store';
+export type { SyncPhase, SyncProgress, SyncState } from './status-store';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 export const DEFAULT_WRITE_DEBOUNCE_MS = 1_500;
 
+/** Phases only a person can end (password, app update): automatic triggers wait for syncNow(). */
+const BLOCKED_PHASES: readonly SyncPhase[] = ['unauthorized', 'upgrade_required'];
+
 export interface SyncEngine {
   start(): void;
   stop(): void;
-  /** Resolves when a run that began at or after this call has finished; never rejects (see getState). */
+  /**
+   * Resolves when a run that began at or after this call has finished; never
+   * rejects (see getState). Also the way out of 'unauthorized' after a re-login.
+   */
   syncNow(): Promise<void>;
   getState(): SyncState;
   subscribe(listener: () => void): () => void;
@@ -51,19 +65,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, api } = opts;
   const intervalMs = opts.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS;
   const writeDebounceMs = opts.writeDebounceMs ?? DEFAULT_WRITE_DEBOUNCE_MS;
-  const online = browserSaysOnline();
-  const store = createStatusStore({
-    phase: online ? 'idle' : 'offline',
-    online,
-    pendingCount: 0,
-    rejectedCount: 0,
-    lastSyncedAt: null,
-    lastError: null,
-    pulled: 0,
-  });
+  const store = createStatusStore(initialSyncState(browserSaysOnline()));
 
   const flight = createSingleFlight(() =>
-    withSyncLock(`feldakte-sync:${db.name}`, runSync).catch((error: unknown) => store.update(failure(error))),
+    withSyncLock(`feldakte-sync:${db.name}`, runSync).catch((error: unknown) =>
+      store.update({ ...failure(error), progress: null }),
+    ),
   );
 
   async function runSync(): Promise<void> {
@@ -75,25 +82,56 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
     store.update({ phase: 'syncing', pulled: 0 });
     try {
-      await pushOutbox(db, api);
-      await pullChanges(db, api, { onProgress: (pulled) => store.update({ pulled }) });
+      await pushWithProgress();
+      store.update({ progress: { phase: 'pull', done: 0, total: null } });
+      await pullChanges(db, api, {
+        onProgress: (pulled) =>
+          store.update({ pulled, progress: { phase: 'pull', done: pulled, total: null } }),
+      });
+      if (await hasDeferredRemovals(db)) {
+        // Records left this user's scope with changes still waiting: deliver them, then let the records go.
+        await pushWithProgress();
+        await settleDeferredRemovals(db);
+      }
       const at = new Date().toISOString();
       await writeLastSyncedAt(db, at);
-      store.update({ phase: 'idle', lastSyncedAt: at, lastError: null });
+      store.update({ phase: 'idle', lastSyncedAt: at, lastError: null, progress: null });
     } catch (error) {
-      store.update(failure(error));
+      store.update({ ...failure(error), progress: null });
     }
     // Also keeps the counts right for a syncNow() without start() (no live query then).
-    await refreshOutboxCounts();
+    await refreshLocalStatus();
   }
 
-  async function refreshOutboxCounts(): Promise<void> {
+  async function pushWithProgress(): Promise<void> {
+    const total = (await readLocalStatus(db)).pendingCount;
+    store.update({ progress: { phase: 'push', done: 0, total } });
+    await pushOutbox(db, api, {
+      onProgress: (done) => store.update({ progress: { phase: 'push', done, total } }),
+    });
+  }
+
+  async function refreshLocalStatus(): Promise<void> {
     try {
-      const { pendingCount, rejectedCount } = await readOutboxSnapshot(db);
-      store.update({ pendingCount, rejectedCount });
+      showLocalStatus(await readLocalStatus(db));
     } catch {
       // The database may be closing (logout); the live query reports real trouble.
     }
+  }
+
+  function showLocalStatus(status: LocalStatus): void {
+    const { pendingCount, rejectedCount, conflictCount, oldestPendingAt, lastSyncedAt } = status;
+    store.update({ pendingCount, rejectedCount, conflictCount, oldestPendingAt });
+    // Another tab's sync shows here too; never step back to an older time.
+    const shown = store.getState().lastSyncedAt;
+    if (lastSyncedAt && (!shown || lastSyncedAt > shown)) store.update({ lastSyncedAt });
+  }
+
+  const isBlocked = () => BLOCKED_PHASES.includes(store.getState().phase);
+
+  /** A run asked for by a trigger rather than by a person. */
+  function requestAutomatically(): void {
+    if (browserSaysOnline() && !isBlocked()) void flight.request();
   }
 
   let stopListening: (() => void)[] = [];
@@ -102,40 +140,37 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   function requestSoon(): void {
     clearTimeout(debounceTimer);
-    debounceTimer = setTimeout(() => void flight.request(), writeDebounceMs);
+    debounceTimer = setTimeout(requestAutomatically, writeDebounceMs);
   }
 
-  function onOutbox(snapshot: OutboxSnapshot): void {
-    store.update({ pendingCount: snapshot.pendingCount, rejectedCount: snapshot.rejectedCount });
-    const isLocalWrite = newestSeqSeen !== null && snapshot.newestSeq > newestSeqSeen;
-    newestSeqSeen = Math.max(newestSeqSeen ?? 0, snapshot.newestSeq);
+  function onLocalStatus(status: LocalStatus): void {
+    showLocalStatus(status);
+    const isLocalWrite = newestSeqSeen !== null && status.newestSeq > newestSeqSeen;
+    newestSeqSeen = Math.max(newestSeqSeen ?? 0, status.newestSeq);
     // Offline writes wait for the `online` event instead.
     if (isLocalWrite && browserSaysOnline()) requestSoon();
   }
 
   function onConnectivity(isOnline: boolean): void {
-    store.update(isOnline ? { online: true } : { online: false, phase: 'offline' });
-    if (isOnline) void flight.request();
+    if (!isOnline) {
+      // A blocked phase stays: the UI still has to ask for the password or the update.
+      store.update(isBlocked() ? { online: false } : { online: false, phase: 'offline' });
+      return;
+    }
+    store.update({ online: true });
+    requestAutomatically();
   }
 
   return {
     start() {
       if (stopListening.length > 0) return;
-      const timer = setInterval(() => {
-        if (browserSaysOnline()) void flight.request();
-      }, intervalMs);
+      const timer = setInterval(requestAutomatically, intervalMs);
       stopListening = [
         () => clearInterval(timer),
         () => clearTimeout(debounceTimer),
         watchConnectivity(onConnectivity),
-        observeOutbox(db, onOutbox, (error) => store.update({ lastError: messageOf(error) })),
+        observeLocalStatus(db, onLocalStatus, (error) => store.update({ lastError: messageOf(error) })),
       ];
-      void readLastSyncedAt(db)
-        .then((at) => {
-          // A run may already have finished and stored a newer time.
-          if (at && !store.getState().lastSyncedAt) store.update({ lastSyncedAt: at });
-        })
-        .catch(() => {});
       void flight.request();
     },
     stop() {

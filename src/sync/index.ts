@@ -16,5 +16,7 @@ export {
   type SyncEngine,
   type SyncEngineOptions,
   type SyncPhase,
+  type SyncProgress,
   type SyncState,
 } from './engine';
+export { initialSyncState } from './status-store';

@@ -2,11 +2,14 @@
 // batch until it says there is no more. Each batch (changes, removals) and the
 // cursor that follows it are written in ONE transaction: a crash or a dropped
 // connection between batches resumes after the last stored batch, never skips one
-// and never applies one twice with a stale cursor.
-import type { FeldakteDb } from '../db/schema';
+// and never applies one twice with a stale cursor. Each batch is its own short
+// transaction, so local writes (the app in use during a long first sync) slip in
+// between batches instead of waiting for the whole pull.
+import { type FeldakteDb, syncTables } from '../db/schema';
 import type { Change, PullResponse } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';
-import { removeServerRecord, storeServerRecord, syncTables } from './apply-server-records';
+import { storeServerRecord } from './apply-server-records';
+import { applyRemovals } from './scope-removals';
 import { readPullCursor, writePullCursor } from './sync-meta';
 
 export interface PullOptions {
@@ -40,7 +43,8 @@ export async function pullChanges(
 export async function applyPullBatch(db: FeldakteDb, batch: PullResponse): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
     for (const change of batch.changes) await storeChange(db, change);
-    for (const removal of batch.removed) await removeServerRecord(db, removal.entity, removal.id);
+    const arrivedIds = batch.changes.map((change) => change.record.id);
+    await applyRemovals(db, batch.removed, arrivedIds);
     await writePullCursor(db, batch.cursor);
   });
 }
@@ -56,6 +60,8 @@ function storeChange(db: FeldakteDb, change: Change): Promise<void> {
       return storeServerRecord(db, 'appointment', change.record);
     case 'preConsultation':
       return storeServerRecord(db, 'preConsultation', change.record);
+    case 'substitution':
+      return storeServerRecord(db, 'substitution', change.record);
     case 'member':
       return storeServerRecord(db, 'member', change.record);
   }

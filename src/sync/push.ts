@@ -1,17 +1,18 @@
 // Push: sends the outbox to the server in order, in batches, and settles each
 // entry by the server's answer for its mutation id:
 //   applied / duplicate -> the entry is done: removed, and the server's record stored (rebased)
-//   rejected            -> the entry stays, marked with the reason, for the user to see;
-//                          the rest of the queue goes on
+//   rejected            -> the entry stays, marked with the reason and still holding its data,
+//                          for the user to see; the record is taken back to the server's
+//                          copy plus the changes still waiting; the rest of the queue goes on
 //   no answer           -> the entry stays pending; the next run sends the same id again
 // A response lost on the way back leaves everything pending; the retry carries the
 // same mutation ids, and the server answers 'duplicate' instead of applying twice.
 import { nextPendingBatch } from '../db/outbox';
-import type { FeldakteDb, OutboxEntry, Rejection } from '../db/schema';
+import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/schema';
 import { MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
 import { recordSchemaOf } from '../shared/records';
 import { type ApiClient, ProtocolError } from './api-client';
-import { storeServerRecord, syncTables } from './apply-server-records';
+import { forgetBaseIfSettled, storeServerRecord, takeBackRejected } from './apply-server-records';
 
 export interface PushOutcome {
   /** Entries the server acknowledged (applied now or earlier). */
@@ -19,7 +20,16 @@ export interface PushOutcome {
   rejected: number;
 }
 
-export async function pushOutbox(db: FeldakteDb, api: ApiClient): Promise<PushOutcome> {
+export interface PushOptions {
+  /** Called after each answered batch with the number of entries settled so far in this push. */
+  onProgress?: (settled: number) => void;
+}
+
+export async function pushOutbox(
+  db: FeldakteDb,
+  api: ApiClient,
+  options: PushOptions = {},
+): Promise<PushOutcome> {
   const outcome: PushOutcome = { acknowledged: 0, rejected: 0 };
   let afterSeq = 0;
   for (;;) {
@@ -33,12 +43,13 @@ export async function pushOutbox(db: FeldakteDb, api: ApiClient): Promise<PushOu
       await rejectLocally(db, malformed);
       outcome.rejected += malformed.length;
     }
-    if (sendable.length === 0) continue;
-
-    const response = await api.push({ mutations: sendable.map(toMutation) });
-    const settled = await settleEntries(db, sendable, response.results);
-    outcome.acknowledged += settled.acknowledged;
-    outcome.rejected += settled.rejected;
+    if (sendable.length > 0) {
+      const response = await api.push({ mutations: sendable.map(toMutation) });
+      const settled = await settleEntries(db, sendable, response.results);
+      outcome.acknowledged += settled.acknowledged;
+      outcome.rejected += settled.rejected;
+    }
+    options.onProgress?.(outcome.acknowledged + outcome.rejected);
   }
 }
 
@@ -69,9 +80,11 @@ async function rejectLocally(db: FeldakteDb, entries: OutboxEntry[]): Promise<vo
     field: null,
     at: new Date().toISOString(),
   };
-  await db.transaction('rw', db.outbox, async () => {
-    for (const entry of entries)
+  await db.transaction('rw', syncTables(db), async () => {
+    for (const entry of entries) {
       await db.outbox.update(entry.seq as number, { status: 'rejected', rejection });
+      await takeBackRejected(db, entry.entity, entry.recordId);
+    }
   });
 }
 
@@ -96,13 +109,15 @@ async function settleEntries(
           status: 'rejected',
           rejection: { code, httpStatus, message, field, at },
         });
+        await takeBackRejected(db, entry.entity, entry.recordId);
         outcome.rejected += 1;
         continue;
       }
       await db.outbox.delete(seq);
       outcome.acknowledged += 1;
-      // null: the record is not visible to this device any more; the pull's `removed` says what to drop.
+      // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
       if (result.record) await storeAcknowledgedRecord(db, entry, result.record);
+      else await forgetBaseIfSettled(db, entry.recordId);
     }
   });
   return outcome;

@@ -2,6 +2,15 @@
 // object until something changes, which is what React's useSyncExternalStore needs.
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized' | 'upgrade_required';
 
+/** Where a running sync is, for a progress bar. */
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  /** push: changes the server answered so far; pull: changes and removals received so far. */
+  done: number;
+  /** push: changes waiting when the push began; pull: null, the server does not say how many remain. */
+  total: number | null;
+}
+
 export interface SyncState {
   phase: SyncPhase;
   /** What the browser says about the network (navigator.onLine and its events). */
@@ -10,10 +19,32 @@ export interface SyncState {
   pendingCount: number;
   /** Outbox entries the server refused; they stay until the user deals with them. */
   rejectedCount: number;
+  /** Open conflicts over all records on this device. */
+  conflictCount: number;
+  /** When the oldest waiting change was made (see db/storage.ts isStale for the warning). */
+  oldestPendingAt: string | null;
   lastSyncedAt: string | null;
   lastError: string | null;
   /** Changes and removals received by the current (or last) pull, for progress. */
   pulled: number;
+  /** Set while a sync runs. */
+  progress: SyncProgress | null;
+}
+
+/** The state before anything is known; also for placeholders that stand in for an engine. */
+export function initialSyncState(online: boolean): SyncState {
+  return {
+    phase: online ? 'idle' : 'offline',
+    online,
+    pendingCount: 0,
+    rejectedCount: 0,
+    conflictCount: 0,
+    oldestPendingAt: null,
+    lastSyncedAt: null,
+    lastError: null,
+    pulled: 0,
+    progress: null,
+  };
 }
 
 export interface StatusStore {

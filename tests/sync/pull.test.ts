@@ -34,6 +34,7 @@ function serverCase(n: number): CaseRecord {
     createdAt: at,
     updatedAt: at,
     updatedBy: worker.userId,
+    conflicts: [],
   };
 }
 

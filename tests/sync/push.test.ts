@@ -116,8 +116,10 @@ describe('push', () => {
         }),
       }),
     ]);
-    // The device keeps what the user wrote.
-    expect(await db.cases.get(refused.id)).toEqual(refused);
+    // The server does not have it, so neither does the device's record list; what the
+    // user wrote stays in the rejected entry.
+    expect(await db.cases.get(refused.id)).toBeUndefined();
+    expect(left[0]?.data).toMatchObject({ familyName: 'Familie B' });
 
     // Nothing is sent again: a rejection is final until the user acts on it.
     await pushOutbox(db, harness.client());

@@ -68,8 +68,9 @@ export class ProtocolHarness {
     mswServer.use(...this.handlers());
   }
 
-  client(getToken: () => string | null = () => VALID_TOKEN): ApiClient {
-    return createApiClient({ baseUrl: BASE_URL, deviceId: DEVICE_ID, getToken });
+  /** A device's client; pass another deviceId to play a second device of the same user. */
+  client(getToken: () => string | null = () => VALID_TOKEN, deviceId = DEVICE_ID): ApiClient {
+    return createApiClient({ baseUrl: BASE_URL, deviceId, getToken });
   }
 
   handlers() {
@@ -78,7 +79,7 @@ export class ProtocolHarness {
         this.guarded(request, async () => {
           const body = PushRequest.parse(await request.json());
           this.pushRequests.push(body);
-          const results = this.server.push(body);
+          const results = this.server.push(body, request.headers.get(DEVICE_HEADER));
           if (this.dropPushResponses > 0) {
             this.dropPushResponses -= 1;
             return HttpResponse.error();
@@ -116,7 +117,7 @@ export class ProtocolHarness {
       if (request.headers.get('authorization') !== `Bearer ${this.token}`) {
         return apiError(401, 'unauthorized', 'Anmeldung abgelaufen');
       }
-      if (request.headers.get(DEVICE_HEADER) !== DEVICE_ID) {
+      if (!request.headers.get(DEVICE_HEADER)) {
         return apiError(400, 'invalid', 'Geräte-Kennung fehlt');
       }
       return await answer();

@@ -1,0 +1,53 @@
+// Deleting a record on the device: it disappears locally at once, and a 'delete'
+// mutation based on the version the device had goes to the outbox. If someone
+// else edited the record meanwhile, the server keeps it and records a
+// delete-vs-edit conflict, which the next pull brings back here to be resolved.
+import type { z } from 'zod';
+import type { DeletableEntity } from '../shared/protocol';
+import type { RecordOf } from '../shared/records';
+import { type Actor, ChangeNotAllowedError, RecordNotFoundError } from './local-write';
+import { caseIdOf, newOutboxEntry } from './outbox-entry';
+import { type FeldakteDb, tableOf } from './schema';
+import { rememberBaseBeforeLocalChange } from './server-base';
+
+export type DeletableEntityName = z.infer<typeof DeletableEntity>;
+
+/** Refuses what the server would refuse anyway, before anything disappears locally. */
+function assertDeletable(entity: DeletableEntityName, actor: Actor, current: RecordOf[DeletableEntityName]) {
+  if (entity !== 'note' || !('authorId' in current)) return;
+  if (current.authorId !== actor.userId) {
+    throw new ChangeNotAllowedError('Nur die Verfasserin oder der Verfasser kann eine Notiz löschen');
+  }
+  if (current.reviewedAt !== null) {
+    throw new ChangeNotAllowedError('Eine geprüfte Notiz kann nicht mehr gelöscht werden');
+  }
+}
+
+export async function deleteLocal(
+  db: FeldakteDb,
+  entity: DeletableEntityName,
+  actor: Actor,
+  id: string,
+): Promise<void> {
+  const table = tableOf(db, entity);
+  await db.transaction('rw', table, db.outbox, db.bases, async () => {
+    const current = await table.get(id);
+    if (!current) throw new RecordNotFoundError(entity, id);
+    assertDeletable(entity, actor, current);
+    await rememberBaseBeforeLocalChange(db, entity, current);
+    await table.delete(id);
+    await db.outbox.add(
+      newOutboxEntry({
+        entity,
+        op: 'delete',
+        recordId: id,
+        // 0 for a record this device created and the server has not answered yet:
+        // the server reads it as "based on this device's own create".
+        baseVersion: current.version,
+        data: {},
+        caseId: caseIdOf(entity, current),
+        clientTime: new Date().toISOString(),
+      }),
+    );
+  });
+}

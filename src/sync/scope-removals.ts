@@ -1,0 +1,102 @@
+// Records leaving the device: deleted on the server, or out of this user's scope
+// (case reassigned away, substitution ended). A removed case takes its notes,
+// appointments and substitutions with it.
+//
+// Scope changes lose nothing (CHT #5701): a record, or a case with children, that
+// still has changes waiting is not dropped when its removal arrives. The removal
+// is remembered in the meta table (it survives a reload), the engine pushes, and
+// only then drops what has nothing waiting any more. A change the server refuses
+// for a case the user may no longer change becomes a rejection that stays in the
+// outbox with its data, so it remains visible after the record is gone.
+import type { FeldakteDb } from '../db/schema';
+import { syncTables, tableOf } from '../db/schema';
+import type { Removal } from '../shared/protocol';
+import { readDeferredRemovals, writeDeferredRemovals } from './sync-meta';
+
+const isPending = (entry: { status: string }) => entry.status === 'pending';
+
+async function childIdsOfCase(db: FeldakteDb, caseId: string): Promise<string[]> {
+  const [notes, appointments, substitutions] = await Promise.all([
+    db.notes.where('caseId').equals(caseId).primaryKeys(),
+    db.appointments.where('caseId').equals(caseId).primaryKeys(),
+    db.substitutions.where('caseId').equals(caseId).primaryKeys(),
+  ]);
+  return [...notes, ...appointments, ...substitutions];
+}
+
+/** Whether anything the removal would drop still has changes waiting for the server. */
+async function hasWaitingChanges(db: FeldakteDb, removal: Removal): Promise<boolean> {
+  if (removal.entity === 'member') return false;
+  if (removal.entity !== 'case') {
+    return (await db.outbox.where('recordId').equals(removal.id).filter(isPending).count()) > 0;
+  }
+  // Entries name their case; entries written by schema v1 do not, so also ask by record.
+  if ((await db.outbox.where('caseId').equals(removal.id).filter(isPending).count()) > 0) return true;
+  const ids = [removal.id, ...(await childIdsOfCase(db, removal.id))];
+  return (await db.outbox.where('recordId').anyOf(ids).filter(isPending).count()) > 0;
+}
+
+async function drop(db: FeldakteDb, removal: Removal): Promise<void> {
+  const ids = removal.entity === 'case' ? await childIdsOfCase(db, removal.id) : [];
+  if (removal.entity === 'case') {
+    await Promise.all([
+      db.notes.where('caseId').equals(removal.id).delete(),
+      db.appointments.where('caseId').equals(removal.id).delete(),
+      db.substitutions.where('caseId').equals(removal.id).delete(),
+    ]);
+  }
+  await tableOf(db, removal.entity).delete(removal.id);
+  await db.bases.bulkDelete([removal.id, ...ids]);
+}
+
+const sameRemoval = (a: Removal) => (b: Removal) => a.entity === b.entity && a.id === b.id;
+
+/**
+ * Applies a pull batch's removals. `arrivedIds` are the records the same batch
+ * delivered: one of them that was waiting to leave is in scope again and stays.
+ */
+export async function applyRemovals(
+  db: FeldakteDb,
+  removed: readonly Removal[],
+  arrivedIds: readonly string[],
+): Promise<void> {
+  const before = await readDeferredRemovals(db);
+  const arrived = new Set(arrivedIds);
+  const deferred = before.filter((r) => !arrived.has(r.id));
+  let changed = deferred.length !== before.length;
+  for (const removal of removed) {
+    const index = deferred.findIndex(sameRemoval(removal));
+    if (await hasWaitingChanges(db, removal)) {
+      if (index === -1) {
+        deferred.push(removal);
+        changed = true;
+      }
+      continue;
+    }
+    await drop(db, removal);
+    if (index !== -1) {
+      deferred.splice(index, 1);
+      changed = true;
+    }
+  }
+  if (changed) await writeDeferredRemovals(db, deferred);
+}
+
+/** Drops every deferred removal with nothing waiting any more; returns how many still wait. */
+export function settleDeferredRemovals(db: FeldakteDb): Promise<number> {
+  return db.transaction('rw', syncTables(db), async () => {
+    const deferred = await readDeferredRemovals(db);
+    if (deferred.length === 0) return 0;
+    const stillWaiting: Removal[] = [];
+    for (const removal of deferred) {
+      if (await hasWaitingChanges(db, removal)) stillWaiting.push(removal);
+      else await drop(db, removal);
+    }
+    await writeDeferredRemovals(db, stillWaiting);
+    return stillWaiting.length;
+  });
+}
+
+export async function hasDeferredRemovals(db: FeldakteDb): Promise<boolean> {
+  return (await readDeferredRemovals(db)).length > 0;
+}
