@@ -13,6 +13,7 @@ import { MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protoco
 import { recordSchemaOf } from '../shared/records';
 import { type ApiClient, ProtocolError } from './api-client';
 import { forgetBaseIfSettled, storeServerRecord, takeBackRejected } from './apply-server-records';
+import { cancelDeferredRemoval } from './scope-removals';
 
 export interface PushOutcome {
   /** Entries the server acknowledged (applied now or earlier). */
@@ -116,8 +117,11 @@ async function settleEntries(
       await db.outbox.delete(seq);
       outcome.acknowledged += 1;
       // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
-      if (result.record) await storeAcknowledgedRecord(db, entry, result.record);
-      else await forgetBaseIfSettled(db, entry.recordId);
+      if (result.record) {
+        await storeAcknowledgedRecord(db, entry, result.record);
+        // e.g. an edit of a record deleted meanwhile: the server kept it, as a conflict.
+        await cancelDeferredRemoval(db, entry.recordId);
+      } else await forgetBaseIfSettled(db, entry.recordId);
     }
   });
   return outcome;

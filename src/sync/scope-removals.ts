@@ -97,6 +97,13 @@ export function settleDeferredRemovals(db: FeldakteDb): Promise<number> {
   });
 }
 
+/** The server answered a change with the record: it is visible again, so a removal waiting for it is void. */
+export async function cancelDeferredRemoval(db: FeldakteDb, recordId: string): Promise<void> {
+  const deferred = await readDeferredRemovals(db);
+  const remaining = deferred.filter((r) => r.id !== recordId);
+  if (remaining.length !== deferred.length) await writeDeferredRemovals(db, remaining);
+}
+
 export async function hasDeferredRemovals(db: FeldakteDb): Promise<boolean> {
   return (await readDeferredRemovals(db)).length > 0;
 }

@@ -36,7 +36,17 @@ describe('local create', () => {
       data: caseFields(),
       status: 'pending',
       rejection: null,
+      caseId: created.id,
     });
+  });
+
+  it('names the case of every change, so a case leaving the device knows what is still waiting', async () => {
+    db = freshDb();
+    const c = await createCase(db, worker, caseFields());
+    const note = await createNote(db, worker, noteFields(c.id));
+    await updateNote(db, worker, note.id, { text: 'ergänzt' });
+
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.caseId)).toEqual([c.id, c.id, c.id]);
   });
 
   it('changes nothing when the input is invalid', async () => {

@@ -6,6 +6,7 @@ import type {
   CaseFields,
   NoteFields,
   PreConsultationFields,
+  SubstitutionFields,
 } from '../../../src/shared/records';
 
 export const worker: Actor = {
@@ -15,6 +16,11 @@ export const worker: Actor = {
 
 export const lead: Actor = {
   userId: '33333333-3333-4333-8333-333333333333',
+  teamId: worker.teamId,
+};
+
+export const colleague: Actor = {
+  userId: '55555555-5555-4555-8555-555555555555',
   teamId: worker.teamId,
 };
 
@@ -78,4 +84,11 @@ export function preConsultationFields(overrides: Partial<PreConsultationFields> 
     convertedCaseId: null,
     ...overrides,
   };
+}
+
+export function substitutionFields(
+  caseId: string,
+  overrides: Partial<SubstitutionFields> = {},
+): SubstitutionFields {
+  return { caseId, substituteId: colleague.userId, from: '2026-07-01', until: '2026-07-21', ...overrides };
 }

@@ -46,6 +46,8 @@ export class ProtocolHarness {
   dropPushResponses = 0;
   /** After this many more successful pull answers, the next one fails with a broken connection. */
   failPullAfter: number | null = null;
+  /** Runs before each pull is answered (the push of the same run is done by then). */
+  beforePull: ((cursor: string) => Promise<void>) | null = null;
   /** While set, requests wait for it before they are answered. */
   gate: Promise<void> | null = null;
 
@@ -93,6 +95,7 @@ export class ProtocolHarness {
           const cursor = url.searchParams.get('cursor') ?? '0';
           const limit = Number(url.searchParams.get('limit') ?? DEFAULT_PULL_LIMIT);
           this.pullCursors.push(cursor);
+          await this.beforePull?.(cursor);
           if (this.failPullAfter !== null) {
             if (this.failPullAfter === 0) {
               this.failPullAfter = null;

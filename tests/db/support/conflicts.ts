@@ -1,0 +1,15 @@
+// Conflicts as the server would deliver them, for tests that need a record with one.
+import type { Conflict } from '../../../src/shared/records';
+import { colleague, worker } from './fixtures';
+
+export function fieldConflict(field: string, mine: unknown, theirs: unknown): Conflict {
+  return {
+    id: crypto.randomUUID(),
+    field,
+    candidates: [
+      { value: mine, by: worker.userId, at: '2026-03-02T09:00:00.000Z', deviceId: 'telefon' },
+      { value: theirs, by: colleague.userId, at: '2026-03-02T08:00:00.000Z', deviceId: 'tablet' },
+    ],
+    createdAt: '2026-03-02T09:00:01.000Z',
+  };
+}
