@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,18 +26,28 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A browser profile on disk, like an installed app that keeps its storage across restarts. */
-export async function launchProfile(
-  viewport = PHONE,
-): Promise<{ context: BrowserContext; dispose(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'feldakte-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/** A fresh, empty browser profile directory. */
+export function createProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'feldakte-profile-'));
+}
+
+/** Opens the browser on a profile directory; opening the same directory again finds its storage. */
+export function openProfile(userDataDir: string, viewport = PHONE): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport,
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
+}
+
+/** A browser profile on disk, like an installed app that keeps its storage across restarts. */
+export async function launchProfile(
+  viewport = PHONE,
+): Promise<{ context: BrowserContext; dispose(): Promise<void> }> {
+  const userDataDir = createProfileDir();
+  const context = await openProfile(userDataDir, viewport);
   return {
     context,
     async dispose() {
@@ -45,4 +55,9 @@ export async function launchProfile(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The context's first page (a persistent context opens with one). */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
 }

@@ -1,0 +1,59 @@
+// The session runs out while the worker is offline. Back online, the server
+// refuses the old token: the app keeps the unsynced note, asks only for the
+// password, and then syncs as if nothing had happened.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginResponse } from '../../src/shared/protocol';
+import { notesOnServer } from './support/api';
+import { DEMO_PASSWORD, login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
+import { launchProfile } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+/** Short enough to wait for, long enough to log in and write a note before it ends. */
+const SESSION_TTL_SECONDS = 20;
+const NOTE_TEXT = `Notiz bei abgelaufener Anmeldung (${Date.now()})`;
+
+describe('token expiry while offline', () => {
+  let server: RunningServer;
+  let profile: { context: BrowserContext; dispose(): Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ FELDAKTE_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS) });
+    profile = await launchProfile();
+    page = profile.context.pages()[0] ?? (await profile.context.newPage());
+  });
+
+  afterAll(async () => {
+    await profile?.dispose();
+    await server?.stop();
+  });
+
+  it('keeps the outbox, asks for the password on return, and syncs', async () => {
+    const loginAnswer = page.waitForResponse('**/api/auth/login');
+    await login(page, server.url, 'anna');
+    const { expiresAt } = LoginResponse.parse(await (await loginAnswer).json());
+    await waitUntilSynced(page);
+
+    await profile.context.setOffline(true);
+    await openFirstCase(page);
+    await writeNote(page, NOTE_TEXT);
+    await page.getByText('1 Änderung nicht synchronisiert').first().waitFor();
+
+    // The one place a fixed wait belongs: the session has to run out.
+    await sleep(Math.max(0, Date.parse(expiresAt) + 2_000 - Date.now()));
+    await profile.context.setOffline(false);
+
+    const relogin = page.getByRole('heading', { name: 'Bitte erneut anmelden' });
+    await relogin.waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('1 Änderung nicht synchronisiert').count()).toBeGreaterThan(0);
+    expect((await notesOnServer(server.url)).filter((note) => note.text === NOTE_TEXT)).toHaveLength(0);
+
+    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Erneut anmelden' }).click();
+    await waitUntilSynced(page);
+    await expect.poll(() => relogin.count()).toBe(0);
+    expect((await notesOnServer(server.url)).filter((note) => note.text === NOTE_TEXT)).toHaveLength(1);
+  });
+});
