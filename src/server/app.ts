@@ -14,25 +14,39 @@ import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
+import type { Clock } from './services/clock';
 
 export interface AppOptions {
   db: Database;
   /** Directory of the built app (dist/); omitted or without index.html: API only. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** "Now" for substitution periods (tests move it); default the system clock. */
+  clock?: Clock;
+  /** How long a login lasts; default 30 days. */
+  sessionTtlSeconds?: number;
 }
 
 /** Default body limit of API routes; push raises its own. */
 const BODY_LIMIT = 64 * 1024;
 
-export async function buildApp({ db, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  staticDir,
+  logger = false,
+  clock,
+  sessionTtlSeconds,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  const services = createServices(db);
+  const services = createServices(db, {
+    ...(clock ? { clock } : {}),
+    ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
+  });
   // JSON only: text/plain would otherwise reach the routes as a string.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('authenticated', null);
@@ -68,6 +82,10 @@ export async function buildApp({ db, staticDir, logger = false }: AppOptions): P
       .status(404)
       .send(apiError('not_found', `Unbekannte Adresse: ${request.method} ${request.url}`));
   });
+
+  // Substitution periods also start and end while nobody syncs.
+  services.substitutionPeriods.start((error) => app.log.error({ err: error }, 'substitution tick failed'));
+  app.addHook('onClose', async () => services.substitutionPeriods.stop());
 
   await app.ready();
   return app;

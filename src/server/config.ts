@@ -1,5 +1,6 @@
 // Settings from the environment, checked once at start.
 import { z } from 'zod';
+import { DEFAULT_SESSION_TTL_SECONDS } from './services/auth-service';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -9,6 +10,8 @@ const Env = z.object({
   FELDAKTE_DEMO: z.enum(['0', '1']).default('1'),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a login lasts. Browser tests shorten it to test token expiry. */
+  FELDAKTE_SESSION_TTL_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_SESSION_TTL_SECONDS),
 });
 
 export interface Config {
@@ -19,6 +22,7 @@ export interface Config {
   seedDemo: boolean;
   staticDir: string;
   logLevel: string;
+  sessionTtlSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.FELDAKTE_DEMO !== '0',
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
+    sessionTtlSeconds: e.FELDAKTE_SESSION_TTL_SECONDS,
   };
 }

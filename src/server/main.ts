@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     seedDemo: config.seedDemo,
     staticDir: config.staticDir,
     logger: { level: config.logLevel },
+    sessionTtlSeconds: config.sessionTtlSeconds,
   });
 
   let stopping = false;

@@ -19,6 +19,8 @@ export interface StartOptions {
   seedDemo?: boolean;
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** How long a login lasts; default 30 days. */
+  sessionTtlSeconds?: number;
 }
 
 export interface RunningServer {
@@ -45,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       db,
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
       logger: options.logger ?? false,
+      ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();

@@ -40,7 +40,7 @@ describe.each(databaseTargets)('concurrent writers and pull ($name)', (target) =
         authorId: anna.user.id,
         reviewedBy: null,
       };
-      await insertRecord(tx, 'note', id, values, { userId: anna.user.id, seq });
+      await insertRecord(tx, 'note', id, values, {}, { userId: anna.user.id, seq });
       await pause(delayMs);
     });
     return id;

@@ -84,7 +84,7 @@ describe.each(databaseTargets)('bad input ($name)', (target) => {
     const huge = JSON.stringify({ mutations: [], padding: 'x'.repeat(11 * 1024 * 1024) });
     const { status, error } = await pushRaw(huge);
     expect(status).toBe(413);
-    expect(error.code).toBe('invalid');
+    expect(error.code).toBe('payload_too_large');
     const login = await h.request({
       method: 'POST',
       url: '/api/auth/login',

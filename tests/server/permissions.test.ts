@@ -109,7 +109,7 @@ describe.each(databaseTargets)('permissions ($name)', (target) => {
     expect(idsOf(changes, 'note')).toEqual([note.recordId]);
     expect(idsOf(changes, 'appointment')).toEqual([appointment.recordId]);
     const further = await h.push(anna.token, [createMutation('note', noteData(createCase.recordId))]);
-    expect(further.results[0]).toMatchObject({ code: 'not_found' });
+    expect(further.results[0]).toMatchObject({ code: 'forbidden', httpStatus: 403, field: 'caseId' });
   });
 
   it('keeps note text with its author and the review mark with the lead', async () => {

@@ -10,7 +10,7 @@ function clientErrorOf(error: FastifyError): HttpError | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(400, 'invalid', 'Content-Type muss application/json sein', 'content-type');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'invalid', 'Die Anfrage ist zu groß');
+      return new HttpError(413, 'payload_too_large', 'Die Anfrage ist zu groß');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpError(400, 'invalid', 'Der Body darf nicht leer sein');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -31,9 +31,6 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send(apiError(clientError.code, clientError.message, clientError.field));
     }
     request.log.error({ err: error }, 'request failed');
-    // ErrorCode has no server-side member; devices act on the HTTP status here.
-    return reply
-      .status(500)
-      .send({ error: { code: 'internal', message: 'Interner Serverfehler', field: null } });
+    return reply.status(500).send(apiError('internal', 'Interner Serverfehler'));
   });
 }

@@ -30,6 +30,8 @@ export function codeForStatus(status: number): ErrorCodeName {
       return 'not_found';
     case 409:
       return 'conflict';
+    case 413:
+      return 'payload_too_large';
     case 426:
       return 'upgrade_required';
     case 429:

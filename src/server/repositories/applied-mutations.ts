@@ -1,4 +1,5 @@
 // The record of every applied mutation id (exactly-once push).
+import type { MutationOp } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Queryable } from '../db/database';
 
@@ -22,7 +23,7 @@ export interface NewAppliedMutation {
   userId: string;
   deviceId: string | null;
   entity: MutableEntity;
-  op: 'create' | 'update';
+  op: MutationOp;
   recordId: string;
   baseVersion: number | null;
   resultVersion: number;

@@ -1,14 +1,20 @@
-// Notes and appointments hang off a case. When the case changes hands, the new
-// assignee's device must receive them even though their seq may lie behind its
-// cursor: they get fresh sequence numbers in the same transaction as the case.
+// Notes, appointments and substitutions hang off a case. When someone gains the
+// case (reassigned to them, their substitution starts), their device must receive
+// the case and all of its children even though their seq may lie behind its
+// cursor: they get fresh sequence numbers in the transaction that grants access.
+//
+// Every transaction that re-stamps children holds the case FOR NO KEY UPDATE
+// first. Writers of children lock their case FOR SHARE (or stronger) before
+// anything else, so while the case is held no child can be inserted or changed
+// concurrently and the re-stamp sees all of them.
 import type { Queryable } from '../db/database';
 import { reserveSeqs } from './sync-sequence';
 
-const childTables = ['notes', 'appointments'] as const;
+const childTables = ['notes', 'appointments', 'substitutions'] as const;
 
 /**
  * Locks the children that exist now. Call before taking sequence numbers, so the
- * lock order stays "records, then counter" for every writer.
+ * lock order stays "case, records, then counter" for every writer.
  */
 export async function lockCaseChildren(tx: Queryable, caseId: string): Promise<void> {
   for (const table of childTables) {
@@ -17,14 +23,15 @@ export async function lockCaseChildren(tx: Queryable, caseId: string): Promise<v
 }
 
 /**
- * Gives every child of the case a new seq. Call after this transaction took a
- * sequence number: by then every writer that took one earlier has committed, and
- * this statement's fresh snapshot also sees the children they inserted.
+ * Gives every live child of the case a new seq (tombstones stay: a device that
+ * gains the case never had them). Call after this transaction took a sequence
+ * number: by then every writer that took one earlier has committed, and this
+ * statement's fresh snapshot also sees the children they inserted.
  */
 export async function resequenceCaseChildren(tx: Queryable, caseId: string): Promise<void> {
   for (const table of childTables) {
     const counted = await tx.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1`,
+      `SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1 AND deleted_at IS NULL`,
       [caseId],
     );
     const count = counted[0]?.count ?? 0;
@@ -32,9 +39,22 @@ export async function resequenceCaseChildren(tx: Queryable, caseId: string): Pro
     const first = await reserveSeqs(tx, count);
     await tx.query(
       `UPDATE ${table} AS t SET seq = $2::bigint + ordered.position - 1
-       FROM (SELECT id, row_number() OVER (ORDER BY seq, id) AS position FROM ${table} WHERE case_id = $1) AS ordered
+       FROM (SELECT id, row_number() OVER (ORDER BY seq, id) AS position
+             FROM ${table} WHERE case_id = $1 AND deleted_at IS NULL) AS ordered
        WHERE t.id = ordered.id`,
       [caseId, first],
     );
   }
+}
+
+/** Re-stamps the case row itself (version unchanged: nothing in it changed). */
+export async function resequenceCase(tx: Queryable, caseId: string): Promise<void> {
+  const seq = await reserveSeqs(tx, 1);
+  await tx.query('UPDATE cases SET seq = $2 WHERE id = $1', [caseId, seq]);
+}
+
+/** The ids of the case's substitutions, deleted or not (removed with the case). */
+export async function substitutionIdsOfCase(tx: Queryable, caseId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>('SELECT id FROM substitutions WHERE case_id = $1', [caseId]);
+  return rows.map((row) => row.id);
 }

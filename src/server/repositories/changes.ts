@@ -1,8 +1,11 @@
 // The pull's reads: per table, the rows a user may see with seq > cursor, in seq
-// order. Who sees what is decided here in SQL, mirroring services/visibility.ts:
-// a lead sees the whole team; a worker the cases assigned to them, the notes and
-// appointments of those cases, their own appointments and pre-consultations.
-import type { Change } from '../../shared/protocol';
+// order, and the user's losses of cases (scope_changes). Who sees what is decided
+// here in SQL, mirroring services/visibility.ts: a lead sees the whole team; a
+// worker the cases assigned to them or granted by a substitution in force, and
+// the notes, appointments and substitutions of those cases, and their own
+// pre-consultations. Visibility is evaluated in the pull's snapshot, as it is now
+// (services/scope.ts explains why that is right for gains and losses alike).
+import type { Change, Removal } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { selectList, tableOf, toRecord } from './record-tables';
@@ -14,21 +17,26 @@ export interface Viewer {
   isLead: boolean;
 }
 
-export interface SequencedChange {
-  seq: bigint;
-  change: Change;
-}
+/** One item of the pull in seq order: a change, or the removals one row or loss stands for. */
+export type SequencedItem = { seq: bigint; change: Change } | { seq: bigint; removals: Removal[] };
 
-const assignedToViewer = (caseIdColumn: string) =>
-  `EXISTS (SELECT 1 FROM cases c WHERE c.id = ${caseIdColumn} AND c.assigned_to = $4)`;
+/** Whether the case is the worker's (`user`: the placeholder of their id). */
+const caseVisible = (caseIdColumn: string, user: string) =>
+  `EXISTS (SELECT 1 FROM cases c WHERE c.id = ${caseIdColumn} AND (c.assigned_to = ${user} OR EXISTS (
+     SELECT 1 FROM substitutions s
+     WHERE s.case_id = c.id AND s.substitute_id = ${user} AND s.grants_access AND s.deleted_at IS NULL)))`;
 
-/** Extra condition for workers ($3 = isLead, $4 = userId). */
+// Parameters of the record queries: $1 teamId, $2 cursor, $3 isLead, $4 userId, $5 limit.
+/** Extra condition for workers. */
 const workerScope: Record<MutableEntity, string> = {
-  case: 't.assigned_to = $4',
-  note: assignedToViewer('t.case_id'),
-  appointment: `(t.worker_id = $4 OR ${assignedToViewer('t.case_id')})`,
+  case: caseVisible('t.id', '$4'),
+  note: caseVisible('t.case_id', '$4'),
+  appointment: caseVisible('t.case_id', '$4'),
   preConsultation: 't.worker_id = $4',
+  substitution: caseVisible('t.case_id', '$4'),
 };
+
+const bySeq = (a: SequencedItem, b: SequencedItem) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0);
 
 async function changedRecords(
   tx: Queryable,
@@ -36,18 +44,21 @@ async function changedRecords(
   viewer: Viewer,
   cursor: string,
   limit: number,
-): Promise<SequencedChange[]> {
+): Promise<SequencedItem[]> {
   const spec = tableOf[entity];
-  const rows = await tx.query<{ seq: string } & Record<string, unknown>>(
-    `SELECT ${selectList(spec, 't')}, t.seq::text AS seq FROM ${spec.table} t
+  const rows = await tx.query<{ _seq: string; _deleted: boolean } & Record<string, unknown>>(
+    `SELECT ${selectList(spec, 't')}, t.seq::text AS "_seq", t.deleted_at IS NOT NULL AS "_deleted"
+     FROM ${spec.table} t
      WHERE t.team_id = $1 AND t.seq > $2::bigint AND ($3 OR ${workerScope[entity]})
      ORDER BY t.seq LIMIT $5`,
     [viewer.teamId, cursor, viewer.isLead, viewer.userId, limit],
   );
-  return rows.map(({ seq, ...record }) => ({
-    seq: BigInt(seq),
-    change: { entity, record: toRecord(record) } as Change,
-  }));
+  return rows.map(({ _seq, _deleted, ...record }): SequencedItem => {
+    const seq = BigInt(_seq);
+    // A tombstone reaches the device as a removal.
+    if (_deleted) return { seq, removals: [{ entity, id: String(record.id) }] };
+    return { seq, change: { entity, record: toRecord(record) } as Change };
+  });
 }
 
 async function changedMembers(
@@ -55,7 +66,7 @@ async function changedMembers(
   viewer: Viewer,
   cursor: string,
   limit: number,
-): Promise<SequencedChange[]> {
+): Promise<SequencedItem[]> {
   const rows = await tx.query<{ seq: string } & Record<string, unknown>>(
     `SELECT ${memberColumns} FROM users WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
     [viewer.teamId, cursor, limit],
@@ -67,19 +78,49 @@ async function changedMembers(
 }
 
 /**
- * Up to `limit` rows per table. Merging them by seq and keeping the first `limit`
- * is exact: no table can contribute more than `limit` rows to the merged first `limit`.
+ * Cases the worker lost and cannot see now: the case goes, and with it its notes and
+ * appointments (protocol: a removed case takes them along) and, named one by one,
+ * its substitutions.
+ */
+async function lostCases(
+  tx: Queryable,
+  viewer: Viewer,
+  cursor: string,
+  limit: number,
+): Promise<SequencedItem[]> {
+  if (viewer.isLead) return []; // a lead sees the whole team: never loses a case
+  const rows = await tx.query<{ seq: string; case_id: string; substitution_ids: string[] }>(
+    `SELECT sc.seq::text AS seq, sc.case_id,
+            ARRAY(SELECT s.id::text FROM substitutions s WHERE s.case_id = sc.case_id ORDER BY s.id) AS substitution_ids
+     FROM scope_changes sc
+     WHERE sc.user_id = $1 AND NOT sc.gained AND sc.seq > $2::bigint AND NOT ${caseVisible('sc.case_id', '$1')}
+     ORDER BY sc.seq LIMIT $3`,
+    [viewer.userId, cursor, limit],
+  );
+  return rows.map((row) => ({
+    seq: BigInt(row.seq),
+    removals: [
+      { entity: 'case', id: row.case_id },
+      ...row.substitution_ids.map((id): Removal => ({ entity: 'substitution', id })),
+    ],
+  }));
+}
+
+/**
+ * Up to `limit` items per source. Merging them by seq and keeping the first `limit`
+ * is exact: no source can contribute more than `limit` items to the merged first `limit`.
  */
 export async function readChangesSince(
   tx: Queryable,
   viewer: Viewer,
   cursor: string,
   limit: number,
-): Promise<SequencedChange[]> {
+): Promise<SequencedItem[]> {
   // One after another: a transaction is one connection, which runs one statement at a time.
-  const perTable: SequencedChange[][] = [await changedMembers(tx, viewer, cursor, limit)];
-  for (const entity of ['case', 'note', 'appointment', 'preConsultation'] as const) {
-    perTable.push(await changedRecords(tx, entity, viewer, cursor, limit));
+  const perSource: SequencedItem[][] = [await changedMembers(tx, viewer, cursor, limit)];
+  for (const entity of ['case', 'note', 'appointment', 'preConsultation', 'substitution'] as const) {
+    perSource.push(await changedRecords(tx, entity, viewer, cursor, limit));
   }
-  return perTable.flat().sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+  perSource.push(await lostCases(tx, viewer, cursor, limit));
+  return perSource.flat().sort(bySeq);
 }

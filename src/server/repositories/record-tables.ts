@@ -6,7 +6,7 @@ import type { Row } from '../db/database';
 
 export interface TableSpec {
   table: string;
-  /** Record field -> column, for every stored field except the common metadata. */
+  /** Record field -> column, for every field of the record as devices see it. */
   columns: Readonly<Record<string, string>>;
 }
 
@@ -17,6 +17,7 @@ const common = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   updatedBy: 'updated_by',
+  conflicts: 'conflicts',
 };
 
 export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
@@ -49,6 +50,7 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       concern8a: 'concern8a',
       reviewedAt: 'reviewed_at',
       reviewedBy: 'reviewed_by',
+      amendments: 'amendments',
     },
   },
   appointment: {
@@ -78,7 +80,24 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       convertedCaseId: 'converted_case_id',
     },
   },
+  substitution: {
+    table: 'substitutions',
+    columns: {
+      ...common,
+      caseId: 'case_id',
+      substituteId: 'substitute_id',
+      from: 'from_date',
+      until: 'until_date',
+    },
+  },
 };
+
+/** Fields stored as jsonb: written as JSON text with a ::jsonb cast. */
+const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta']);
+
+export function isJsonColumn(column: string): boolean {
+  return jsonColumns.has(column);
+}
 
 /** `t.family_name AS "familyName", ...`: rows come back with the record's field names. */
 export function selectList(spec: TableSpec, alias: string): string {

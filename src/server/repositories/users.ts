@@ -63,3 +63,16 @@ export async function isTeamMember(tx: Queryable, teamId: string, userId: string
 export type MemberRow = MemberRecord & { seq: string };
 
 export const memberColumns = `id, team_id AS "teamId", username, display_name AS "displayName", role, version, seq::text AS seq`;
+
+/** The user's role if they belong to the team, else null. */
+export async function findTeamMemberRole(
+  tx: Queryable,
+  teamId: string,
+  userId: string,
+): Promise<Role | null> {
+  const rows = await tx.query<{ role: Role }>('SELECT role FROM users WHERE id = $1 AND team_id = $2', [
+    userId,
+    teamId,
+  ]);
+  return rows[0]?.role ?? null;
+}

@@ -14,13 +14,14 @@ import {
 import { findLoginCandidate, findSessionUser } from '../repositories/users';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 
-export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session lasts 30 days unless configured otherwise (FELDAKTE_SESSION_TTL_SECONDS). */
+export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createAuthService(db: Database) {
+export function createAuthService(db: Database, sessionTtlSeconds: number = DEFAULT_SESSION_TTL_SECONDS) {
   return {
     /** Null when the username is unknown or the password wrong (the caller cannot tell which). */
     async login(username: string, password: string, deviceId: string | null): Promise<LoginResponse | null> {
@@ -34,7 +35,7 @@ export function createAuthService(db: Database) {
       const user = await findSessionUser(db, candidate.id);
       if (!user) return null;
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+      const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
       await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
       await deleteExpiredSessions(db);
       await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: {} });

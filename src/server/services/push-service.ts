@@ -4,96 +4,64 @@
 // record write, so a retried push finds it and answers 'duplicate' without
 // changing anything. A rejected mutation rolls back its own transaction only and
 // is answered on its own; the rest of the batch goes on.
-
-import type { Mutation, MutationResult } from '../../shared/protocol';
-import { mutationDataSchema } from '../../shared/protocol';
-import type { FieldsOf, MutableEntity, RecordOf } from '../../shared/records';
+import {
+  type Mutation,
+  type MutationOp,
+  type MutationResult,
+  mutationDataSchema,
+  ResolveData,
+} from '../../shared/protocol';
+import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { describeZodError } from '../../shared/validation';
-import { type Database, PgErrorCode, pgErrorCode, type Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { findAppliedMutation, insertAppliedMutation } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
-import type { EntityRules, MutationContext } from './mutations/common';
+import { type Clock, localDay, systemClock } from './clock';
+import { applyCreate } from './mutations/apply-create';
+import { applyDelete } from './mutations/apply-delete';
+import { applyResolve } from './mutations/apply-resolve';
+import { applyUpdate } from './mutations/apply-update';
+import type { MutationContext } from './mutations/common';
 import { rulesOf } from './mutations/rules';
+import type { Outcome } from './mutations/write-change';
 import { MutationRejected, reject } from './rejection';
+import { transactionWithRetries } from './retry';
+import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
 
-/**
- * Errors after which the whole mutation is simply tried again: a concurrent push
- * of the same mutation id or record id won the race (the retry then answers
- * duplicate or conflict), or PostgreSQL broke a lock cycle.
- */
-const RETRYABLE = new Set<string>([
-  PgErrorCode.uniqueViolation,
-  PgErrorCode.deadlockDetected,
-  PgErrorCode.serializationFailure,
-]);
-const MAX_ATTEMPTS = 4;
-
-interface Applied {
-  record: RecordOf[MutableEntity];
-  /** The data as validated (trimmed), as stored. */
-  data: Record<string, unknown>;
-}
-
-async function applyWith<E extends MutableEntity>(
-  rules: EntityRules<E>,
-  ctx: MutationContext,
-  mutation: Mutation,
-): Promise<Applied> {
+function parseData(mutation: Mutation): Record<string, unknown> {
   const parsed = mutationDataSchema(mutation.entity, mutation.op).safeParse(mutation.data);
   if (!parsed.success) {
     const problem = describeZodError(parsed.error);
     throw reject.invalid(problem.message, problem.field);
   }
-  // The schema was chosen by this entity and op, so the data has the entity's field types.
-  const record =
-    mutation.op === 'create'
-      ? await rules.create(ctx, parsed.data as FieldsOf[E])
-      : await rules.update(ctx, parsed.data as Partial<FieldsOf[E]>);
-  return { record, data: parsed.data };
+  return parsed.data;
 }
 
-function applyData(ctx: MutationContext, mutation: Mutation): Promise<Applied> {
-  switch (mutation.entity) {
-    case 'case':
-      return applyWith(rulesOf.case, ctx, mutation);
-    case 'note':
-      return applyWith(rulesOf.note, ctx, mutation);
-    case 'appointment':
-      return applyWith(rulesOf.appointment, ctx, mutation);
-    case 'preConsultation':
-      return applyWith(rulesOf.preConsultation, ctx, mutation);
+/** `data` has been validated by mutationDataSchema(entity, op), so it has the entity's field types. */
+async function applyOp<E extends MutableEntity>(
+  entity: E,
+  op: MutationOp,
+  ctx: MutationContext,
+  data: Record<string, unknown>,
+): Promise<Outcome<E>> {
+  const rules = rulesOf[entity];
+  switch (op) {
+    case 'create':
+      return {
+        record: await applyCreate(entity, rules, ctx, data as unknown as FieldsOf[E]),
+        deleted: false,
+      };
+    case 'update':
+      return {
+        record: await applyUpdate(entity, rules, ctx, data as unknown as Partial<FieldsOf[E]>),
+        deleted: false,
+      };
+    case 'delete':
+      return applyDelete(entity, rules, ctx);
+    case 'resolve':
+      return applyResolve(entity, rules, ctx, ResolveData.parse(data));
   }
-}
-
-async function applyInTransaction(
-  tx: Queryable,
-  actor: Actor,
-  deviceId: string | null,
-  mutation: Mutation,
-): Promise<MutationResult> {
-  const earlier = await findAppliedMutation(tx, mutation.id);
-  if (earlier) {
-    if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
-      throw reject.conflict('Diese Mutations-ID wurde bereits für eine andere Änderung verwendet', 'id');
-    }
-    const record = await rulesOf[earlier.entity].findVisible(tx, actor, earlier.recordId);
-    return { id: mutation.id, status: 'duplicate', record };
-  }
-  const { record, data } = await applyData({ tx, actor, recordId: mutation.recordId }, mutation);
-  await insertAppliedMutation(tx, {
-    id: mutation.id,
-    userId: actor.id,
-    deviceId,
-    entity: mutation.entity,
-    op: mutation.op,
-    recordId: mutation.recordId,
-    baseVersion: mutation.baseVersion,
-    resultVersion: record.version,
-    data,
-    clientTime: mutation.clientTime,
-  });
-  return { id: mutation.id, status: 'applied', record };
 }
 
 function rejected(id: string, error: MutationRejected): MutationResult {
@@ -113,12 +81,12 @@ function auditDetail(
   results: readonly MutationResult[],
 ): Record<string, unknown> {
   const counts = { applied: 0, duplicate: 0, rejected: 0 };
-  const rejected = [];
+  const refused = [];
   for (const [index, result] of results.entries()) {
     counts[result.status]++;
     const mutation = mutations[index];
     if (result.status === 'rejected' && mutation) {
-      rejected.push({
+      refused.push({
         id: result.id,
         entity: mutation.entity,
         recordId: mutation.recordId,
@@ -126,24 +94,68 @@ function auditDetail(
       });
     }
   }
-  return { counts, rejected };
+  return { counts, rejected: refused };
 }
 
-export function createPushService(db: Database) {
+export interface PushServiceOptions {
+  clock?: Clock;
+  /** Brings substitution grants up to date before mutations are checked against them. */
+  substitutionPeriods?: SubstitutionPeriods;
+}
+
+export function createPushService(db: Database, options: PushServiceOptions = {}) {
+  const clock = options.clock ?? systemClock;
+
+  async function applyInTransaction(
+    tx: Queryable,
+    actor: Actor,
+    deviceId: string | null,
+    mutation: Mutation,
+  ): Promise<MutationResult> {
+    const earlier = await findAppliedMutation(tx, mutation.id);
+    if (earlier) {
+      if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
+        throw reject.conflict('Diese Mutations-ID wurde bereits für eine andere Änderung verwendet', 'id');
+      }
+      const record = await rulesOf[earlier.entity].findVisible(tx, actor, earlier.recordId);
+      return { id: mutation.id, status: 'duplicate', record };
+    }
+    const ctx: MutationContext = {
+      tx,
+      actor,
+      recordId: mutation.recordId,
+      origin: { userId: actor.id, deviceId, at: new Date(mutation.clientTime).toISOString() },
+      baseVersion: mutation.op === 'create' ? null : mutation.baseVersion,
+      today: localDay(clock()),
+    };
+    const data = parseData(mutation);
+    const outcome = await applyOp(mutation.entity, mutation.op, ctx, data);
+    await insertAppliedMutation(tx, {
+      id: mutation.id,
+      userId: actor.id,
+      deviceId,
+      entity: mutation.entity,
+      op: mutation.op,
+      recordId: mutation.recordId,
+      baseVersion: ctx.baseVersion,
+      resultVersion: outcome.record.version,
+      data,
+      clientTime: mutation.clientTime,
+    });
+    // A deleted record is answered as null: the pull's `removed` drops it from devices.
+    return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
+  }
+
   async function applyMutation(
     actor: Actor,
     deviceId: string | null,
     mutation: Mutation,
   ): Promise<MutationResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await db.transaction((tx) => applyInTransaction(tx, actor, deviceId, mutation));
-      } catch (error) {
-        if (error instanceof MutationRejected) return rejected(mutation.id, error);
-        const code = pgErrorCode(error);
-        if (code !== undefined && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
+    try {
+      return await transactionWithRetries(db, (tx) => applyInTransaction(tx, actor, deviceId, mutation));
+    } catch (error) {
+      if (error instanceof MutationRejected) return rejected(mutation.id, error);
+      throw error;
     }
   }
 
@@ -154,6 +166,7 @@ export function createPushService(db: Database) {
       deviceId: string | null,
       mutations: readonly Mutation[],
     ): Promise<MutationResult[]> {
+      await options.substitutionPeriods?.ensureCurrent();
       const results: MutationResult[] = [];
       for (const mutation of mutations) results.push(await applyMutation(actor, deviceId, mutation));
       await appendAudit(db, {

@@ -1,7 +1,14 @@
 // Who may see and change what. The same rules are written as SQL for the pull in
 // repositories/changes.ts; keep both in step.
+//
+// A lead works on every case of their team. A worker works on the cases assigned
+// to them and on those of a substitution for them that is in force (see scope.ts),
+// and on the notes, appointments and substitutions of those cases; pre-consultations
+// belong to the worker who made them.
 import type { SessionUser } from '../../shared/protocol';
-import type { AppointmentRecord, CaseRecord, PreConsultationRecord } from '../../shared/records';
+import type { CaseRecord, PreConsultationRecord } from '../../shared/records';
+import type { Queryable } from '../db/database';
+import { isActiveSubstitute } from '../repositories/substitutions';
 
 /** The authenticated caller. */
 export type Actor = SessionUser;
@@ -10,18 +17,14 @@ export function isLeadOf(actor: Actor, teamId: string): boolean {
   return actor.role === 'lead' && actor.teamId === teamId;
 }
 
-/** A worker works on the cases assigned to them; a lead on every case of the team. */
-export function canAccessCase(actor: Actor, record: Pick<CaseRecord, 'teamId' | 'assignedTo'>): boolean {
-  return isLeadOf(actor, record.teamId) || (actor.teamId === record.teamId && record.assignedTo === actor.id);
-}
-
-export function canSeeAppointment(
+export async function mayWorkOnCase(
+  tx: Queryable,
   actor: Actor,
-  appointment: Pick<AppointmentRecord, 'teamId' | 'workerId'>,
-  caseOfAppointment: Pick<CaseRecord, 'teamId' | 'assignedTo'>,
-): boolean {
-  const ownInTeam = actor.teamId === appointment.teamId && appointment.workerId === actor.id;
-  return ownInTeam || canAccessCase(actor, caseOfAppointment);
+  record: Pick<CaseRecord, 'id' | 'teamId' | 'assignedTo'>,
+): Promise<boolean> {
+  if (actor.teamId !== record.teamId) return false;
+  if (isLeadOf(actor, record.teamId) || record.assignedTo === actor.id) return true;
+  return isActiveSubstitute(tx, actor.id, record.id);
 }
 
 export function canAccessPreConsultation(

@@ -100,3 +100,41 @@ export function preConsultationData(overrides: Record<string, unknown> = {}): Re
 export function idsOf(changes: readonly Change[], entity: SyncedEntity): string[] {
   return changes.filter((c) => c.entity === entity).map((c) => c.record.id);
 }
+
+export function deleteMutation(entity: MutableEntity, recordId: string, baseVersion = 1): Mutation {
+  return {
+    id: randomUUID(),
+    entity,
+    op: 'delete',
+    recordId,
+    baseVersion,
+    data: {},
+    clientTime: new Date().toISOString(),
+  };
+}
+
+export function resolveMutation(
+  entity: MutableEntity,
+  recordId: string,
+  conflictId: string,
+  value: unknown,
+  baseVersion = 1,
+): Mutation {
+  return {
+    id: randomUUID(),
+    entity,
+    op: 'resolve',
+    recordId,
+    baseVersion,
+    data: { conflictId, value },
+    clientTime: new Date().toISOString(),
+  };
+}
+
+export function substitutionData(
+  caseId: string,
+  substituteId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { caseId, substituteId, from: '2026-03-02', until: '2026-03-06', ...overrides };
+}

@@ -6,6 +6,7 @@ import type { Database } from '../../../src/server/db/database';
 import { migrate } from '../../../src/server/db/migrate';
 import { DEMO_PASSWORD } from '../../../src/server/seed/demo-data';
 import { seedDemoData } from '../../../src/server/seed/seed-demo';
+import type { Clock } from '../../../src/server/services/clock';
 import {
   type Change,
   type LoginResponse,
@@ -21,7 +22,8 @@ export interface Harness {
   app: FastifyInstance;
   db: Database;
   login(username: string): Promise<LoginResponse>;
-  push(token: string, mutations: Mutation[]): Promise<PushResponse>;
+  /** Pushes as device `device` (default "test-device"). */
+  push(token: string, mutations: Mutation[], device?: string): Promise<PushResponse>;
   pull(token: string, cursor?: string, limit?: number): Promise<PullResponse>;
   /** Pulls until hasMore is false; returns every change in order and the final cursor. */
   pullAll(token: string, cursor?: string, limit?: number): Promise<{ changes: Change[]; cursor: string }>;
@@ -33,12 +35,22 @@ export function syncHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 }
 
-export async function createHarness(target: DatabaseTarget, { seed = true } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Demo teams and users (default true). */
+  seed?: boolean;
+  /** The server's "now" for substitution periods (default the system clock). */
+  clock?: Clock;
+}
+
+export async function createHarness(
+  target: DatabaseTarget,
+  { seed = true, clock }: HarnessOptions = {},
+): Promise<Harness> {
   const testDb = await target.create();
   const db = testDb.db;
   await migrate(db);
   if (seed) await seedDemoData(db);
-  const app = await buildApp({ db });
+  const app = await buildApp({ db, ...(clock ? { clock } : {}) });
 
   async function expectOk<T>(response: LightMyRequestResponse): Promise<T> {
     if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${response.body}`);
@@ -57,11 +69,11 @@ export async function createHarness(target: DatabaseTarget, { seed = true } = {}
       });
       return expectOk<LoginResponse>(response);
     },
-    async push(token, mutations) {
+    async push(token, mutations, device = 'test-device') {
       const response = await app.inject({
         method: 'POST',
         url: '/api/sync/push',
-        headers: { ...syncHeaders(token), 'x-feldakte-device': 'test-device' },
+        headers: { ...syncHeaders(token), 'x-feldakte-device': device },
         payload: { mutations },
       });
       return expectOk<PushResponse>(response);

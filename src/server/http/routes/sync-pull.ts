@@ -4,7 +4,11 @@ import { PullQuery, type PullResponse } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { authenticatedOf } from '../auth-hook';
 import { deviceIdOf } from '../device-id';
+import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
+
+/** The largest seq PostgreSQL can hold (bigint); the shared Cursor allows any 19 digits. */
+const MAX_CURSOR = 9_223_372_036_854_775_807n;
 
 const StrictPullQuery = PullQuery.strict();
 
@@ -13,6 +17,7 @@ export function registerPullRoute(app: FastifyInstance, services: Services): voi
     const { actor } = authenticatedOf(request);
     const deviceId = deviceIdOf(request);
     const { cursor, limit } = parseInput(StrictPullQuery, request.query);
+    if (BigInt(cursor) > MAX_CURSOR) throw new HttpError(400, 'invalid', 'cursor: ist zu groß', 'cursor');
     return services.pull.pull(actor, deviceId, cursor, limit);
   });
 }

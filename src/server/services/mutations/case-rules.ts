@@ -1,18 +1,15 @@
 // Cases: a worker creates cases for themselves; a lead for anyone in the team and
-// is the only one who may hand a case to someone else.
+// is the only one who may hand a case to someone else. A handover is a scope
+// change (scope.ts): the old assignee loses the case, the new one gains it with
+// all its notes, appointments and substitutions. Cases are closed, never deleted.
 import type { CaseFields, CaseRecord } from '../../../shared/records';
-import { lockCaseChildren, resequenceCaseChildren } from '../../repositories/case-children';
-import { findRecord, insertRecord, updateRecord } from '../../repositories/records';
+import { lockCaseChildren } from '../../repositories/case-children';
+import { findRecord, findStoredRecord } from '../../repositories/records';
 import { isTeamMember } from '../../repositories/users';
 import { reject } from '../rejection';
-import { canAccessCase } from '../visibility';
-import {
-  assertRecordIdUnused,
-  type EntityRules,
-  isEmptyPatch,
-  type MutationContext,
-  stampWrite,
-} from './common';
+import { grantCase, revokeCase } from '../scope';
+import { mayWorkOnCase } from '../visibility';
+import { caseRefusal, type EntityRules, type MutationContext } from './common';
 
 async function assertAssignable(ctx: MutationContext, assignedTo: string): Promise<void> {
   if (!(await isTeamMember(ctx.tx, ctx.actor.teamId, assignedTo))) {
@@ -31,44 +28,57 @@ async function assertPreConsultationOfTeam(
   }
 }
 
-async function create(ctx: MutationContext, data: CaseFields): Promise<CaseRecord> {
-  await assertRecordIdUnused(ctx, 'case');
-  if (ctx.actor.role !== 'lead' && data.assignedTo !== ctx.actor.id) {
-    throw reject.forbidden('Fachkräfte können Fälle nur sich selbst zuweisen', 'assignedTo');
-  }
-  await assertAssignable(ctx, data.assignedTo);
-  await assertPreConsultationOfTeam(ctx, data.sourcePreConsultationId);
-  const meta = await stampWrite(ctx);
-  return insertRecord(ctx.tx, 'case', ctx.recordId, { ...data, teamId: ctx.actor.teamId }, meta);
-}
-
-async function update(ctx: MutationContext, patch: Partial<CaseFields>): Promise<CaseRecord> {
-  const locked = await findRecord(ctx.tx, 'case', ctx.recordId, 'update');
-  if (!locked || !canAccessCase(ctx.actor, locked)) throw reject.notFound('Fall nicht gefunden');
-  if (isEmptyPatch(patch)) return locked;
-
-  const reassigned = patch.assignedTo !== undefined && patch.assignedTo !== locked.assignedTo;
-  if (reassigned && patch.assignedTo) {
-    if (ctx.actor.role !== 'lead') {
-      throw reject.forbidden('Nur die Teamleitung kann einen Fall neu zuweisen', 'assignedTo');
-    }
-    await assertAssignable(ctx, patch.assignedTo);
-    await lockCaseChildren(ctx.tx, ctx.recordId);
-  }
-  if (patch.sourcePreConsultationId !== locked.sourcePreConsultationId) {
-    await assertPreConsultationOfTeam(ctx, patch.sourcePreConsultationId);
-  }
-  const meta = await stampWrite(ctx);
-  const updated = await updateRecord(ctx.tx, 'case', ctx.recordId, patch, meta);
-  if (reassigned) await resequenceCaseChildren(ctx.tx, ctx.recordId);
-  return updated;
+function isReassignment(before: CaseRecord | null, assignedTo: string | undefined): boolean {
+  return before !== null && assignedTo !== undefined && assignedTo !== before.assignedTo;
 }
 
 export const caseRules: EntityRules<'case'> = {
-  create,
-  update,
+  async prepareCreate(ctx, data: CaseFields) {
+    if (ctx.actor.role !== 'lead' && data.assignedTo !== ctx.actor.id) {
+      throw reject.forbidden('Fachkräfte können Fälle nur sich selbst zuweisen', 'assignedTo');
+    }
+    await assertAssignable(ctx, data.assignedTo);
+    await assertPreConsultationOfTeam(ctx, data.sourcePreConsultationId);
+    return { ...data, teamId: ctx.actor.teamId };
+  },
+
+  async lockForEdit(ctx) {
+    const stored = await findStoredRecord(ctx.tx, 'case', ctx.recordId, 'update');
+    if (!stored || !(await mayWorkOnCase(ctx.tx, ctx.actor, stored.record))) {
+      throw await caseRefusal(ctx, ctx.recordId, 'Fall nicht gefunden', null);
+    }
+    return stored;
+  },
+
+  async checkChange(ctx, current, patch) {
+    if (isReassignment(current, patch.assignedTo) && patch.assignedTo) {
+      if (ctx.actor.role !== 'lead') {
+        throw reject.forbidden('Nur die Teamleitung kann einen Fall neu zuweisen', 'assignedTo');
+      }
+      await assertAssignable(ctx, patch.assignedTo);
+    }
+    if (patch.sourcePreConsultationId !== current.sourcePreConsultationId) {
+      await assertPreConsultationOfTeam(ctx, patch.sourcePreConsultationId);
+    }
+  },
+
+  async beforeStamp(ctx, before, applied) {
+    if (isReassignment(before, applied.assignedTo)) await lockCaseChildren(ctx.tx, ctx.recordId);
+  },
+
+  async afterWrite(ctx, before, after) {
+    if (!before || before.assignedTo === after.assignedTo) return;
+    await revokeCase(ctx.tx, { userId: before.assignedTo, caseId: after.id, reason: 'reassigned' });
+    await grantCase(ctx.tx, {
+      userId: after.assignedTo,
+      caseId: after.id,
+      reason: 'assigned',
+      caseRowStamped: true,
+    });
+  },
+
   async findVisible(tx, actor, id) {
     const found = await findRecord(tx, 'case', id);
-    return found && canAccessCase(actor, found) ? found : null;
+    return found && (await mayWorkOnCase(tx, actor, found)) ? found : null;
   },
 };

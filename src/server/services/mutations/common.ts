@@ -1,49 +1,132 @@
 // Building blocks shared by the per-entity mutation rules.
-import type { CaseRecord, FieldsOf, MutableEntity, RecordOf } from '../../../shared/records';
+import { randomUUID } from 'node:crypto';
+import type {
+  CaseRecord,
+  Conflict,
+  ConflictCandidate,
+  FieldsOf,
+  MutableEntity,
+  RecordOf,
+} from '../../../shared/records';
 import type { Queryable } from '../../db/database';
-import { findRecord, type WriteMeta } from '../../repositories/records';
+import type { Origin } from '../../repositories/field-meta';
+import {
+  findRecord,
+  findStoredRecord,
+  type RowLock,
+  type StoredRecord,
+  type WriteMeta,
+} from '../../repositories/records';
+import { latestLossOf } from '../../repositories/scope-changes';
 import { nextSeq } from '../../repositories/sync-sequence';
-import { reject } from '../rejection';
-import { type Actor, canAccessCase } from '../visibility';
+import { type MutationRejected, reject } from '../rejection';
+import { type Actor, mayWorkOnCase } from '../visibility';
 
 export interface MutationContext {
   tx: Queryable;
   actor: Actor;
   recordId: string;
+  /** Who makes the change, from which device, and when (the device's clientTime). */
+  origin: Origin;
+  /** The server version the device's edit was based on; null for create. */
+  baseVersion: number | null;
+  /** The server's day (YYYY-MM-DD): substitutions in force today grant access. */
+  today: string;
 }
 
-/** How one entity is created, updated and looked up for the caller. */
+/** Why a mutation changes fields: a person's edit, or the resolution of a conflict. */
+export type ChangePurpose = 'edit' | 'resolve';
+
+/**
+ * What is special about one entity; the generic create / update / delete /
+ * resolve flows (apply-*.ts) call these hooks in a fixed order.
+ */
 export interface EntityRules<E extends MutableEntity> {
-  create(ctx: MutationContext, data: FieldsOf[E]): Promise<RecordOf[E]>;
-  /** Returns the record unchanged when the patch is empty. */
-  update(ctx: MutationContext, patch: Partial<FieldsOf[E]>): Promise<RecordOf[E]>;
+  /** Checks a new record and returns its stored values (the data plus teamId, owner fields). */
+  prepareCreate(ctx: MutationContext, data: FieldsOf[E]): Promise<Record<string, unknown>>;
+  /**
+   * Locks the record (deleted or not) after what it hangs off, in the lock order of
+   * every writer, and returns it; refuses when the actor may not edit it.
+   * `patch`: the fields an update would set (an appointment may move to another case).
+   */
+  lockForEdit(ctx: MutationContext, patch: Partial<FieldsOf[E]>): Promise<StoredRecord<E>>;
+  /** Permission and reference checks of fields about to be set. */
+  checkChange(
+    ctx: MutationContext,
+    current: RecordOf[E],
+    patch: Partial<FieldsOf[E]>,
+    purpose: ChangePurpose,
+  ): Promise<void>;
+  /** Deletable entities only: refuses when the actor may not delete the record now. */
+  checkDelete?(ctx: MutationContext, current: RecordOf[E]): void;
+  /** Server-set values that follow from the applied ones (reviewedBy, amendments); may refuse the result. */
+  derive?(ctx: MutationContext, before: RecordOf[E], applied: Partial<FieldsOf[E]>): Record<string, unknown>;
+  /** Locks the write needs beyond the record, taken before the sequence number. */
+  beforeStamp?(
+    ctx: MutationContext,
+    before: RecordOf[E] | null,
+    applied: Partial<FieldsOf[E]>,
+  ): Promise<void>;
+  /** Scope changes that follow from the write (reassignment, substitution grants). */
+  afterWrite?(
+    ctx: MutationContext,
+    before: RecordOf[E] | null,
+    after: RecordOf[E],
+    deleted: boolean,
+  ): Promise<void>;
   /** The current record if the caller may see it (answers a duplicate push). */
   findVisible(tx: Queryable, actor: Actor, id: string): Promise<RecordOf[E] | null>;
 }
 
 export async function assertRecordIdUnused(ctx: MutationContext, entity: MutableEntity): Promise<void> {
-  if (await findRecord(ctx.tx, entity, ctx.recordId)) {
+  if (await findStoredRecord(ctx.tx, entity, ctx.recordId)) {
     throw reject.conflict('Ein Datensatz mit dieser ID existiert bereits', null);
   }
 }
 
+const lossMessages = {
+  reassigned: 'Der Fall wurde einer anderen Fachkraft zugewiesen',
+  substitution_ended: 'Die Vertretung für diesen Fall ist beendet',
+} as const;
+
 /**
- * The case a note or appointment is written against, locked FOR SHARE so its
- * assignment cannot change before this transaction ends. Invisible cases are
- * "not found": a worker learns nothing about cases that are not theirs.
+ * The refusal for a case the actor may not work on. Someone who had the case and
+ * lost it (reassigned away, substitution over) learns why; anyone else learns
+ * nothing about cases that are not theirs ("not found").
  */
-export async function lockAccessibleCase(ctx: MutationContext, caseId: string): Promise<CaseRecord | null> {
-  const found = await findRecord(ctx.tx, 'case', caseId, 'share');
-  return found && canAccessCase(ctx.actor, found) ? found : null;
+export async function caseRefusal(
+  ctx: MutationContext,
+  caseId: string,
+  notFound: string,
+  field: string | null,
+): Promise<MutationRejected> {
+  const loss = await latestLossOf(ctx.tx, ctx.actor.id, caseId);
+  if (!loss) return reject.notFound(notFound, field);
+  return reject.forbidden(`${lossMessages[loss]}; die Änderung wurde nicht übernommen`, field);
+}
+
+/**
+ * The case a record is written against, locked so its assignment cannot change
+ * before this transaction ends (`share` for notes and appointments; `update` where
+ * the case's children are re-stamped). Null when the actor may not work on it.
+ */
+export async function lockAccessibleCase(
+  ctx: MutationContext,
+  caseId: string,
+  lock: RowLock = 'share',
+): Promise<CaseRecord | null> {
+  const found = await findRecord(ctx.tx, 'case', caseId, lock);
+  return found && (await mayWorkOnCase(ctx.tx, ctx.actor, found)) ? found : null;
 }
 
 export async function loadWritableCase(
   ctx: MutationContext,
   caseId: string,
-  field: string,
+  field: string | null,
+  lock: RowLock = 'share',
 ): Promise<CaseRecord> {
-  const found = await lockAccessibleCase(ctx, caseId);
-  if (!found) throw reject.notFound('Fall nicht gefunden', field);
+  const found = await lockAccessibleCase(ctx, caseId, lock);
+  if (!found) throw await caseRefusal(ctx, caseId, 'Fall nicht gefunden', field);
   return found;
 }
 
@@ -52,6 +135,34 @@ export async function stampWrite(ctx: MutationContext): Promise<WriteMeta> {
   return { userId: ctx.actor.id, seq: await nextSeq(ctx.tx) };
 }
 
-export function isEmptyPatch(patch: object): boolean {
-  return Object.keys(patch).length === 0;
+/** What a record is called in messages to the device. */
+export const entityLabel: Record<MutableEntity, string> = {
+  case: 'Fall',
+  note: 'Notiz',
+  appointment: 'Termin',
+  preConsultation: 'Fall im Feld',
+  substitution: 'Vertretung',
+};
+
+/** New conflicts get a fresh id and the server's time. */
+export function newConflict(field: string, candidates: ConflictCandidate[]): Conflict {
+  return { id: randomUUID(), field, candidates, createdAt: new Date().toISOString() };
+}
+
+/**
+ * The version the device's edit was based on. Required for every op but create
+ * (the merge needs it), and never newer than the record: such a number was not
+ * handed out by this server.
+ */
+export function requireBaseVersion(ctx: MutationContext, currentVersion: number): number {
+  if (ctx.baseVersion === null) {
+    throw reject.invalid('baseVersion: fehlt (nur beim Anlegen leer)', 'baseVersion');
+  }
+  if (ctx.baseVersion > currentVersion) {
+    throw reject.invalid(
+      `baseVersion: ${ctx.baseVersion} ist neuer als der Datensatz auf dem Server (Version ${currentVersion})`,
+      'baseVersion',
+    );
+  }
+  return ctx.baseVersion;
 }

@@ -1,16 +1,10 @@
 // Pre-consultations (Fall im Feld): owned by the worker who gave the advice,
 // visible to the team lead; may point to the case they turned into.
-import type { PreConsultationFields, PreConsultationRecord } from '../../../shared/records';
-import { findRecord, insertRecord, updateRecord } from '../../repositories/records';
+import type { PreConsultationFields } from '../../../shared/records';
+import { findRecord, findStoredRecord } from '../../repositories/records';
 import { reject } from '../rejection';
 import { canAccessPreConsultation } from '../visibility';
-import {
-  assertRecordIdUnused,
-  type EntityRules,
-  isEmptyPatch,
-  type MutationContext,
-  stampWrite,
-} from './common';
+import type { EntityRules, MutationContext } from './common';
 
 async function assertCaseOfTeam(ctx: MutationContext, caseId: string | null | undefined): Promise<void> {
   if (!caseId) return;
@@ -20,36 +14,26 @@ async function assertCaseOfTeam(ctx: MutationContext, caseId: string | null | un
   }
 }
 
-async function create(ctx: MutationContext, data: PreConsultationFields): Promise<PreConsultationRecord> {
-  await assertRecordIdUnused(ctx, 'preConsultation');
-  await assertCaseOfTeam(ctx, data.convertedCaseId);
-  const meta = await stampWrite(ctx);
-  return insertRecord(
-    ctx.tx,
-    'preConsultation',
-    ctx.recordId,
-    { ...data, teamId: ctx.actor.teamId, workerId: ctx.actor.id },
-    meta,
-  );
-}
-
-async function update(
-  ctx: MutationContext,
-  patch: Partial<PreConsultationFields>,
-): Promise<PreConsultationRecord> {
-  const current = await findRecord(ctx.tx, 'preConsultation', ctx.recordId, 'update');
-  if (!current || !canAccessPreConsultation(ctx.actor, current)) {
-    throw reject.notFound('Fall im Feld nicht gefunden');
-  }
-  if (isEmptyPatch(patch)) return current;
-  if (patch.convertedCaseId !== current.convertedCaseId) await assertCaseOfTeam(ctx, patch.convertedCaseId);
-  const meta = await stampWrite(ctx);
-  return updateRecord(ctx.tx, 'preConsultation', ctx.recordId, patch, meta);
-}
-
 export const preConsultationRules: EntityRules<'preConsultation'> = {
-  create,
-  update,
+  async prepareCreate(ctx, data: PreConsultationFields) {
+    await assertCaseOfTeam(ctx, data.convertedCaseId);
+    return { ...data, teamId: ctx.actor.teamId, workerId: ctx.actor.id };
+  },
+
+  async lockForEdit(ctx) {
+    const stored = await findStoredRecord(ctx.tx, 'preConsultation', ctx.recordId, 'update');
+    if (!stored || !canAccessPreConsultation(ctx.actor, stored.record)) {
+      throw reject.notFound('Fall im Feld nicht gefunden');
+    }
+    return stored;
+  },
+
+  async checkChange(ctx, current, patch) {
+    if (patch.convertedCaseId !== current.convertedCaseId) await assertCaseOfTeam(ctx, patch.convertedCaseId);
+  },
+
+  checkDelete() {},
+
   async findVisible(tx, actor, id) {
     const found = await findRecord(tx, 'preConsultation', id);
     return found && canAccessPreConsultation(actor, found) ? found : null;

@@ -5,10 +5,12 @@ import { caseRules } from './case-rules';
 import type { EntityRules } from './common';
 import { noteRules } from './note-rules';
 import { preConsultationRules } from './pre-consultation-rules';
+import { substitutionRules } from './substitution-rules';
 
 export const rulesOf: { [E in MutableEntity]: EntityRules<E> } = {
   case: caseRules,
   note: noteRules,
   appointment: appointmentRules,
   preConsultation: preConsultationRules,
+  substitution: substitutionRules,
 };

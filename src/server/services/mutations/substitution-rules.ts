@@ -1,0 +1,75 @@
+// Substitutions (Vertretung): a lead grants a worker of the team a case for a
+// period, both days inclusive. Creating, changing or deleting one changes who
+// may see the case (scope.ts); the grant is materialised in the same transaction.
+import type { SubstitutionFields, SubstitutionRecord } from '../../../shared/records';
+import { lockCaseChildren } from '../../repositories/case-children';
+import { findRecord, findStoredRecord } from '../../repositories/records';
+import { findTeamMemberRole } from '../../repositories/users';
+import { reject } from '../rejection';
+import { materialiseSubstitution } from '../scope';
+import { isLeadOf, mayWorkOnCase } from '../visibility';
+import type { EntityRules, MutationContext } from './common';
+
+function assertLead(ctx: MutationContext, teamId: string, action: string): void {
+  if (!isLeadOf(ctx.actor, teamId)) throw reject.forbidden(`Nur die Teamleitung kann Vertretungen ${action}`);
+}
+
+function assertPeriod(period: Pick<SubstitutionFields, 'from' | 'until'>, field: 'from' | 'until'): void {
+  if (period.from > period.until) {
+    throw reject.invalid(`${field}: Das Ende der Vertretung darf nicht vor ihrem Beginn liegen`, field);
+  }
+}
+
+export const substitutionRules: EntityRules<'substitution'> = {
+  async prepareCreate(ctx, data: SubstitutionFields) {
+    assertLead(ctx, ctx.actor.teamId, 'anlegen');
+    // The case is held like for a reassignment: the grant may re-stamp its children.
+    const caseToCover = await findRecord(ctx.tx, 'case', data.caseId, 'update');
+    if (!caseToCover || caseToCover.teamId !== ctx.actor.teamId) {
+      throw reject.notFound('Fall nicht gefunden', 'caseId');
+    }
+    if ((await findTeamMemberRole(ctx.tx, ctx.actor.teamId, data.substituteId)) !== 'worker') {
+      throw reject.forbidden('Vertreten kann nur eine Fachkraft des eigenen Teams', 'substituteId');
+    }
+    if (caseToCover.assignedTo === data.substituteId) {
+      throw reject.invalid('substituteId: Der Fall ist dieser Fachkraft bereits zugewiesen', 'substituteId');
+    }
+    assertPeriod(data, 'until');
+    return { ...data, teamId: caseToCover.teamId };
+  },
+
+  async lockForEdit(ctx) {
+    const unlocked = await findStoredRecord(ctx.tx, 'substitution', ctx.recordId);
+    if (!unlocked || unlocked.record.teamId !== ctx.actor.teamId)
+      throw reject.notFound('Vertretung nicht gefunden');
+    assertLead(ctx, unlocked.record.teamId, 'ändern oder löschen');
+    // Lock order of every writer: the case, then the record, then the sync counter.
+    await findRecord(ctx.tx, 'case', unlocked.record.caseId, 'update');
+    return (await findStoredRecord(ctx.tx, 'substitution', ctx.recordId, 'update')) ?? unlocked;
+  },
+
+  // Only the period changes after creation; lockForEdit checked the lead.
+  async checkChange() {},
+
+  checkDelete() {},
+
+  derive(_ctx, before, applied) {
+    assertPeriod({ ...before, ...applied }, applied.until !== undefined ? 'until' : 'from');
+    return {};
+  },
+
+  async beforeStamp(ctx, before, applied) {
+    const caseId = before?.caseId ?? (applied as Partial<SubstitutionRecord>).caseId;
+    if (caseId) await lockCaseChildren(ctx.tx, caseId);
+  },
+
+  async afterWrite(ctx, _before, after, deleted) {
+    await materialiseSubstitution(ctx.tx, { ...after, deleted }, ctx.today);
+  },
+
+  async findVisible(tx, actor, id) {
+    const found = await findRecord(tx, 'substitution', id);
+    const caseOfSubstitution = found && (await findRecord(tx, 'case', found.caseId));
+    return found && caseOfSubstitution && (await mayWorkOnCase(tx, actor, caseOfSubstitution)) ? found : null;
+  },
+};
