@@ -17,7 +17,7 @@
 // meanwhile is either fully before or fully after).
 import { withConflictFlag } from '../db/conflict-flag';
 import { settleConflict } from '../db/conflict-resolution';
-import type { FeldakteDb, OutboxEntry } from '../db/schema';
+import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/schema';
 import { tableOf } from '../db/schema';
 import { ResolveData } from '../shared/protocol';
 import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
@@ -63,26 +63,75 @@ async function writeRebased<E extends MutableEntity>(
 }
 
 /** Stores a record as the server has it, with the device's waiting changes re-applied on top. */
-export async function storeServerRecord<E extends SyncedEntity>(
+export function storeServerRecord<E extends SyncedEntity>(
   db: FeldakteDb,
   entity: E,
   record: RecordOf[E],
 ): Promise<void> {
+  return storeServerRecords(db, entity, [record]);
+}
+
+/**
+ * storeServerRecord for many records of one entity at once (a pull batch): a few
+ * bulk reads and writes instead of several requests per record.
+ */
+export async function storeServerRecords<E extends SyncedEntity>(
+  db: FeldakteDb,
+  entity: E,
+  records: readonly RecordOf[E][],
+): Promise<void> {
+  if (records.length === 0) return;
   if (entity === 'member') {
-    await tableOf(db, 'member').put(record as RecordOf['member']);
+    await tableOf(db, 'member').bulkPut(records as readonly unknown[] as RecordOf['member'][]);
     return;
   }
   const mutable = entity as MutableEntity;
-  const serverRecord = record as RecordOf[MutableEntity];
-  const [local, base] = await Promise.all([tableOf(db, mutable).get(record.id), db.bases.get(record.id)]);
-  // An older answer must not undo a newer one we already hold (e.g. a pull batch
-  // read before a push answer that returned a later version).
-  const held = Math.max(local?.version ?? -1, base?.record.version ?? -1);
-  if (held > record.version) return;
-  const pending = await pendingEntriesFor(db, record.id);
-  if (pending.length > 0) await db.bases.put({ id: record.id, entity: mutable, record: serverRecord });
-  else if (base) await db.bases.delete(record.id);
-  await writeRebased(db, mutable, serverRecord, pending);
+  const table = tableOf(db, mutable);
+  const ids = records.map((r) => r.id);
+  const [locals, bases, entries] = await Promise.all([
+    table.bulkGet(ids),
+    db.bases.bulkGet(ids),
+    db.outbox.where('recordId').anyOf(ids).sortBy('seq'),
+  ]);
+  const pendingById = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    if (entry.status === 'pending')
+      pendingById.set(entry.recordId, [...(pendingById.get(entry.recordId) ?? []), entry]);
+  }
+  const held = new Map<string, number>();
+  const hadBase = new Set<string>();
+  ids.forEach((id, i) => {
+    held.set(id, Math.max(held.get(id) ?? -1, locals[i]?.version ?? -1, bases[i]?.record.version ?? -1));
+    if (bases[i]) hadBase.add(id);
+  });
+
+  // Final state per record id (a batch could name a record twice; the newest wins).
+  const newest = new Map<string, RecordOf[MutableEntity]>();
+  for (const record of records as readonly RecordOf[MutableEntity][]) {
+    // An older answer must not undo a newer one we already hold (e.g. a pull batch
+    // read before a push answer that returned a later version).
+    if ((held.get(record.id) ?? -1) > record.version) continue;
+    held.set(record.id, record.version);
+    newest.set(record.id, record);
+  }
+  const puts: RecordOf[MutableEntity][] = [];
+  const deletes: string[] = [];
+  const basePuts: ServerBase[] = [];
+  const baseDeletes: string[] = [];
+  for (const [id, record] of newest) {
+    const pending = pendingById.get(id) ?? [];
+    if (pending.length > 0) basePuts.push({ id, entity: mutable, record });
+    else if (hadBase.has(id)) baseDeletes.push(id);
+    const rebased = rebase(record, pending);
+    if (rebased) puts.push(rebased);
+    else deletes.push(id);
+  }
+  await Promise.all([
+    table.bulkPut(puts),
+    table.bulkDelete(deletes),
+    db.bases.bulkPut(basePuts),
+    db.bases.bulkDelete(baseDeletes),
+  ]);
 }
 
 /**

@@ -7,8 +7,9 @@
 // between batches instead of waiting for the whole pull.
 import { type FeldakteDb, syncTables } from '../db/schema';
 import type { Change, PullResponse } from '../shared/protocol';
+import type { RecordOf, SyncedEntity } from '../shared/records';
 import { type ApiClient, ProtocolError } from './api-client';
-import { storeServerRecord } from './apply-server-records';
+import { storeServerRecords } from './apply-server-records';
 import { applyRemovals } from './scope-removals';
 import { readPullCursor, writePullCursor } from './sync-meta';
 
@@ -42,27 +43,19 @@ export async function pullChanges(
 
 export async function applyPullBatch(db: FeldakteDb, batch: PullResponse): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
-    for (const change of batch.changes) await storeChange(db, change);
+    await storeChanges(db, batch.changes);
     const arrivedIds = batch.changes.map((change) => change.record.id);
     await applyRemovals(db, batch.removed, arrivedIds);
     await writePullCursor(db, batch.cursor);
   });
 }
 
-function storeChange(db: FeldakteDb, change: Change): Promise<void> {
-  // Spelled out per entity so TypeScript keeps each record tied to its table.
-  switch (change.entity) {
-    case 'case':
-      return storeServerRecord(db, 'case', change.record);
-    case 'note':
-      return storeServerRecord(db, 'note', change.record);
-    case 'appointment':
-      return storeServerRecord(db, 'appointment', change.record);
-    case 'preConsultation':
-      return storeServerRecord(db, 'preConsultation', change.record);
-    case 'substitution':
-      return storeServerRecord(db, 'substitution', change.record);
-    case 'member':
-      return storeServerRecord(db, 'member', change.record);
+/** Stores a batch's records entity by entity, each group in bulk. */
+async function storeChanges(db: FeldakteDb, changes: readonly Change[]): Promise<void> {
+  const byEntity = new Map<SyncedEntity, Change['record'][]>();
+  for (const { entity, record } of changes) byEntity.set(entity, [...(byEntity.get(entity) ?? []), record]);
+  for (const [entity, records] of byEntity) {
+    // Each group was filled from changes of that entity only, so the records are of its kind.
+    await storeServerRecords(db, entity, records as RecordOf[typeof entity][]);
   }
 }

@@ -1,10 +1,12 @@
-// Just enough of a browser for the engine's connectivity logic: navigator.onLine
-// and the window's online/offline events.
+// Just enough of a browser for the engine: navigator.onLine, the window's
+// online/offline events, and (when a test sets them) Web Locks.
 import { vi } from 'vitest';
+import type { FakeLocks } from './fake-locks';
 
 export class FakeBrowser {
   readonly window = new EventTarget();
   onLine = true;
+  locks: FakeLocks | undefined;
 
   install(): this {
     const browser = this;
@@ -12,6 +14,9 @@ export class FakeBrowser {
     vi.stubGlobal('navigator', {
       get onLine() {
         return browser.onLine;
+      },
+      get locks() {
+        return browser.locks;
       },
     });
     return this;

@@ -51,6 +51,8 @@ export class ProtocolHarness {
   /** While set, requests wait for it before they are answered. */
   gate: Promise<void> | null = null;
 
+  /** Every request that reached the server, answered or refused. */
+  requests = 0;
   inFlight = 0;
   maxInFlight = 0;
 
@@ -110,6 +112,7 @@ export class ProtocolHarness {
   }
 
   private async guarded(request: Request, answer: () => Promise<Response>): Promise<Response> {
+    this.requests += 1;
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {

@@ -1,0 +1,165 @@
+// The engine's status as the UI shows it: progress of a run, the way back from an
+// expired token, one tab syncing at a time, and every tab seeing the same counts.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCase, updateCase } from '../../src/db/cases';
+import { withConflictFlag } from '../../src/db/conflict-flag';
+import { FeldakteDb } from '../../src/db/schema';
+import { createSyncEngine, type SyncEngine, type SyncProgress } from '../../src/sync/engine';
+import { fieldConflict } from '../db/support/conflicts';
+import { caseFields, freshDb, worker } from '../db/support/fixtures';
+import { FakeBrowser } from './support/fake-browser';
+import { FakeLocks } from './support/fake-locks';
+import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
+
+startMswForThisFile();
+
+let db: FeldakteDb;
+let harness: ProtocolHarness;
+let browser: FakeBrowser;
+const engines: SyncEngine[] = [];
+const extraDbs: FeldakteDb[] = [];
+
+beforeEach(() => {
+  db = freshDb();
+  harness = new ProtocolHarness();
+  harness.install();
+  browser = new FakeBrowser().install();
+});
+
+afterEach(async () => {
+  for (const engine of engines.splice(0)) engine.stop();
+  for (const other of extraDbs.splice(0)) other.close();
+  vi.unstubAllGlobals();
+  await db.delete();
+});
+
+function track(engine: SyncEngine): SyncEngine {
+  engines.push(engine);
+  return engine;
+}
+
+/** Another tab of the same user: its own connection to the same database. */
+function otherTab(): FeldakteDb {
+  const tab = new FeldakteDb(db.name);
+  extraDbs.push(tab);
+  return tab;
+}
+
+describe('progress', () => {
+  it('counts what was pushed out of what waited, then what the pull received', async () => {
+    for (let i = 0; i < 3; i++) await createCase(db, worker, caseFields({ reference: `EF-${i}` }));
+    harness.server.pageSize = 2;
+    const engine = createSyncEngine({ db, api: harness.client() });
+    const seen: (SyncProgress | null)[] = [engine.getState().progress];
+    engine.subscribe(() => {
+      const { progress } = engine.getState();
+      if (seen.at(-1) !== progress) seen.push(progress);
+    });
+
+    await engine.syncNow();
+
+    expect(seen).toEqual([
+      null,
+      { phase: 'push', done: 0, total: 3 },
+      { phase: 'push', done: 3, total: 3 },
+      { phase: 'pull', done: 0, total: null },
+      { phase: 'pull', done: 2, total: null },
+      { phase: 'pull', done: 3, total: null },
+      null,
+    ]);
+  });
+});
+
+describe('an expired token', () => {
+  it('keeps the outbox, stops asking the server, and resumes when syncNow follows the new token', async () => {
+    let token = 'abgelaufen';
+    const engine = track(
+      createSyncEngine({ db, api: harness.client(() => token), intervalMs: 10, writeDebounceMs: 5 }),
+    );
+    const c = await createCase(db, worker, caseFields());
+    engine.start();
+    await vi.waitFor(() => expect(engine.getState().phase).toBe('unauthorized'));
+    const asked = harness.requests;
+    expect(asked).toBe(1);
+
+    // Timer ticks, a local write, and the network coming back: none of them can help.
+    await updateCase(db, worker, c.id, { phone: 'offline geändert' });
+    browser.goOffline();
+    browser.goOnline();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+
+    expect(engine.getState()).toMatchObject({ phase: 'unauthorized', pendingCount: 2 });
+    expect(await db.outbox.count()).toBe(2);
+    // The first run's refused push is all the server saw.
+    expect(harness.requests).toBe(asked);
+
+    token = harness.token; // the user typed the password again
+    await engine.syncNow();
+
+    expect(engine.getState()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null });
+    expect(harness.server.records.get(c.id)?.record).toMatchObject({ phone: 'offline geändert' });
+  });
+});
+
+describe('tabs', () => {
+  it('only one tab syncs at a time (Web Locks); the other runs after it', async () => {
+    browser.locks = new FakeLocks();
+    await createCase(db, worker, caseFields());
+    const tabA = createSyncEngine({ db, api: harness.client() });
+    const tabB = createSyncEngine({ db: otherTab(), api: harness.client() });
+    const release = harness.hold();
+
+    const runs = [tabA.syncNow(), tabB.syncNow()];
+    await vi.waitFor(() => expect(harness.inFlight).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(harness.inFlight).toBe(1);
+    release();
+    await Promise.all(runs);
+
+    expect(browser.locks.maxHeld).toBe(1);
+    expect(harness.maxInFlight).toBe(1);
+    // Tab B found the outbox already empty: one push in all.
+    expect(harness.pushRequests).toHaveLength(1);
+    expect(harness.pullCursors).toHaveLength(2);
+  });
+
+  it("another tab's counts, conflicts and last sync follow the database at once", async () => {
+    const tabB = track(
+      createSyncEngine({
+        db: otherTab(),
+        api: harness.client(),
+        intervalMs: 60_000,
+        writeDebounceMs: 60_000,
+      }),
+    );
+    tabB.start();
+    await vi.waitFor(() => expect(tabB.getState().lastSyncedAt).not.toBeNull());
+    const firstSync = tabB.getState().lastSyncedAt;
+
+    const c = await createCase(db, worker, caseFields());
+    await vi.waitFor(() =>
+      expect(tabB.getState()).toMatchObject({ pendingCount: 1, oldestPendingAt: c.createdAt }),
+    );
+
+    const tabA = createSyncEngine({ db, api: harness.client() });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later timestamp than tab B's
+    await tabA.syncNow();
+    await vi.waitFor(() =>
+      expect(tabB.getState()).toMatchObject({
+        pendingCount: 0,
+        oldestPendingAt: null,
+        lastSyncedAt: tabA.getState().lastSyncedAt,
+      }),
+    );
+    expect(tabB.getState().lastSyncedAt).not.toBe(firstSync);
+
+    const synced = await db.cases.get(c.id);
+    await db.cases.put(
+      withConflictFlag({
+        ...(synced as NonNullable<typeof synced>),
+        conflicts: [fieldConflict('phone', '1', '2')],
+      }),
+    );
+    await vi.waitFor(() => expect(tabB.getState().conflictCount).toBe(1));
+  });
+});
