@@ -4,15 +4,20 @@
 import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
+import { loadPageTexts } from './screen-texts';
 
+/** A screen loaded on demand, together with the texts of the screens (fetched in parallel, once). */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), loadPageTexts()]);
+    return { default: pick(module) };
+  });
 }
 
-const TodayPage = page(
-  () => import('../features/appointments/TodayPage'),
-  (m) => m.TodayPage,
-);
+// The start page brings its texts along with the shell (de-screens.ts); it waits for nothing else.
+const TodayPage = lazy(async () => ({
+  default: (await import('../features/appointments/TodayPage')).TodayPage,
+}));
 const AppointmentsPage = page(
   () => import('../features/appointments/AppointmentsPage'),
   (m) => m.AppointmentsPage,
@@ -25,9 +30,9 @@ const CaseListPage = page(
   () => import('../features/cases/CaseListPage'),
   (m) => m.CaseListPage,
 );
-const PreConsultationsPage = page(
-  () => import('../features/pre-consultations/PreConsultationsPage'),
-  (m) => m.PreConsultationsPage,
+const PreConsultationsRoute = page(
+  () => import('./routes/PreConsultationsRoute'),
+  (m) => m.PreConsultationsRoute,
 );
 const NewPreConsultationPage = page(
   () => import('../features/pre-consultations/NewPreConsultationPage'),
@@ -36,6 +41,10 @@ const NewPreConsultationPage = page(
 const SyncPage = page(
   () => import('../features/sync-status/SyncPage'),
   (m) => m.SyncPage,
+);
+const ConflictsPage = page(
+  () => import('../features/conflicts/ConflictsPage'),
+  (m) => m.ConflictsPage,
 );
 const CaseRoute = page(
   () => import('./routes/CaseRoute'),
@@ -70,11 +79,12 @@ export function AppRoutes() {
         <Route path="termine" element={<AppointmentsPage />} />
         <Route path="termine/neu" element={<NewAppointmentPage />} />
         <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />
-        <Route path="fall-im-feld" element={<PreConsultationsPage />} />
+        <Route path="fall-im-feld" element={<PreConsultationsRoute />} />
         <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
         <Route path="pruefen" element={<ReviewRoute />} />
         <Route path="pruefen/:noteId" element={<ReviewRoute />} />
         <Route path="sync" element={<SyncPage />} />
+        <Route path="konflikte" element={<ConflictsPage />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

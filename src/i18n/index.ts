@@ -2,7 +2,8 @@
 // remembered on the device. The shell initialises i18next (src/app/i18n.ts).
 import i18next from 'i18next';
 
-export { de } from './de';
+export type { GermanTexts } from './de';
+export { deShell } from './de-shell';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,9 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { SyncIndicator } from '../../features/sync-status';
+import {
+  ConflictsLink,
+  StaleChangesBanner,
+  SyncIndicator,
+  SyncProgressBar,
+  UpgradeBanner,
+} from '../../features/sync-status';
 import { Loading } from '../../ui/components/basics';
 import { useSyncState } from '../../ui/session';
+import { reloadToUpdate } from '../pwa/reload-to-update';
 import { MainNav } from './MainNav';
 import { useScrollToTopOnNavigation } from './use-scroll-to-top';
 
@@ -14,7 +21,7 @@ const ReloginPrompt = lazy(() =>
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { phase } = useSyncState();
+  const state = useSyncState();
   useScrollToTopOnNavigation();
 
   return (
@@ -23,16 +30,25 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <span className="brand">{t('app.name')}</span>
-        <SyncIndicator />
+        <div className="header-bar">
+          <span className="brand">{t('app.name')}</span>
+          <SyncIndicator />
+        </div>
+        {/* What needs attention now; the row collapses when empty (CSS :empty). */}
+        <div className="header-alerts">
+          <ConflictsLink count={state.conflictCount} />
+          <SyncProgressBar state={state} />
+        </div>
       </header>
       <MainNav />
       <main id="main" className="main" tabIndex={-1}>
-        {phase === 'unauthorized' && (
+        <UpgradeBanner onReload={() => void reloadToUpdate()} />
+        {state.phase === 'unauthorized' && (
           <Suspense fallback={null}>
             <ReloginPrompt />
           </Suspense>
         )}
+        <StaleChangesBanner />
         <Suspense fallback={<Loading label={t('app.loading')} />}>
           <Outlet />
         </Suspense>

@@ -1,7 +1,7 @@
 // Bottom tab bar on a phone, a side rail from tablet width on (same markup, CSS decides).
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { Icon, type IconName } from '../../ui/components';
+import { Icon, type IconName } from '../../ui/components/icons';
 import { useSession } from '../../ui/session';
 
 interface NavItem {

@@ -23,5 +23,20 @@ export const updateStore = {
     setNeedRefresh(true);
   },
   dismiss: (): void => setNeedRefresh(false),
+  /** Resolves true once a new version is waiting, or false after `timeoutMs`. */
+  whenOffered(timeoutMs: number): Promise<boolean> {
+    if (needRefresh) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (offered: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(offered);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const unsubscribe = updateStore.subscribe(() => {
+        if (needRefresh) finish(true);
+      });
+    });
+  },
   apply: (): Promise<void> => applyUpdate?.() ?? Promise.resolve(),
 };

@@ -1,9 +1,15 @@
-// The case page: details from the cases feature, the notes timeline from the notes feature.
+// The case page: details from the cases feature, the notes timeline from the
+// notes feature, and for a lead the handover and substitutions. Open conflicts of
+// the case and of each note show inline, resolvable where they are.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CaseDetails, useCase } from '../../features/cases';
-import { NotesTimeline } from '../../features/notes';
+import { CaseAssignment, CaseDetails, useCase } from '../../features/cases';
+import { NotesTimeline } from '../../features/notes/NotesTimeline';
+import { CaseSubstitutions } from '../../features/substitutions';
+import type { CaseRecord } from '../../shared/records';
 import { BackLink, ButtonLink, EmptyState, Loading } from '../../ui/components';
+import { useSession } from '../../ui/session';
+import { LazyRecordConflicts } from './LazyRecordConflicts';
 
 export function CaseRoute() {
   const { t } = useTranslation();
@@ -15,18 +21,42 @@ export function CaseRoute() {
       <BackLink to="/faelle" label={t('app.back')} />
       {record === undefined && <Loading label={t('app.loading')} />}
       {record === null && <EmptyState>{t('cases.notFound')}</EmptyState>}
-      {record && (
-        <>
-          <CaseDetails record={record} />
-          <section aria-labelledby="timeline-title" className="timeline-section">
-            <div className="section-header">
-              <h2 id="timeline-title">{t('notes.timeline')}</h2>
-              <ButtonLink to={`/faelle/${caseId}/notiz/neu`}>{t('notes.newNote')}</ButtonLink>
-            </div>
-            <NotesTimeline caseId={caseId} />
-          </section>
-        </>
+      {record && <CasePage record={record} />}
+    </>
+  );
+}
+
+function CasePage({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const isLead = user.role === 'lead';
+
+  return (
+    <>
+      <CaseDetails record={record} />
+      <LazyRecordConflicts item={{ entity: 'case', record }} level={2} />
+      {isLead && <CaseAssignment record={record} />}
+      {isLead && (
+        <CaseSubstitutions
+          caseId={record.id}
+          assignedTo={record.assignedTo}
+          renderConflicts={(substitution) => (
+            <LazyRecordConflicts item={{ entity: 'substitution', record: substitution }} level={3} />
+          )}
+        />
       )}
+      <section aria-labelledby="timeline-title" className="timeline-section">
+        <div className="section-header">
+          <h2 id="timeline-title">{t('notes.timeline')}</h2>
+          <ButtonLink to={`/faelle/${record.id}/notiz/neu`}>{t('notes.newNote')}</ButtonLink>
+        </div>
+        <NotesTimeline
+          caseId={record.id}
+          renderNoteExtras={(note) => (
+            <LazyRecordConflicts item={{ entity: 'note', record: note }} level={4} />
+          )}
+        />
+      </section>
     </>
   );
 }

@@ -1,11 +1,23 @@
 import { Navigate, useParams } from 'react-router';
+import { AmendmentHistory } from '../../features/notes/AmendmentHistory';
 import { ReviewPage } from '../../features/review';
 import { useSession } from '../../ui/session';
+import { LazyRecordConflicts } from './LazyRecordConflicts';
 
 /** Review is for leads; anyone else lands on the start page. */
 export function ReviewRoute() {
   const { user } = useSession();
   const noteId = useParams().noteId ?? null;
   if (user.role !== 'lead') return <Navigate to="/" replace />;
-  return <ReviewPage noteId={noteId} />;
+  return (
+    <ReviewPage
+      noteId={noteId}
+      renderNoteExtras={(note) => (
+        <>
+          <AmendmentHistory amendments={note.amendments} />
+          <LazyRecordConflicts item={{ entity: 'note', record: note }} level={3} />
+        </>
+      )}
+    />
+  );
 }

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AppointmentRecord } from '../../shared/records';
-import { Badge } from '../../ui/components';
+import { Badge } from '../../ui/components/basics';
+import { ConflictBadge } from '../../ui/components/ConflictBadge';
 import { groupByDay, todayIso, useFormatters } from '../../ui/format';
 import type { AgendaItem } from './use-appointments';
 
@@ -54,6 +55,7 @@ function AgendaRow({ item, to }: { item: AgendaItem; to: string }) {
         <span className="item-meta">{appointment.place || t('appointments.noPlace')}</span>
       </span>
       {cancelled && <Badge tone="muted">{t('appointments.cancelled')}</Badge>}
+      <ConflictBadge record={appointment} />
       {appointment.version === 0 && <Badge tone="pending">{t('notes.unsynced')}</Badge>}
     </Link>
   );

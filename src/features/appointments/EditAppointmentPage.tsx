@@ -1,11 +1,19 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppointmentRecord } from '../../shared/records';
-import { BackLink, Badge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { BackLink, Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { DeleteButton } from '../../ui/components/DeleteButton';
 import { AppointmentForm } from './AppointmentForm';
 import { useAppointment, useAppointmentWrites } from './use-appointments';
 
-export function EditAppointmentPage({ appointmentId }: { appointmentId: string }) {
+interface EditAppointmentPageProps {
+  appointmentId: string;
+  /** The inline conflict resolver, from the route. */
+  renderConflicts?: (appointment: AppointmentRecord) => ReactNode;
+}
+
+export function EditAppointmentPage({ appointmentId, renderConflicts }: EditAppointmentPageProps) {
   const { t } = useTranslation();
   const appointment = useAppointment(appointmentId);
 
@@ -14,9 +22,11 @@ export function EditAppointmentPage({ appointmentId }: { appointmentId: string }
       <BackLink to="/termine" label={t('app.back')} />
       <PageHeader title={t('appointments.editTitle')}>
         {appointment?.status === 'cancelled' && <Badge tone="muted">{t('appointments.cancelled')}</Badge>}
+        {appointment && <ConflictBadge record={appointment} />}
       </PageHeader>
       {appointment === undefined && <Loading label={t('app.loading')} />}
       {appointment === null && <EmptyState>{t('appointments.notFound')}</EmptyState>}
+      {appointment && renderConflicts?.(appointment)}
       {appointment && <EditAppointment appointment={appointment} />}
     </>
   );
@@ -25,14 +35,16 @@ export function EditAppointmentPage({ appointmentId }: { appointmentId: string }
 function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { update, cancel } = useAppointmentWrites();
+  const { update, cancel, remove } = useAppointmentWrites();
   const { id, caseId, date, time, durationMinutes, place, kind } = appointment;
   const cancelled = appointment.status === 'cancelled';
 
   return (
     <>
       <AppointmentForm
-        key={appointment.id}
+        // Resolving a conflict changes the record underneath: start the form again from the
+        // resolved values. Other remote changes do not reset it, so typing is never lost.
+        key={`${appointment.id}-${appointment.conflicts.length}`}
         initial={{ caseId, date, time, durationMinutes, place, kind }}
         extraCase={{ id: caseId, familyName: t('appointments.unknownCase') }}
         onSubmit={async (fields) => {
@@ -54,6 +66,15 @@ function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
             {t('appointments.cancelAppointment')}
           </button>
         )}
+        <DeleteButton
+          label={t('appointments.delete')}
+          title={t('appointments.deleteTitle')}
+          text={t('appointments.deleteText')}
+          onConfirm={async () => {
+            await remove(id);
+            navigate('/termine', { replace: true });
+          }}
+        />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 // Start page: what is coming up today and after, each opening its case.
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { EmptyState, Loading, PageHeader } from '../../ui/components/basics';
+import { ButtonLink } from '../../ui/components/links';
 import { todayIso } from '../../ui/format';
 import { AgendaList } from './AgendaList';
 import { useAgenda } from './use-appointments';

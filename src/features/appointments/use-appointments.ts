@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   cancelAppointment,
   createAppointment,
+  deleteAppointment,
   getAppointment,
   listAppointmentsFrom,
   updateAppointment,
@@ -46,5 +47,6 @@ export function useAppointmentWrites() {
     create: (fields: AppointmentFields) => createAppointment(db, actor, fields),
     update: (id: string, patch: Partial<AppointmentFields>) => updateAppointment(db, actor, id, patch),
     cancel: (id: string) => cancelAppointment(db, actor, id),
+    remove: (id: string) => deleteAppointment(db, actor, id),
   };
 }

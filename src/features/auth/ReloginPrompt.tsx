@@ -1,9 +1,10 @@
 // Shown when the server no longer accepts the stored token. Only the password is
-// asked for; the local database stays as it is, so nothing unsynced is lost.
+// asked for; the local database stays as it is, so nothing unsynced is lost, and
+// renewToken() syncs at once, which resumes the paused engine.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/components/basics';
-import { useSession, useSessionControl } from '../../ui/session';
+import { useSession, useSessionControl, useSyncState } from '../../ui/session';
 import { PlainField } from './PlainField';
 import { loginErrorKey, useLoginMutation } from './use-login';
 import { useLoginForm } from './use-login-form';
@@ -12,6 +13,7 @@ export function ReloginPrompt() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { renewToken } = useSessionControl();
+  const { pendingCount } = useSyncState();
   const login = useLoginMutation();
   const [otherUser, setOtherUser] = useState(false);
   const form = useLoginForm(user.username, (request) =>
@@ -29,6 +31,7 @@ export function ReloginPrompt() {
     <aside className="card notice notice-warning relogin" aria-labelledby="relogin-title">
       <h2 id="relogin-title">{t('auth.reloginTitle')}</h2>
       <p>{t('auth.reloginText', { username: user.username })}</p>
+      {pendingCount > 0 && <p>{t('sync.outboxKept', { count: pendingCount })}</p>}
       <form onSubmit={form.onSubmit} noValidate>
         <PlainField
           label={t('auth.password')}

@@ -4,7 +4,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { getDeviceId } from '../../db/device-store';
 import type { LoginRequest, LoginResponse } from '../../shared/protocol';
-import { createApiClient, HttpError, NetworkError } from '../../sync';
+// The client module itself, not the sync index: the login screen needs no sync engine.
+import { createApiClient, HttpError, NetworkError } from '../../sync/api-client';
 import { queryClient } from '../../ui/query-client';
 
 async function login(request: LoginRequest): Promise<LoginResponse> {

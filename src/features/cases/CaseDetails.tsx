@@ -1,19 +1,28 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../shared/records';
-import { Badge } from '../../ui/components';
+import { Badge, ConflictBadge } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { useRecordNames } from '../../ui/format/use-record-names';
+import { SubstituteBadge } from './SubstituteBadge';
+import { useMySubstitutions } from './use-substitute-cases';
 
 /** The case's header: family name as the page heading, then the facts a worker needs at the door. */
 export function CaseDetails({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const names = useRecordNames();
+  const substituteUntil = useMySubstitutions().get(record.id);
 
   return (
     <section className="card case-details" aria-labelledby="case-title">
       <div className="page-header">
         <h1 id="case-title">{record.familyName}</h1>
-        {record.status === 'closed' && <Badge tone="muted">{t('cases.closed')}</Badge>}
+        <span className="badges">
+          {record.status === 'closed' && <Badge tone="muted">{t('cases.closed')}</Badge>}
+          <ConflictBadge record={record} />
+          <SubstituteBadge until={substituteUntil} />
+        </span>
       </div>
       <dl className="facts">
         <Fact label={t('cases.reference')}>{record.reference}</Fact>
@@ -24,6 +33,7 @@ export function CaseDetails({ record }: { record: CaseRecord }) {
         </Fact>
         <Fact label={t('cases.helpType')}>{record.helpType}</Fact>
         <Fact label={t('cases.startDate')}>{format.day(record.startDate)}</Fact>
+        <Fact label={t('cases.assignedTo')}>{names.member(record.assignedTo)}</Fact>
       </dl>
     </section>
   );

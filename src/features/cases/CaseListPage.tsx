@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, Loading, PageHeader } from '../../ui/components';
+import { ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { SubstituteBadge } from './SubstituteBadge';
 import { useOpenCases } from './use-cases';
+import { useMySubstitutions } from './use-substitute-cases';
 
 export function CaseListPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const cases = useOpenCases(search);
+  const substitutions = useMySubstitutions();
 
   return (
     <>
@@ -35,6 +38,10 @@ export function CaseListPage() {
                 {item.helpType && ` · ${item.helpType}`}
               </span>
               {item.address && <span className="item-meta">{item.address}</span>}
+              <span className="badges">
+                <ConflictBadge record={item} />
+                <SubstituteBadge until={substitutions.get(item.id)} />
+              </span>
             </Link>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getCase, listOpenCases } from '../../db/cases';
+import { getCase, listOpenCases, updateCase } from '../../db/cases';
 import type { CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 
@@ -13,4 +13,10 @@ export function useOpenCases(search: string): CaseRecord[] | undefined {
 export function useCase(caseId: string): CaseRecord | null | undefined {
   const { db } = useSession();
   return useLiveQuery(async () => (await getCase(db, caseId)) ?? null, [db, caseId]);
+}
+
+/** A lead's handover of a case to another member of the team. */
+export function useReassignCase(): (caseId: string, memberId: string) => Promise<CaseRecord> {
+  const { db, actor } = useSession();
+  return (caseId, memberId) => updateCase(db, actor, caseId, { assignedTo: memberId });
 }

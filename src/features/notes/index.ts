@@ -1,2 +1,3 @@
+export { AmendmentHistory } from './AmendmentHistory';
 export { NoteForm } from './NoteForm';
 export { NotesTimeline } from './NotesTimeline';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createNote, listNotesForCase } from '../../db/notes';
+import { createNote, deleteNote, listNotesForCase } from '../../db/notes';
 import type { NoteFields, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 
@@ -11,4 +11,10 @@ export function useNotesForCase(caseId: string): NoteRecord[] | undefined {
 export function useCreateNote(): (fields: NoteFields) => Promise<NoteRecord> {
   const { db, actor } = useSession();
   return (fields) => createNote(db, actor, fields);
+}
+
+/** Only the author's unreviewed notes; the repository refuses any other. */
+export function useDeleteNote(): (noteId: string) => Promise<void> {
+  const { db, actor } = useSession();
+  return (noteId) => deleteNote(db, actor, noteId);
 }

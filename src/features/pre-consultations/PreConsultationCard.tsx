@@ -1,29 +1,42 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PreConsultationRecord } from '../../shared/records';
-import { Badge } from '../../ui/components';
+import { Badge, ConflictBadge } from '../../ui/components';
+import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
 import { ConvertToCaseForm } from './ConvertToCaseForm';
+import { usePreConsultationWrites } from './use-pre-consultations';
 
 interface PreConsultationCardProps {
   consultation: PreConsultationRecord;
   converting: boolean;
   onConvert: (converting: boolean) => void;
+  /** The inline conflict resolver, from the route. */
+  conflicts?: ReactNode;
 }
 
-export function PreConsultationCard({ consultation, converting, onConvert }: PreConsultationCardProps) {
+export function PreConsultationCard({
+  consultation,
+  converting,
+  onConvert,
+  conflicts,
+}: PreConsultationCardProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { remove } = usePreConsultationWrites();
+  const headingId = `consultation-${consultation.id}`;
 
   return (
-    <article className="card consultation">
+    <article className="card consultation" aria-labelledby={headingId}>
       <header className="note-header">
-        <h2>{consultation.contact}</h2>
+        <h2 id={headingId}>{consultation.contact}</h2>
         <span className="item-meta">{format.day(consultation.date)}</span>
         <span className="badges">
           <Badge tone={consultation.outcome === 'done' ? 'success' : 'neutral'}>
             {t(`outcome.${consultation.outcome}`)}
           </Badge>
+          <ConflictBadge record={consultation} />
           {consultation.version === 0 && <Badge tone="pending">{t('notes.unsynced')}</Badge>}
         </span>
       </header>
@@ -39,16 +52,28 @@ export function PreConsultationCard({ consultation, converting, onConvert }: Pre
           </div>
         )}
       </dl>
-      {consultation.convertedCaseId ? (
-        <Link className="button button-secondary" to={`/faelle/${consultation.convertedCaseId}`}>
-          {t('preConsultations.openCase')}
-        </Link>
-      ) : converting ? (
+      {conflicts}
+      {converting ? (
         <ConvertToCaseForm consultation={consultation} onCancel={() => onConvert(false)} />
       ) : (
-        <button type="button" className="button button-secondary" onClick={() => onConvert(true)}>
-          {t('preConsultations.convert')}
-        </button>
+        <div className="form-actions">
+          {consultation.convertedCaseId ? (
+            <Link className="button button-secondary" to={`/faelle/${consultation.convertedCaseId}`}>
+              {t('preConsultations.openCase')}
+            </Link>
+          ) : (
+            <button type="button" className="button button-secondary" onClick={() => onConvert(true)}>
+              {t('preConsultations.convert')}
+            </button>
+          )}
+          <DeleteButton
+            label={t('preConsultations.delete')}
+            title={t('preConsultations.deleteTitle')}
+            text={t('preConsultations.deleteText', { contact: consultation.contact })}
+            describedBy={headingId}
+            onConfirm={() => remove(consultation.id)}
+          />
+        </div>
       )}
     </article>
   );

@@ -1,10 +1,16 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PreConsultationRecord } from '../../shared/records';
 import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { PreConsultationCard } from './PreConsultationCard';
 import { usePreConsultations } from './use-pre-consultations';
 
-export function PreConsultationsPage() {
+interface PreConsultationsPageProps {
+  /** The inline conflict resolver for a consultation, from the route. */
+  renderConflicts?: (consultation: PreConsultationRecord) => ReactNode;
+}
+
+export function PreConsultationsPage({ renderConflicts }: PreConsultationsPageProps) {
   const { t } = useTranslation();
   const consultations = usePreConsultations();
   /** Only one conversion form at a time, so its labels stay unique on the page. */
@@ -25,6 +31,7 @@ export function PreConsultationsPage() {
               consultation={consultation}
               converting={convertingId === consultation.id}
               onConvert={(on) => setConvertingId(on ? consultation.id : null)}
+              conflicts={renderConflicts?.(consultation)}
             />
           </li>
         ))}

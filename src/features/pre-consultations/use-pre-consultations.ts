@@ -1,5 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { convertToCase, createPreConsultation, listPreConsultations } from '../../db/pre-consultations';
+import {
+  convertToCase,
+  createPreConsultation,
+  deletePreConsultation,
+  listPreConsultations,
+} from '../../db/pre-consultations';
 import type { PreConsultationFields, PreConsultationRecord } from '../../shared/records';
 import { todayIso } from '../../ui/format';
 import { useSession } from '../../ui/session';
@@ -13,6 +18,7 @@ export function usePreConsultationWrites() {
   const { db, actor } = useSession();
   return {
     create: (fields: PreConsultationFields) => createPreConsultation(db, actor, fields),
+    remove: (id: string) => deletePreConsultation(db, actor, id),
     /** A new open case for the actor, linked to the pre-consultation; the rest of the case is filled in later. */
     convert: (id: string, names: { reference: string; familyName: string }) =>
       convertToCase(db, actor, id, {

@@ -1,17 +1,27 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, EmptyState, Loading } from '../../ui/components';
+import type { NoteRecord } from '../../shared/records';
+import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { type ReviewItem, useMarkReviewed, useReviewItem } from './use-review';
 
-export function ReviewNoteDetail({ noteId }: { noteId: string }) {
+/** What the route adds under the note: its amendment history and inline conflicts. */
+export type RenderNoteExtras = (note: NoteRecord) => ReactNode;
+
+interface ReviewNoteDetailProps {
+  noteId: string;
+  renderNoteExtras?: RenderNoteExtras | undefined;
+}
+
+export function ReviewNoteDetail({ noteId, renderNoteExtras }: ReviewNoteDetailProps) {
   const { t } = useTranslation();
   const item = useReviewItem(noteId);
   if (item === undefined) return <Loading label={t('app.loading')} />;
   if (item === null) return <EmptyState>{t('review.notFound')}</EmptyState>;
-  return <ReviewNote item={item} />;
+  return <ReviewNote item={item} extras={renderNoteExtras?.(item.note)} />;
 }
 
-function ReviewNote({ item }: { item: ReviewItem }) {
+function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const markReviewed = useMarkReviewed();
@@ -31,13 +41,14 @@ function ReviewNote({ item }: { item: ReviewItem }) {
         <span className="item-meta">
           {t('review.author', { name: item.authorName ?? t('review.unknownPerson') })}
         </span>
-        {note.concern8a && (
-          <span className="badges">
-            <Badge tone="alert">{t('notes.badge8a')}</Badge>
-          </span>
-        )}
+        <span className="badges">
+          {note.concern8a && <Badge tone="alert">{t('notes.badge8a')}</Badge>}
+          <ConflictBadge record={note} />
+          {note.amendments.length > 0 && <Badge tone="pending">{t('notes.amended')}</Badge>}
+        </span>
       </header>
       <p className="note-text">{note.text}</p>
+      {extras}
       {note.reviewedAt ? (
         <p className="reviewed-line">
           {item.reviewerName

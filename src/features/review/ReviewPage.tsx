@@ -2,11 +2,16 @@
 // list and the note are separate screens (/pruefen and /pruefen/:noteId).
 import { useTranslation } from 'react-i18next';
 import { BackLink, EmptyState, PageHeader } from '../../ui/components';
-import { ReviewNoteDetail } from './ReviewNoteDetail';
+import { type RenderNoteExtras, ReviewNoteDetail } from './ReviewNoteDetail';
 import { ReviewQueueList } from './ReviewQueueList';
 import { useReviewQueue } from './use-review';
 
-export function ReviewPage({ noteId }: { noteId: string | null }) {
+interface ReviewPageProps {
+  noteId: string | null;
+  renderNoteExtras?: RenderNoteExtras;
+}
+
+export function ReviewPage({ noteId, renderNoteExtras }: ReviewPageProps) {
   const { t } = useTranslation();
   const items = useReviewQueue();
 
@@ -21,7 +26,7 @@ export function ReviewPage({ noteId }: { noteId: string | null }) {
           {noteId ? (
             <>
               <BackLink to="/pruefen" label={t('review.backToList')} />
-              <ReviewNoteDetail noteId={noteId} />
+              <ReviewNoteDetail noteId={noteId} renderNoteExtras={renderNoteExtras} />
             </>
           ) : (
             <EmptyState>{t('review.choose')}</EmptyState>

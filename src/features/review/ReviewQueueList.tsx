@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, EmptyState, Loading } from '../../ui/components';
+import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import type { ReviewItem } from './use-review';
 
@@ -45,6 +45,8 @@ function ReviewRow({ item, selected }: { item: ReviewItem; selected: boolean }) 
         <span className="item-title">{item.caseLabel ?? t('appointments.unknownCase')}</span>
         <span className="badges">
           {note.concern8a && <Badge tone="alert">{t('notes.badge8a')}</Badge>}
+          <ConflictBadge record={note} />
+          {note.amendments.length > 0 && <Badge tone="pending">{t('notes.amended')}</Badge>}
           {note.reviewedAt ? (
             <Badge tone="success">{t('review.reviewed')}</Badge>
           ) : (

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading } from '../../ui/components';
-import { useFormatters } from '../../ui/format';
+import { RejectedChangeItem } from './RejectedChangeItem';
 import { useRejectedChanges } from './use-rejected-changes';
 
 export function RejectedChanges() {
   const { t } = useTranslation();
-  const format = useFormatters();
   const { entries, dismiss } = useRejectedChanges();
 
   return (
@@ -19,22 +18,7 @@ export function RejectedChanges() {
           <ul className="plain-list">
             {entries.map((entry) => (
               <li key={entry.id} className="rejected-item">
-                <p className="item-title">
-                  {t(`sync.entity.${entry.entity}`)} {t(`sync.op.${entry.op}`)}
-                </p>
-                <p className="field-error">{entry.rejection?.message}</p>
-                {entry.rejection && (
-                  <p className="muted">
-                    {t('sync.rejectedAt', { date: format.dateTime(entry.rejection.at) })}
-                  </p>
-                )}
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void dismiss(entry.id)}
-                >
-                  {t('sync.dismiss')}
-                </button>
+                <RejectedChangeItem entry={entry} onDismiss={() => void dismiss(entry.id)} />
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@
 // last sync. The text links to the sync page (rejected changes, account).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Icon } from '../../ui/components';
+import { Icon } from '../../ui/components/icons';
 import { useFormatters } from '../../ui/format';
 import { useSession, useSyncState } from '../../ui/session';
 import { useSyncHeadline } from './use-sync-headline';

@@ -1,15 +1,20 @@
+// "Synchronisierung": the sync status in full, open conflicts, rejected changes,
+// this device's storage, and the account (language, logout).
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { useSyncState } from '../../ui/session';
 import { AccountSection } from './AccountSection';
 import { RejectedChanges } from './RejectedChanges';
+import { StorageSection } from './StorageSection';
 import { useSyncHeadline } from './use-sync-headline';
 
 export function SyncPage() {
   const { t } = useTranslation();
   const state = useSyncState();
-  const headline = useSyncHeadline(state, useFormatters());
+  const format = useFormatters();
+  const headline = useSyncHeadline(state, format);
 
   return (
     <>
@@ -17,11 +22,20 @@ export function SyncPage() {
       <section className="card" aria-labelledby="sync-status-title">
         <h2 id="sync-status-title">{t('sync.statusHeading')}</h2>
         <p>{headline.lines.join(' · ')}</p>
+        {state.oldestPendingAt && (
+          <p className="muted">{t('sync.oldestPending', { date: format.dateTime(state.oldestPendingAt) })}</p>
+        )}
         {state.lastError && state.phase !== 'idle' && (
           <p className="muted">{t('sync.lastError', { message: state.lastError })}</p>
         )}
+        {state.conflictCount > 0 && (
+          <p>
+            <Link to="/konflikte">{t('conflicts.link', { count: state.conflictCount })}</Link>
+          </p>
+        )}
       </section>
       <RejectedChanges />
+      <StorageSection />
       <AccountSection />
     </>
   );

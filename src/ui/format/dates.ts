@@ -1,5 +1,5 @@
 // Calendar days are stored as "YYYY-MM-DD" in the worker's local time.
-import { addDays, lightFormat } from 'date-fns';
+import { addDays, lightFormat, subDays } from 'date-fns';
 
 export function todayIso(now = new Date()): string {
   return lightFormat(now, 'yyyy-MM-dd');
@@ -7,6 +7,10 @@ export function todayIso(now = new Date()): string {
 
 export function tomorrowIso(now = new Date()): string {
   return lightFormat(addDays(now, 1), 'yyyy-MM-dd');
+}
+
+export function yesterdayIso(now = new Date()): string {
+  return lightFormat(subDays(now, 1), 'yyyy-MM-dd');
 }
 
 /** "2026-11-21" as a local Date at midnight (new Date("2026-11-21") would be UTC midnight). */

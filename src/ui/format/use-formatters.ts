@@ -1,8 +1,8 @@
 // Dates and times the way the reader's language writes them ("Sa, 21.11.2026",
-// "14:32"). Built from lightFormat and the de locale's own day names rather than
-// date-fns' format(), which would add every format token to the first screen.
-import { type Day, getDay, lightFormat } from 'date-fns';
-import { de } from 'date-fns/locale/de';
+// "14:32"). Built from lightFormat and the German short day names rather than
+// date-fns' format() and its de locale, which would add every format token and
+// the locale's parsing and relative-time texts (~3 KB gzip) to the first screen.
+import { getDay, lightFormat } from 'date-fns';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayToDate, tomorrowIso } from './dates';
@@ -21,8 +21,11 @@ export interface Formatters {
   dateTime(timestamp: string): string;
 }
 
+/** As date-fns' de locale abbreviates them (localize.day, width 'short'), Sunday first like getDay(). */
+const GERMAN_SHORT_DAYS = ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'] as const;
+
 function germanDay(date: Date): string {
-  return `${de.localize.day(getDay(date) as Day, { width: 'short' })}, ${lightFormat(date, 'dd.MM.yyyy')}`;
+  return `${GERMAN_SHORT_DAYS[getDay(date)]}, ${lightFormat(date, 'dd.MM.yyyy')}`;
 }
 
 // English is the second language: the browser's Intl data is enough for it.

@@ -6,15 +6,11 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { clearSession, getDeviceId, loadSession, saveSession } from '../../db/device-store';
+import { requestPersistence } from '../../db/storage';
 import { deleteUserDb, openUserDb } from '../../db/user-db';
 import type { LoginResponse, SessionUser } from '../../shared/protocol';
 import { createDeferredEngine } from './deferred-engine';
 import { type Session, type SessionControl, SessionControlContext } from './session-context';
-
-function askForPersistentStorage(): void {
-  // Without it the browser may evict a worker's unsynced notes under storage pressure.
-  void navigator.storage?.persist?.().catch(() => {});
-}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   /** undefined while reading the device store; null when nobody is signed in. */
@@ -48,7 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return createSyncEngine({ db, api });
     });
     engine.start();
-    askForPersistentStorage();
+    // Once per login or start: without it the browser may evict unsynced notes under storage pressure.
+    void requestPersistence();
     setSession({ user, db, engine, actor: { userId: user.id, teamId: user.teamId } });
     return () => engine.stop();
   }, [user, deviceId]);

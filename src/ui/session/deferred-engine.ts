@@ -1,23 +1,12 @@
 // A SyncEngine that loads the real one after the first screen is up. The sync
 // code (and the protocol's response checks) is not needed to show local data, so
 // it arrives a moment later as its own chunk instead of weighing on the first paint.
-import type { SyncEngine, SyncState } from '../../sync';
-
-function initialState(): SyncState {
-  const online = navigator.onLine;
-  return {
-    phase: online ? 'idle' : 'offline',
-    online,
-    pendingCount: 0,
-    rejectedCount: 0,
-    lastSyncedAt: null,
-    lastError: null,
-    pulled: 0,
-  };
-}
+import type { SyncEngine } from '../../sync';
+// The status store module directly, not the sync index: that would pull the engine into the first screen.
+import { initialSyncState } from '../../sync/status-store';
 
 export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngine {
-  const placeholder = initialState();
+  const placeholder = initialSyncState(navigator.onLine);
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();

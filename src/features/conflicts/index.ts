@@ -1,0 +1,2 @@
+export { ConflictsPage } from './ConflictsPage';
+export { RecordConflicts, type RecordConflictsProps } from './RecordConflicts';

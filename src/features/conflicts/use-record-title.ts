@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { ConflictedRecord } from '../../db/conflicts';
+import { useFormatters } from '../../ui/format';
+import { useRecordNames } from '../../ui/format/use-record-names';
+
+export interface RecordTitle {
+  title: string;
+  /** Where the record is shown (and its conflicts inline with it). */
+  href: string;
+}
+
+/** "Termin am Sa, 21.11.2026 um 09:00" and the screen it lives on, for the conflict list. */
+export function useRecordTitle(): (item: ConflictedRecord) => RecordTitle {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const names = useRecordNames();
+  const caseName = (id: string) => names.caseName(id) ?? t('values.otherCase');
+
+  return (item) => {
+    switch (item.entity) {
+      case 'case':
+        return {
+          title: t('conflicts.record.case', { name: item.record.familyName }),
+          href: `/faelle/${item.record.id}`,
+        };
+      case 'note':
+        return {
+          title: `${t('conflicts.record.note', { date: format.day(item.record.date) })} · ${caseName(item.record.caseId)}`,
+          href: `/faelle/${item.record.caseId}`,
+        };
+      case 'appointment':
+        return {
+          title: t('conflicts.record.appointment', {
+            date: format.day(item.record.date),
+            time: item.record.time,
+          }),
+          href: `/termine/${item.record.id}`,
+        };
+      case 'preConsultation':
+        return {
+          title: t('conflicts.record.preConsultation', { name: item.record.contact }),
+          href: '/fall-im-feld',
+        };
+      case 'substitution':
+        return {
+          title: t('conflicts.record.substitution', { name: caseName(item.record.caseId) }),
+          href: `/faelle/${item.record.caseId}`,
+        };
+    }
+  };
+}

@@ -1,0 +1,1 @@
+export { CaseSubstitutions } from './CaseSubstitutions';
