@@ -1,0 +1,128 @@
+// The merge rules on their own, without a database: which fields are taken, when a
+// conflict arises, and how an open conflict collects candidates.
+import { describe, expect, it } from 'vitest';
+import type { FieldMeta, Origin } from '../../src/server/repositories/field-meta';
+import type { ConflictFactory } from '../../src/server/services/merge/conflicts';
+import { decideDelete, editsSince, reviveConflicts } from '../../src/server/services/merge/delete-merge';
+import { mergePatch } from '../../src/server/services/merge/field-merge';
+import type { Conflict } from '../../src/shared/records';
+
+const at = '2026-03-02T10:00:00.000Z';
+const phone: Origin = { userId: 'anna', deviceId: 'phone', at };
+const tablet: Origin = { userId: 'anna', deviceId: 'tablet', at };
+const lead: Origin = { userId: 'lea', deviceId: 'office', at };
+
+let conflictNumber = 0;
+const newConflict: ConflictFactory = (field, candidates) => ({
+  id: `c${++conflictNumber}`,
+  field,
+  candidates,
+  createdAt: at,
+});
+
+/** A record at version 3: phone set by the tablet at 2, address by the lead at 3. */
+const current = { phone: '111', address: 'Dorfstraße 1', status: 'open' };
+const fieldMeta: FieldMeta = {
+  phone: { version: 2, userId: 'anna', deviceId: 'tablet', at },
+  address: { version: 3, userId: 'lea', deviceId: 'office', at },
+  status: { version: 1, userId: 'anna', deviceId: 'phone', at },
+};
+
+function merge(
+  patch: Record<string, unknown>,
+  baseVersion: number,
+  origin: Origin,
+  conflicts: Conflict[] = [],
+) {
+  return mergePatch({ current, fieldMeta, conflicts, patch, baseVersion, origin, newConflict });
+}
+
+describe('per-field merge', () => {
+  it('takes fields nobody else changed since the base', () => {
+    const result = merge({ status: 'closed' }, 1, phone);
+    expect(result).toEqual({ applied: { status: 'closed' }, conflicts: [], conflictsChanged: false });
+  });
+
+  it('turns the same field changed on both sides into a conflict that keeps both values', () => {
+    const result = merge({ phone: '222' }, 1, phone);
+    expect(result.applied).toEqual({});
+    expect(result.conflicts).toEqual([
+      {
+        id: expect.any(String),
+        field: 'phone',
+        createdAt: at,
+        candidates: [
+          { value: '111', by: 'anna', deviceId: 'tablet', at },
+          { value: '222', by: 'anna', deviceId: 'phone', at },
+        ],
+      },
+    ]);
+  });
+
+  it('sees no conflict in equal values, nor in a change from the same device', () => {
+    expect(merge({ phone: '111' }, 1, phone)).toMatchObject({ applied: {}, conflicts: [] });
+    expect(merge({ phone: '333' }, 1, tablet)).toMatchObject({ applied: { phone: '333' }, conflicts: [] });
+    expect(merge({ phone: '333' }, 2, phone)).toMatchObject({ applied: { phone: '333' }, conflicts: [] });
+  });
+
+  it('adds a third device to the open conflict instead of opening a second one', () => {
+    const first = merge({ phone: '222' }, 1, phone);
+    const second = merge({ phone: '444' }, 1, lead, first.conflicts);
+    expect(second.conflicts).toHaveLength(1);
+    expect(second.conflicts[0]?.candidates.map((c) => [c.deviceId, c.value])).toEqual([
+      ['tablet', '111'],
+      ['phone', '222'],
+      ['office', '444'],
+    ]);
+    const replaced = merge({ phone: '555' }, 1, phone, second.conflicts);
+    expect(replaced.conflicts[0]?.candidates.map((c) => c.value)).toEqual(['111', '555', '444']);
+  });
+
+  it('lets the owner of the kept value move it along, and settles when all candidates agree', () => {
+    const open = merge({ phone: '222' }, 1, phone).conflicts;
+    const moved = merge({ phone: '999' }, 3, tablet, open);
+    expect(moved.applied).toEqual({ phone: '999' });
+    expect(moved.conflicts[0]?.candidates.map((c) => c.value)).toEqual(['999', '222']);
+    const agreed = merge({ phone: '111' }, 3, phone, open);
+    expect(agreed).toMatchObject({ applied: {}, conflicts: [], conflictsChanged: true });
+  });
+});
+
+describe('delete against edit', () => {
+  it('deletes when nobody else edited after the base', () => {
+    expect(decideDelete({ fieldMeta, conflicts: [], baseVersion: 3, origin: phone, newConflict })).toEqual({
+      kind: 'delete',
+    });
+  });
+
+  it('keeps the record with one candidate per editing device and one for the delete', () => {
+    const decision = decideDelete({ fieldMeta, conflicts: [], baseVersion: 1, origin: phone, newConflict });
+    expect(decision.kind).toBe('conflict');
+    if (decision.kind !== 'conflict') return;
+    expect(decision.conflicts[0]?.field).toBe('_deleted');
+    expect(decision.conflicts[0]?.candidates.map((c) => [c.deviceId, c.value])).toEqual([
+      ['tablet', false],
+      ['office', false],
+      ['phone', true],
+    ]);
+    expect(editsSince(fieldMeta, 2, phone).map((s) => s.deviceId)).toEqual(['office']);
+  });
+
+  it("revives a record deleted after the editor's base, and refuses an edit made after seeing the delete", () => {
+    const deleteStamp = { version: 4, userId: 'lea', deviceId: 'office', at };
+    const revived = reviveConflicts({
+      deleteStamp,
+      conflicts: [],
+      baseVersion: 3,
+      origin: phone,
+      newConflict,
+    });
+    expect(revived?.[0]?.candidates.map((c) => [c.deviceId, c.value])).toEqual([
+      ['office', true],
+      ['phone', false],
+    ]);
+    expect(
+      reviveConflicts({ deleteStamp, conflicts: [], baseVersion: 4, origin: phone, newConflict }),
+    ).toBeNull();
+  });
+});
