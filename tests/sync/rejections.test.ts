@@ -2,7 +2,7 @@
 // server's copy with the changes still waiting on top (the refused change is taken
 // back), and the refused change stays in the outbox with its data and the reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppointment, deleteAppointment } from '../../src/db/appointments';
+import { createAppointment, deleteAppointment, updateAppointment } from '../../src/db/appointments';
 import { createCase, updateCase } from '../../src/db/cases';
 import { listRejected } from '../../src/db/outbox';
 import type { FeldakteDb } from '../../src/db/schema';
@@ -90,5 +90,27 @@ describe('a rejected change', () => {
     expect(await db.cases.get(refused.id)).toBeUndefined();
     expect(await db.cases.get(fine.id)).toMatchObject({ version: 1 });
     expect((await listRejected(db))[0]?.data).toMatchObject({ familyName: 'Familie Abgelehnt' });
+  });
+
+  it('refusals for a case reassigned away (403) or a record gone (404) do not hold up the rest', async () => {
+    const away = await createCase(db, worker, caseFields({ familyName: 'Familie Weg' }));
+    const mine = await createCase(db, worker, caseFields({ familyName: 'Familie Bleibt' }));
+    const appointment = await createAppointment(db, worker, appointmentFields(mine.id));
+    await pushOutbox(db, harness.client());
+    harness.server.revokeCase(away.id);
+    // Past its retention period: gone from the server without a trace.
+    harness.server.purge(appointment.id);
+    await updateCase(db, worker, away.id, { phone: 'zu spät' });
+    await updateAppointment(db, worker, appointment.id, { place: 'zu spät' });
+    await updateCase(db, worker, mine.id, { phone: 'kommt an' });
+
+    const outcome = await pushOutbox(db, harness.client());
+
+    expect(outcome).toEqual({ acknowledged: 1, rejected: 2 });
+    expect(harness.server.records.get(mine.id)?.record).toMatchObject({ phone: 'kommt an' });
+    expect((await listRejected(db)).map((e) => [e.recordId, e.rejection?.httpStatus])).toEqual([
+      [away.id, 403],
+      [appointment.id, 404],
+    ]);
   });
 });
