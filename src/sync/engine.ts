@@ -22,6 +22,7 @@
 //
 // Counts, the oldest waiting change and the last sync time follow the database
 // (local-status.ts), so every tab shows them, whichever tab synced.
+import { countPending } from '../db/outbox';
 import type { FeldakteDb } from '../db/schema';
 import { type ApiClient, HttpError, NetworkError } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
@@ -104,7 +105,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   async function pushWithProgress(): Promise<void> {
-    const total = (await readLocalStatus(db)).pendingCount;
+    const total = await countPending(db);
     store.update({ progress: { phase: 'push', done: 0, total } });
     await pushOutbox(db, api, {
       onProgress: (done) => store.update({ progress: { phase: 'push', done, total } }),
