@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL only: the schema to work in (tests use a fresh one per run). */
   searchPath?: string;
+  /** PostgreSQL only: size of the connection pool (default 10). */
+  maxConnections?: number;
 }
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
@@ -18,6 +20,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     return createPgDatabase({
       connectionString: options.databaseUrl,
       ...(options.searchPath ? { searchPath: options.searchPath } : {}),
+      ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
     });
   }
   return createPgliteDatabase(options.dataDir ? { dataDir: options.dataDir } : {});

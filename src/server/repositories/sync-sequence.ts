@@ -19,6 +19,11 @@
 // exactly this: numbers are handed out at call time, but commits happen in any
 // order, so a late-committing smaller number hides behind the cursor.)
 // The pull reads all tables in one REPEATABLE READ snapshot for the same reason.
+// Everything a pull delivers is numbered this way: record rows (tombstones
+// included), the re-stamped rows of a case someone gained, and the "lost case"
+// entries of scope_changes (services/scope.ts) - so the argument covers removals
+// and scope changes too. tests/server/concurrency.test.ts checks it against
+// PostgreSQL with concurrent writers (and fails with a plain sequence).
 //
 // The cost: writers serialize on the counter row from their first bump to their
 // commit. So bump as late as possible - after every read and permission check,

@@ -15,7 +15,8 @@ export interface TestDatabase {
 
 export interface DatabaseTarget {
   name: 'pglite' | 'postgres';
-  create(): Promise<TestDatabase>;
+  /** `maxConnections`: pool size on PostgreSQL (PGlite has exactly one connection). */
+  create(options?: { maxConnections?: number }): Promise<TestDatabase>;
 }
 
 async function withAdminClient(url: string, sql: string): Promise<void> {
@@ -52,9 +53,9 @@ const pglite: DatabaseTarget = {
 function postgres(url: string): DatabaseTarget {
   return {
     name: 'postgres',
-    async create() {
+    async create(options = {}) {
       const { schema, drop } = await createPostgresSchema(url);
-      const db = await createDatabase({ databaseUrl: url, searchPath: schema });
+      const db = await createDatabase({ databaseUrl: url, searchPath: schema, ...options });
       return {
         db,
         async dispose() {

@@ -40,13 +40,15 @@ export interface HarnessOptions {
   seed?: boolean;
   /** The server's "now" for substitution periods (default the system clock). */
   clock?: Clock;
+  /** PostgreSQL pool size (default 10). */
+  maxConnections?: number;
 }
 
 export async function createHarness(
   target: DatabaseTarget,
-  { seed = true, clock }: HarnessOptions = {},
+  { seed = true, clock, maxConnections }: HarnessOptions = {},
 ): Promise<Harness> {
-  const testDb = await target.create();
+  const testDb = await target.create(maxConnections ? { maxConnections } : {});
   const db = testDb.db;
   await migrate(db);
   if (seed) await seedDemoData(db);
