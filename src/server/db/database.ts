@@ -56,3 +56,11 @@ export function assertOutsideTransaction(): void {
 export function runMarkedAsTransaction<T>(work: () => Promise<T>): Promise<T> {
   return insideTransaction.run(true, work);
 }
+
+/**
+ * SQLSTATE class 22 (data exception): a value the database cannot store, such as
+ * 30 February or a date in year 0. Input validation should catch these first.
+ */
+export function isDataException(error: unknown): boolean {
+  return pgErrorCode(error)?.startsWith('22') ?? false;
+}

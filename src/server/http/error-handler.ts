@@ -2,6 +2,7 @@
 // content type, oversized body, failed validation) stay 4xx; only a fault of the
 // server itself becomes a 500, logged, without details to the client.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDataException } from '../db/database';
 import { apiError, codeForStatus, HttpError } from './http-error';
 
 function clientErrorOf(error: FastifyError): HttpError | null {
@@ -17,6 +18,8 @@ function clientErrorOf(error: FastifyError): HttpError | null {
       return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
   }
   if (error instanceof SyntaxError) return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
+  // Backstop: bad input that slipped past validation and was refused by the database.
+  if (isDataException(error)) return new HttpError(400, 'invalid', 'Ein Wert kann nicht gespeichert werden');
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new HttpError(status, codeForStatus(status), error.message);
   return null;

@@ -13,7 +13,7 @@ import {
 } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { describeZodError } from '../../shared/validation';
-import type { Database, Queryable } from '../db/database';
+import { type Database, isDataException, type Queryable } from '../db/database';
 import { findAppliedMutation, insertAppliedMutation } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { type Clock, localDay, systemClock } from './clock';
@@ -26,6 +26,7 @@ import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
 import { MutationRejected, reject } from './rejection';
 import { transactionWithRetries } from './retry';
+import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
 
@@ -35,6 +36,8 @@ function parseData(mutation: Mutation): Record<string, unknown> {
     const problem = describeZodError(parsed.error);
     throw reject.invalid(problem.message, problem.field);
   }
+  const unstorable = findUnstorableField(parsed.data);
+  if (unstorable !== null) throw reject.invalid(`${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
   return parsed.data;
 }
 
@@ -62,6 +65,20 @@ async function applyOp<E extends MutableEntity>(
     case 'resolve':
       return applyResolve(entity, rules, ctx, ResolveData.parse(data));
   }
+}
+
+/**
+ * A value the database refused although it passed validation (e.g. 30 February,
+ * which a lenient date check lets through). Named by the field holding the value
+ * PostgreSQL quotes in its message, when there is one.
+ */
+function storageRejection(error: unknown, mutation: Mutation): MutationRejected {
+  const detail = error instanceof Error ? error.message : '';
+  const quoted = /"([^"]*)"/.exec(detail)?.[1];
+  const fields: [string, unknown][] = [...Object.entries(mutation.data), ['clientTime', mutation.clientTime]];
+  const field = quoted === undefined ? undefined : fields.find(([, value]) => value === quoted)?.[0];
+  const message = 'ist ein Wert, der nicht gespeichert werden kann (z. B. ein Datum, das es nicht gibt)';
+  return reject.invalid(field ? `${field}: ${message}` : `Ein Wert ${message}`, field ?? null);
 }
 
 function rejected(id: string, error: MutationRejected): MutationResult {
@@ -155,6 +172,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       return await transactionWithRetries(db, (tx) => applyInTransaction(tx, actor, deviceId, mutation));
     } catch (error) {
       if (error instanceof MutationRejected) return rejected(mutation.id, error);
+      if (isDataException(error)) return rejected(mutation.id, storageRejection(error, mutation));
       throw error;
     }
   }

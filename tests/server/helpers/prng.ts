@@ -7,6 +7,8 @@ export interface Random {
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   chance(probability: number): boolean;
+  /** A version-4 UUID made from the sequence. */
+  uuid(): string;
 }
 
 export function seededRandom(seed: number): Random {
@@ -28,5 +30,12 @@ export function seededRandom(seed: number): Random {
       return item;
     },
     chance: (probability) => next() < probability,
+    uuid() {
+      const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
+      hex[12] = '4';
+      hex[16] = (8 + int(0, 3)).toString(16);
+      const h = hex.join('');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    },
   };
 }

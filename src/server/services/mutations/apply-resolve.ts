@@ -7,6 +7,7 @@ import { DELETE_CONFLICT_FIELD, type FieldsOf, type MutableEntity } from '../../
 import { describeZodError } from '../../../shared/validation';
 import { sameValue } from '../merge/conflicts';
 import { reject } from '../rejection';
+import { isUnstorableValue, UNSTORABLE_TEXT_MESSAGE } from '../storable-text';
 import { type EntityRules, entityLabel, type MutationContext, requireBaseVersion } from './common';
 import { type Outcome, writeChange } from './write-change';
 
@@ -19,6 +20,7 @@ function resolvedValue(entity: MutableEntity, field: string, value: unknown): un
   if (!schema) throw reject.invalid(`conflictId: betrifft kein änderbares Feld (${field})`, 'conflictId');
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw reject.invalid(describeZodError(parsed.error, ['value']).message, 'value');
+  if (isUnstorableValue(parsed.data)) throw reject.invalid(`value: ${UNSTORABLE_TEXT_MESSAGE}`, 'value');
   return parsed.data;
 }
 

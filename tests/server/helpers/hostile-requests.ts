@@ -1,0 +1,506 @@
+// Generators of malformed and hostile sync requests for the fuzz test. Each one
+// makes a request the server must refuse - as a whole (4xx) or mutation by
+// mutation (every result 'rejected') - from a seeded PRNG, so a failure can be
+// replayed from its seed and request number (ids come from the PRNG too).
+import type { InjectOptions } from 'fastify';
+import {
+  DEVICE_HEADER,
+  type Mutation,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+} from '../../../src/shared/protocol';
+import { appointmentData, caseData, noteData, preConsultationData, substitutionData } from './fixtures';
+import type { Random } from './prng';
+
+/** What the fuzzer works against: two logins of one team, and records of its own and another team. */
+export interface FuzzWorld {
+  worker: { token: string; userId: string };
+  lead: { token: string; userId: string };
+  colleagueId: string;
+  otherTeamUserId: string;
+  own: {
+    caseId: string;
+    noteId: string;
+    reviewedNoteId: string;
+    appointmentId: string;
+    preConsultationId: string;
+    substitutionId: string;
+    conflict: { caseId: string; conflictId: string; version: number };
+  };
+  colleagueCaseId: string;
+  foreign: {
+    caseId: string;
+    noteId: string;
+    appointmentId: string;
+    preConsultationId: string;
+    mutationId: string;
+  };
+}
+
+export interface HostileRequest {
+  family: string;
+  request: InjectOptions;
+}
+
+type Generator = (random: Random, world: FuzzWorld) => HostileRequest;
+
+const clientTime = () => new Date().toISOString();
+
+function mutation(
+  random: Random,
+  fields: Partial<Mutation> & Pick<Mutation, 'entity' | 'op' | 'data'>,
+): Mutation {
+  return {
+    id: random.uuid(),
+    recordId: random.uuid(),
+    baseVersion: fields.op === 'create' ? null : 1,
+    clientTime: clientTime(),
+    ...fields,
+  };
+}
+
+/** A valid create by the worker: the base the envelope corruptions start from. */
+function validCreate(r: Random, world: FuzzWorld): Mutation {
+  return r.pick([
+    () => mutation(r, { entity: 'note', op: 'create', data: noteData(world.own.caseId) }),
+    () => mutation(r, { entity: 'appointment', op: 'create', data: appointmentData(world.own.caseId) }),
+    () => mutation(r, { entity: 'preConsultation', op: 'create', data: preConsultationData() }),
+    () => mutation(r, { entity: 'case', op: 'create', data: caseData(world.worker.userId) }),
+  ])();
+}
+
+function headers(token: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    authorization: `Bearer ${token}`,
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    [DEVICE_HEADER]: 'fuzz-device',
+    ...extra,
+  };
+}
+
+function push(token: string, body: unknown, extra: Record<string, string> = {}): InjectOptions {
+  return {
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { ...headers(token), 'content-type': 'application/json', ...extra },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+function pushAs(token: string, mutations: Mutation[]): InjectOptions {
+  return push(token, { mutations });
+}
+
+const wrongValues: Record<keyof Mutation, unknown[]> = {
+  id: ['', 'keine-uuid', 42, null, true, [], {}, '00000000-0000-4000-8000-000000000000x'],
+  entity: ['user', 'member', 'team', 'Case', '', 7, null, ['case'], '__proto__', 'constructor'],
+  op: ['upsert', 'DELETE', 'drop', '', 0, null, { op: 'create' }],
+  recordId: ['1', 1, null, false, {}, 'x'.repeat(5000)],
+  baseVersion: [-1, 1.5, '1', true, 2 ** 60, Number.MAX_VALUE, [], {}],
+  data: ['text', 1, null, [], true, [['text', 'x']]],
+  clientTime: ['gestern', 123, '', '2026-13-01T00:00:00Z', '2026-01-01', null, '2026-01-01T10:00:00+02:00'],
+};
+
+const mutationKeys = Object.keys(wrongValues) as (keyof Mutation)[];
+
+function deeplyNested(depth: number, asArray: boolean): string {
+  return asArray
+    ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+}
+
+/** Values no note field accepts (or, for reviewedAt, a worker may not set). */
+const invalidNoteValues: Record<string, unknown[]> = {
+  date: ['2026-02-30', '2025-02-29', '0000-01-01', '2026-13-01', 'heute', 5, null],
+  kind: ['visit', '', null, 3],
+  durationMinutes: [-5, 1441, 1.5, '60', null],
+  text: ['   ', '', null, 5, 'a\u0000b', '\ud800', {}],
+  concern8a: ['ja', 0, null],
+  reviewedAt: ['2026-02-30T10:00:00Z', 'gestern', 5, '2026-03-01T10:00:00.000Z'],
+};
+
+/** Mutations each of which the worker (or lead) may not make; always rejected one by one. */
+type RefusedMutation = (random: Random, world: FuzzWorld) => { token: 'worker' | 'lead'; mutation: Mutation };
+
+const refusedMutations: RefusedMutation[] = [
+  // Records of another team, by id.
+  (r, w) => ({
+    token: r.pick(['worker', 'lead'] as const),
+    mutation: mutation(r, {
+      entity: r.pick(['case', 'note', 'appointment', 'preConsultation'] as const),
+      op: 'update',
+      recordId: r.pick([
+        w.foreign.caseId,
+        w.foreign.noteId,
+        w.foreign.appointmentId,
+        w.foreign.preConsultationId,
+      ]),
+      data: {},
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'update',
+      recordId: r.pick([w.foreign.caseId, w.colleagueCaseId]),
+      data: { familyName: 'Übernommen' },
+    }),
+  }),
+  (r, w) => ({
+    token: r.pick(['worker', 'lead'] as const),
+    mutation: r.chance(0.5)
+      ? mutation(r, { entity: 'note', op: 'create', data: noteData(w.foreign.caseId) })
+      : mutation(r, { entity: 'appointment', op: 'create', data: appointmentData(w.foreign.caseId) }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, { entity: 'note', op: 'create', data: noteData(w.colleagueCaseId) }),
+  }),
+  (r, w) => ({
+    token: r.pick(['worker', 'lead'] as const),
+    mutation: mutation(r, {
+      entity: r.pick(['note', 'appointment', 'preConsultation'] as const),
+      op: 'delete',
+      recordId: r.pick([w.foreign.noteId, w.foreign.appointmentId, w.foreign.preConsultationId]),
+      data: {},
+    }),
+  }),
+  // Conflicts that do not exist, and resolutions of the wrong type.
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'resolve',
+      recordId: r.pick([w.foreign.caseId, w.own.conflict.caseId]),
+      data: { conflictId: r.uuid(), value: 'x' },
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'resolve',
+      recordId: w.own.conflict.caseId,
+      baseVersion: w.own.conflict.version,
+      data: {
+        conflictId: w.own.conflict.conflictId,
+        value: r.pick<unknown>([42, null, {}, [], true, 'x'.repeat(61), { toString: 'x' }]),
+      },
+    }),
+  }),
+  // Versions the server never handed out; deleting a case; ids already taken.
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'update',
+      recordId: w.own.caseId,
+      baseVersion: r.pick([null, 10_000, 2 ** 31]),
+      data: { phone: '1' },
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, { entity: 'case', op: 'delete', recordId: w.own.caseId, data: {} }),
+  }),
+  (r, w) => {
+    const existing = r.pick([
+      { entity: 'case' as const, recordId: w.own.caseId, data: caseData(w.worker.userId) },
+      { entity: 'note' as const, recordId: w.own.noteId, data: noteData(w.own.caseId) },
+      { entity: 'note' as const, recordId: w.foreign.noteId, data: noteData(w.own.caseId) },
+    ]);
+    return { token: 'worker', mutation: mutation(r, { ...existing, op: 'create' }) };
+  },
+  (r, w) => ({
+    token: 'worker',
+    mutation: {
+      ...mutation(r, { entity: 'note', op: 'create', data: noteData(w.own.caseId) }),
+      id: w.foreign.mutationId,
+    },
+  }),
+  // Roles: what only a lead, only an author, or nobody may do.
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'update',
+      recordId: w.own.caseId,
+      data: { assignedTo: r.pick([w.colleagueId, w.otherTeamUserId]) },
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'note',
+      op: 'update',
+      recordId: w.own.noteId,
+      data: { reviewedAt: clientTime() },
+    }),
+  }),
+  (r, w) => ({
+    token: r.pick(['worker', 'lead'] as const),
+    mutation: mutation(r, {
+      entity: 'substitution',
+      op: 'create',
+      data: substitutionData(
+        r.pick([w.own.caseId, w.foreign.caseId]),
+        r.pick([w.otherTeamUserId, w.own.caseId]),
+        r.chance(0.5) ? { from: '2026-05-02', until: '2026-05-01' } : {},
+      ),
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'substitution',
+      op: r.pick(['update', 'delete'] as const),
+      recordId: w.own.substitutionId,
+      data: {},
+    }),
+  }),
+  (r, w) => ({
+    token: 'lead',
+    mutation: r.chance(0.5)
+      ? mutation(r, {
+          entity: 'note',
+          op: 'update',
+          recordId: w.own.noteId,
+          data: { text: 'Von der Leitung' },
+        })
+      : mutation(r, { entity: 'note', op: 'delete', recordId: w.own.noteId, data: {} }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'note',
+      op: 'delete',
+      recordId: w.own.reviewedNoteId,
+      baseVersion: 2,
+      data: {},
+    }),
+  }),
+  (r, w) => ({
+    token: 'lead',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'create',
+      data: caseData(r.pick([w.otherTeamUserId, w.own.caseId])),
+    }),
+  }),
+  // Huge and invalid values, unknown and server-managed fields, impossible dates.
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'case',
+      op: 'create',
+      data: caseData(w.worker.userId, {
+        [r.pick(['familyName', 'reference', 'clients', 'address', 'phone'])]: 'x'.repeat(
+          r.int(1001, 300_000),
+        ),
+      }),
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'note',
+      op: 'create',
+      data: noteData(w.own.caseId, { text: 'ü'.repeat(r.int(20_001, 200_000)) }),
+    }),
+  }),
+  (r, w) => {
+    const [field, values] = r.pick(Object.entries(invalidNoteValues));
+    return {
+      token: 'worker',
+      mutation: mutation(r, {
+        entity: 'note',
+        op: 'create',
+        data: noteData(w.own.caseId, { [field]: r.pick(values) }),
+      }),
+    };
+  },
+  (r, w) => ({
+    token: 'worker',
+    mutation: mutation(r, {
+      entity: 'note',
+      op: 'create',
+      data: {
+        ...noteData(w.own.caseId),
+        [r.pick(['teamId', 'authorId', 'version', 'seq', 'isAdmin', 'constructor', 'x'.repeat(500)])]: 1,
+      },
+    }),
+  }),
+  (r, w) => ({
+    token: 'worker',
+    mutation: {
+      ...mutation(r, { entity: 'note', op: 'create', data: noteData(w.own.caseId) }),
+      clientTime: r.pick(['0000-01-01T00:00:00Z', '0000-12-31T23:59:59.999Z']),
+    },
+  }),
+];
+
+export const generators: Record<string, Generator> = {
+  wrongType(r, w) {
+    const base = validCreate(r, w) as unknown as Record<string, unknown>;
+    const key = r.pick(mutationKeys);
+    return {
+      family: 'wrongType',
+      request: push(w.worker.token, { mutations: [{ ...base, [key]: r.pick(wrongValues[key]) }] }),
+    };
+  },
+  missingField(r, w) {
+    const base: Record<string, unknown> = { ...validCreate(r, w) };
+    delete base[r.pick(mutationKeys)];
+    const envelope = r.chance(0.2) ? {} : { mutations: [base] };
+    return { family: 'missingField', request: push(w.worker.token, envelope) };
+  },
+  badEnvelope(r, w) {
+    const bodies: unknown[] = [
+      { mutations: [] },
+      { mutations: Array.from({ length: 101 }, () => validCreate(r, w)) },
+      { mutations: validCreate(r, w) },
+      { mutations: [validCreate(r, w)], force: true },
+      [validCreate(r, w)],
+      'mutations',
+      null,
+      42,
+    ];
+    return { family: 'badEnvelope', request: push(w.worker.token, JSON.stringify(r.pick(bodies))) };
+  },
+  duplicateIds(r, w) {
+    const first = validCreate(r, w);
+    const twin = r.chance(0.5) ? { ...first } : { ...validCreate(r, w), id: first.id };
+    const mutations = [first, ...Array.from({ length: r.int(0, 3) }, () => validCreate(r, w)), twin];
+    return { family: 'duplicateIds', request: pushAs(w.worker.token, mutations) };
+  },
+  refused(r, w) {
+    const count = r.int(1, 4);
+    const picks = Array.from({ length: count }, () => r.pick(refusedMutations)(r, w));
+    const token = picks[0]?.token ?? 'worker';
+    const mutations = picks.filter((p) => p.token === token).map((p) => p.mutation);
+    return { family: 'refused', request: pushAs(w[token].token, mutations) };
+  },
+  protoPollution(r, w) {
+    const valid = JSON.stringify({ mutations: [validCreate(r, w)] });
+    const poison = r.pick([
+      '"__proto__": {"isAdmin": true}',
+      '"constructor": {"prototype": {"isAdmin": true}}',
+    ]);
+    const at = r.pick(['{', '"data":{', '"mutations":[{']);
+    return { family: 'protoPollution', request: push(w.worker.token, valid.replace(at, `${at}${poison}, `)) };
+  },
+  deepNesting(r, w) {
+    const nested = deeplyNested(r.int(100, 20_000), r.chance(0.5));
+    const place = r.pick([
+      `{"mutations":${nested}}`,
+      `{"mutations":[${nested}]}`,
+      JSON.stringify({ mutations: [validCreate(r, w)] }).replace('"data":{', `"data":{"deep":${nested},`),
+    ]);
+    return { family: 'deepNesting', request: push(w.worker.token, place) };
+  },
+  notJson(r, w) {
+    const bodies = [
+      '{"mutations": [',
+      '{mutations: []}',
+      "{'mutations': []}",
+      '{"mutations": [],}',
+      'NaN',
+      '\ufeff{"mutations":[]}',
+      String.fromCharCode(...Array.from({ length: r.int(1, 200) }, () => r.int(0, 255))),
+      '',
+      '{"mutations": [1, 2, 3]',
+    ];
+    return { family: 'notJson', request: push(w.worker.token, r.pick(bodies)) };
+  },
+  wrongContentType(r, w) {
+    const type = r.pick([
+      'text/plain',
+      'application/xml',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+      'application/vnd.api+json',
+      'image/png',
+    ]);
+    const body = JSON.stringify({ mutations: [validCreate(r, w)] });
+    return { family: 'wrongContentType', request: push(w.worker.token, body, { 'content-type': type }) };
+  },
+  hugeBody(r, w) {
+    const padding = 'x'.repeat(10 * 1024 * 1024 + r.int(1, 1024));
+    return { family: 'hugeBody', request: push(w.worker.token, { mutations: [validCreate(r, w)], padding }) };
+  },
+  badHeaders(r, w) {
+    const body = { mutations: [validCreate(r, w)] };
+    const variant = r.pick<Record<string, string>>([
+      { authorization: '' },
+      { authorization: 'Bearer falsch' },
+      { authorization: `Bearer ${'A'.repeat(43)}` },
+      { authorization: `Basic ${w.worker.token}` },
+      { [PROTOCOL_HEADER]: '0' },
+      { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION + 1) },
+      { [PROTOCOL_HEADER]: '' },
+      { [DEVICE_HEADER]: 'mein Gerät' },
+      { [DEVICE_HEADER]: 'x'.repeat(101) },
+    ]);
+    return { family: 'badHeaders', request: push(w.worker.token, body, variant) };
+  },
+  badPull(r, w) {
+    const query = r.pick([
+      'cursor=abc',
+      'cursor=-1',
+      'cursor=1.5',
+      'cursor=0x10',
+      'cursor=',
+      'cursor=%201',
+      'cursor=1e3',
+      `cursor=${'9'.repeat(r.int(20, 40))}`,
+      'cursor=9999999999999999999',
+      'cursor=%00',
+      'cursor=1&cursor=2',
+      'cursor[]=1',
+      'limit=0',
+      'limit=-5',
+      `limit=${r.int(2001, 10 ** 9)}`,
+      'limit=abc',
+      'limit=1.5',
+      'since=5',
+      '__proto__[x]=1',
+      'constructor[prototype][x]=1',
+      `${'k'.repeat(r.int(1, 300))}=1`,
+    ]);
+    const token = r.pick([w.worker.token, w.lead.token]);
+    const extra: Record<string, string> = r.chance(0.1) ? { [PROTOCOL_HEADER]: '0' } : {};
+    return {
+      family: 'badPull',
+      request: { method: 'GET', url: `/api/sync/pull?${query}`, headers: headers(token, extra) },
+    };
+  },
+};
+
+/** Heavy requests (10 MB bodies, 300 KB fields) are rarer so the run stays short. */
+export const familyWeights: Record<string, number> = {
+  wrongType: 12,
+  missingField: 6,
+  badEnvelope: 5,
+  duplicateIds: 6,
+  refused: 30,
+  protoPollution: 5,
+  deepNesting: 4,
+  notJson: 6,
+  wrongContentType: 4,
+  hugeBody: 0.2,
+  badHeaders: 6,
+  badPull: 15,
+};
+
+export function pickFamily(random: Random): string {
+  const entries = Object.entries(familyWeights);
+  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random.next() * total;
+  for (const [family, weight] of entries) {
+    roll -= weight;
+    if (roll < 0) return family;
+  }
+  return entries[0]?.[0] ?? 'wrongType';
+}
