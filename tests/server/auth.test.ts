@@ -106,6 +106,12 @@ describe.each(databaseTargets)('auth ($name)', (target) => {
     expect((await me(`Bearer ${second.token}`)).statusCode).toBe(401);
   });
 
+  it('refuses a username the database cannot store with 400', async () => {
+    const response = await login({ username: `anna${String.fromCharCode(0)}`, password: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(ApiError.parse(response.json()).error.field).toBe('username');
+  });
+
   it('slows down password guessing with 429 after repeated failures', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await login({ username: 'tom', password: `falsch-${i}` })).statusCode).toBe(401);

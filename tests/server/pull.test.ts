@@ -115,6 +115,7 @@ describe.each(databaseTargets)('pull ($name)', (target) => {
       ['limit=abc', 'limit'],
       ['limit=100000', 'limit'],
       ['cursor=1&cursor=2', 'cursor'],
+      ['cursor=9223372036854775808', 'cursor'],
       ['since=5', 'since'],
     ] as const) {
       const response = await h.request({

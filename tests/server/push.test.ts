@@ -4,7 +4,7 @@ import type { LoginResponse, MutationResult } from '../../src/shared/protocol';
 import { recordSchemaOf } from '../../src/shared/records';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, noteData, updateMutation } from './helpers/fixtures';
-import { createHarness, type Harness } from './helpers/harness';
+import { createHarness, type Harness, syncHeaders } from './helpers/harness';
 
 function recordOf(result: MutationResult | undefined): Record<string, unknown> {
   if (!result || result.status === 'rejected' || !result.record)
@@ -141,6 +141,45 @@ describe.each(databaseTargets)('push ($name)', (target) => {
     await h.push(anna.token, [createCase]);
     const { results } = await h.push(ben.token, [createCase]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'conflict', field: 'id' });
+  });
+
+  it('refuses a batch that repeats a mutation id, naming the repeat, and applies none of it', async () => {
+    const createCase = createMutation('case', caseData(anna.user.id));
+    const other = createMutation('case', caseData(anna.user.id, { familyName: 'Andere' }));
+    for (const batch of [
+      [createCase, createCase],
+      [createCase, { ...other, id: createCase.id }],
+    ]) {
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: syncHeaders(anna.token),
+        payload: { mutations: batch },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'invalid', field: 'mutations.1.id' });
+    }
+    expect(await count('cases', createCase.recordId)).toBe(0);
+  });
+
+  it('refuses values the database cannot store, naming the field', async () => {
+    const createCase = createMutation('case', caseData(anna.user.id));
+    await h.push(anna.token, [createCase]);
+    const note = (overrides: Record<string, unknown>) =>
+      createMutation('note', noteData(createCase.recordId, overrides));
+    const yearZero = { ...note({}), clientTime: '0000-01-01T00:00:00Z' };
+    const { results } = await h.push(anna.token, [
+      note({ text: `a${String.fromCharCode(0)}b` }),
+      note({ text: `halbes ${String.fromCharCode(0xd800)} Zeichen` }),
+      note({ date: '2026-02-30' }),
+      yearZero,
+    ]);
+    expect(results.map((r) => r.status === 'rejected' && [r.httpStatus, r.field])).toEqual([
+      [400, 'text'],
+      [400, 'text'],
+      [400, 'date'],
+      [400, 'clientTime'],
+    ]);
   });
 
   it('keeps an empty update as applied without changing the record', async () => {

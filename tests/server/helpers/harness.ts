@@ -42,17 +42,23 @@ export interface HarnessOptions {
   clock?: Clock;
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number;
+  /** How long a login lasts (default 30 days). */
+  sessionTtlSeconds?: number;
 }
 
 export async function createHarness(
   target: DatabaseTarget,
-  { seed = true, clock, maxConnections }: HarnessOptions = {},
+  { seed = true, clock, maxConnections, sessionTtlSeconds }: HarnessOptions = {},
 ): Promise<Harness> {
   const testDb = await target.create(maxConnections ? { maxConnections } : {});
   const db = testDb.db;
   await migrate(db);
   if (seed) await seedDemoData(db);
-  const app = await buildApp({ db, ...(clock ? { clock } : {}) });
+  const app = await buildApp({
+    db,
+    ...(clock ? { clock } : {}),
+    ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
+  });
 
   async function expectOk<T>(response: LightMyRequestResponse): Promise<T> {
     if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${response.body}`);
