@@ -28,6 +28,8 @@ export interface ExpectedRecord {
   initial: Record<string, unknown>;
   /** field -> device label -> the last value that device wrote. */
   finals: Map<string, Map<string, unknown>>;
+  /** field -> every write in the order each device made them, for messages: "anna-phone: 12". */
+  history: Map<string, string[]>;
   createdBy: string | null;
 }
 
@@ -55,6 +57,7 @@ function recordOf(
     id: entry.recordId,
     initial: entry.op === 'create' ? { ...entry.data } : { ...baseRecord },
     finals: new Map(),
+    history: new Map(),
     createdBy: entry.op === 'create' ? label : null,
   };
   records.set(key, created);
@@ -74,6 +77,10 @@ export function expectedStateOf(base: Snapshot, outboxes: readonly DeviceOutbox[
         const byDevice = record.finals.get(field) ?? new Map<string, unknown>();
         byDevice.set(label, value);
         record.finals.set(field, byDevice);
+        record.history.set(field, [
+          ...(record.history.get(field) ?? []),
+          `${label}: ${canonicalJson(value)}`,
+        ]);
       }
     }
   }

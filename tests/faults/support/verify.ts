@@ -2,6 +2,7 @@
 // plus what it counted, so the test can print the numbers and fail with a
 // readable list instead of the first mismatch only.
 
+import { CONFLICT_INDEX } from '../../../src/db/schema';
 import type { Database } from '../../../src/server/db/database';
 import type { Conflict } from '../../../src/shared/records';
 import { fieldsSchemaOf, type MutableEntity } from '../../../src/shared/records';
@@ -55,7 +56,10 @@ export function checkServerAgainstExpected(
     conflictsFound += conflicts.length;
     const foundFields = conflicts.map((conflict) => conflict.field).sort();
     if (canonicalJson(foundFields) !== canonicalJson(conflictFields)) {
-      problems.push(`${key}: conflicts on [${foundFields}], expected on [${conflictFields}]`);
+      const edits = [...record.history].map(([field, writes]) => `${field} ← ${writes.join(', ')}`);
+      problems.push(
+        `${key}: conflicts on [${foundFields}], expected on [${conflictFields}]; offline edits: ${edits.join('; ')}`,
+      );
     }
     for (const field of fieldNames(record.entity)) {
       fields++;
@@ -109,6 +113,26 @@ function checkCandidates(
   return problems;
 }
 
+/**
+ * The record as data: without the device's own index helper (a flag that only
+ * makes "records with conflicts" an index lookup and never leaves the device).
+ */
+function deviceData(record: AnyRecord): Record<string, unknown> {
+  const { [CONFLICT_INDEX]: _indexOnly, ...data } = record as AnyRecord & Record<string, unknown>;
+  return data;
+}
+
+/** "field: device … / server …" for every field that differs. */
+function describeDifference(local: Record<string, unknown>, remote: Record<string, unknown>): string {
+  const fields = [...new Set([...Object.keys(local), ...Object.keys(remote)])].sort();
+  return fields
+    .filter((field) => canonicalJson(local[field]) !== canonicalJson(remote[field]))
+    .map(
+      (field) => `${field}: device ${canonicalJson(local[field])} / server ${canonicalJson(remote[field])}`,
+    )
+    .join('; ');
+}
+
 /** A device holds exactly what the server shows its user: same records, same data. */
 export function checkDeviceAgainstServer(label: string, device: Snapshot, server: Snapshot): Findings {
   const problems: string[] = [];
@@ -119,16 +143,17 @@ export function checkDeviceAgainstServer(label: string, device: Snapshot, server
       problems.push(`${label}: ${key} is on the server but not on the device`);
       continue;
     }
-    fields += Object.keys(record).length;
-    if (canonicalJson(local) !== canonicalJson(record)) {
-      problems.push(
-        `${label}: ${key} differs\n  device: ${canonicalJson(local)}\n  server: ${canonicalJson(record)}`,
-      );
+    const remote = record as AnyRecord & Record<string, unknown>;
+    const data = deviceData(local);
+    fields += Object.keys(remote).length;
+    if (canonicalJson(data) !== canonicalJson(remote)) {
+      problems.push(`${label}: ${key} differs: ${describeDifference(data, remote)}`);
     }
   }
   for (const key of device.keys()) {
-    if (!server.has(key))
+    if (!server.has(key)) {
       problems.push(`${label}: ${key} (${entityOfKey(key)}) is on the device but not visible on the server`);
+    }
   }
   return { problems, records: server.size, fields };
 }

@@ -73,6 +73,14 @@ function pickWeighted<T extends string>(prng: Prng, weights: Partial<Record<T, n
   return (entries.at(-1) as [T, number])[0];
 }
 
+/**
+ * IndexedDB lists records by their random ids; sorted by content, the same seed
+ * picks the same records in every run, so a failing run can be replayed.
+ */
+function inStableOrder<R>(records: R[], keyOf: (record: R) => string): R[] {
+  return records.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
 /** One device's writer: it knows what the device holds and what the shared base was. */
 export class DeviceWriter {
   private readonly texts: TextSource;
@@ -129,7 +137,10 @@ export class DeviceWriter {
   }
 
   private async pickCase(): Promise<CaseRecord | undefined> {
-    const cases = await this.device.db.cases.where('status').equals('open').toArray();
+    const cases = inStableOrder(
+      await this.device.db.cases.where('status').equals('open').toArray(),
+      (c) => c.reference,
+    );
     return cases.length > 0 ? this.prng.pick(cases) : undefined;
   }
 
@@ -153,7 +164,10 @@ export class DeviceWriter {
 
   /** Only the author may change a note's content. */
   private async editNote(): Promise<boolean> {
-    const own = await this.device.db.notes.where('authorId').equals(this.device.actor.userId).toArray();
+    const own = inStableOrder(
+      await this.device.db.notes.where('authorId').equals(this.device.actor.userId).toArray(),
+      (note) => `${note.createdAt}|${note.text}`,
+    );
     if (own.length === 0) return false;
     const note: NoteRecord = this.prng.pick(own);
     const fields = pickFields(this.prng, EDITED_FIELDS.note);
@@ -168,14 +182,20 @@ export class DeviceWriter {
 
   /** The lead marks a synced note "Geprüft" (a field nobody else writes). */
   private async reviewNote(): Promise<boolean> {
-    const synced = await this.device.db.notes.filter((note) => note.version > 0).toArray();
+    const synced = inStableOrder(
+      await this.device.db.notes.filter((note) => note.version > 0).toArray(),
+      (note) => `${note.createdAt}|${note.text}`,
+    );
     if (synced.length === 0) return false;
     await markNoteReviewed(this.device.db, this.device.actor, this.prng.pick(synced).id);
     return true;
   }
 
   private async editAppointment(): Promise<boolean> {
-    const all = await this.device.db.appointments.toArray();
+    const all = inStableOrder(
+      await this.device.db.appointments.toArray(),
+      (a) => `${a.createdAt}|${a.place}`,
+    );
     if (all.length === 0) return false;
     const appointment: AppointmentRecord = this.prng.pick(all);
     const fields = pickFields(this.prng, EDITED_FIELDS.appointment);
@@ -185,7 +205,10 @@ export class DeviceWriter {
   }
 
   private async editPreConsultation(): Promise<boolean> {
-    const all = await this.device.db.preConsultations.toArray();
+    const all = inStableOrder(
+      await this.device.db.preConsultations.toArray(),
+      (p) => `${p.createdAt}|${p.contact}`,
+    );
     if (all.length === 0) return false;
     const record: PreConsultationRecord = this.prng.pick(all);
     const fields = pickFields(this.prng, EDITED_FIELDS.preConsultation);
