@@ -54,6 +54,10 @@ const NewNoteRoute = page(
   () => import('./routes/NewNoteRoute'),
   (m) => m.NewNoteRoute,
 );
+const EditNoteRoute = page(
+  () => import('./routes/EditNoteRoute'),
+  (m) => m.EditNoteRoute,
+);
 const EditAppointmentRoute = page(
   () => import('./routes/EditAppointmentRoute'),
   (m) => m.EditAppointmentRoute,
@@ -76,6 +80,7 @@ export function AppRoutes() {
         <Route path="faelle" element={<CaseListPage />} />
         <Route path="faelle/:caseId" element={<CaseRoute />} />
         <Route path="faelle/:caseId/notiz/neu" element={<NewNoteRoute />} />
+        <Route path="faelle/:caseId/notiz/:noteId" element={<EditNoteRoute />} />
         <Route path="termine" element={<AppointmentsPage />} />
         <Route path="termine/neu" element={<NewAppointmentPage />} />
         <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />

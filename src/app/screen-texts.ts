@@ -18,6 +18,13 @@ let pageTexts: Promise<void> | null = null;
 
 /** Loads the texts of the screens after the start page once; screens wait for it (router.tsx). */
 export function loadPageTexts(): Promise<void> {
-  pageTexts ??= import('../i18n/de-pages').then(({ dePages }) => add(dePages));
+  pageTexts ??= import('../i18n/de-pages').then(
+    ({ dePages }) => add(dePages),
+    (error: unknown) => {
+      // Offline before the service worker cached it: let the next screen try again.
+      pageTexts = null;
+      throw error;
+    },
+  );
   return pageTexts;
 }

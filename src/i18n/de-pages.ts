@@ -88,7 +88,7 @@ export const dePages = {
     rejectedReason: 'Grund: {{message}}',
     rejectedHint: {
       forbidden:
-        'Sie dürfen diesen Eintrag nicht mehr ändern, zum Beispiel weil der Fall übergeben wurde. Klären Sie die Änderung bitte mit der Teamleitung; nach dem Verwerfen gilt der Stand des Servers.',
+        'Sie dürfen diesen Eintrag nicht (mehr) ändern, etwa weil der Fall übergeben wurde. Bitte klären Sie die Änderung mit der Teamleitung oder der jetzt zuständigen Fachkraft.',
       not_found: 'Den Eintrag gibt es auf dem Server nicht (mehr).',
       invalid: 'Die Angaben waren ungültig.',
       conflict: 'Die Änderung widerspricht dem Stand auf dem Server.',
@@ -121,6 +121,7 @@ export const dePages = {
     fieldHeading: 'Konflikt: {{field}}',
     by: 'von {{name}} am {{date}}',
     current: 'derzeit gespeichert',
+    thisDevice: '{{name}} (dieses Gerät)',
     take: 'Diesen Wert übernehmen',
     merged: 'Zusammengeführter Wert',
     takeMerged: 'Zusammengeführt übernehmen',
@@ -191,6 +192,11 @@ export const dePages = {
     concern8a: 'Hinweis auf Kindeswohlgefährdung (§ 8a)',
     badge8a: '§ 8a',
     saveFailed: 'Speichern fehlgeschlagen: {{message}}',
+    edit: 'Notiz bearbeiten',
+    editTitle: 'Notiz bearbeiten',
+    editReviewedHint:
+      'Diese Notiz ist bereits geprüft. Ihre Änderungen bleiben als „Nach Prüfung geändert“ mit dem vorherigen Wert sichtbar.',
+    notEditable: 'Diese Notiz kann auf diesem Gerät nicht bearbeitet werden.',
     delete: 'Notiz löschen',
     deleteTitle: 'Notiz löschen?',
     deleteText: 'Die Notiz wird gelöscht, auch auf den anderen Geräten, sobald synchronisiert ist.',

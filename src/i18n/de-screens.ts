@@ -54,6 +54,10 @@ export const deScreens = {
     link_one: '{{count}} Konflikt',
     link_other: '{{count}} Konflikte',
   },
+  screen: {
+    failed:
+      'Diese Ansicht konnte nicht geladen werden. Ihre Daten bleiben auf diesem Gerät gespeichert; bitte neu laden, sobald eine Verbindung besteht.',
+  },
   today: {
     title: 'Heute',
     empty: 'Keine anstehenden Termine.',

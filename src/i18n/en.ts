@@ -123,7 +123,7 @@ export const en: Messages = {
     rejectedReason: 'Reason: {{message}}',
     rejectedHint: {
       forbidden:
-        'You may no longer change this entry, for example because the case was handed over. Please clarify the change with your team lead; after dismissing, the server’s state applies.',
+        'You may not (or no longer) change this entry, e.g. because the case was handed over. Please clarify the change with your team lead or the worker now responsible.',
       not_found: 'The entry does not exist on the server (any more).',
       invalid: 'The data was invalid.',
       conflict: 'The change contradicts the state on the server.',
@@ -169,6 +169,7 @@ export const en: Messages = {
     fieldHeading: 'Conflict: {{field}}',
     by: 'by {{name}} on {{date}}',
     current: 'currently saved',
+    thisDevice: '{{name}} (this device)',
     take: 'Take this value',
     merged: 'Merged value',
     takeMerged: 'Take merged value',
@@ -213,6 +214,10 @@ export const en: Messages = {
     now: 'Update now',
     later: 'Later',
   },
+  screen: {
+    failed:
+      'This screen could not be loaded. Your data stays stored on this device; please reload once you are connected.',
+  },
   today: { title: 'Today', empty: 'No upcoming appointments.', newAppointment: 'New appointment' },
   cases: {
     title: 'Cases',
@@ -247,6 +252,11 @@ export const en: Messages = {
     badge8a: '§ 8a',
     unsynced: 'not synced',
     saveFailed: 'Saving failed: {{message}}',
+    edit: 'Edit note',
+    editTitle: 'Edit note',
+    editReviewedHint:
+      'This note has already been reviewed. Your changes stay visible as “Changed after review”, with the previous value.',
+    notEditable: 'This note cannot be edited on this device.',
     delete: 'Delete note',
     deleteTitle: 'Delete note?',
     deleteText: 'The note is deleted, on the other devices too once synced.',

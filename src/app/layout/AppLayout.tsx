@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import {
   ConflictsLink,
   StaleChangesBanner,
@@ -12,6 +12,7 @@ import { Loading } from '../../ui/components/basics';
 import { useSyncState } from '../../ui/session';
 import { reloadToUpdate } from '../pwa/reload-to-update';
 import { MainNav } from './MainNav';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { useScrollToTopOnNavigation } from './use-scroll-to-top';
 
 // Only needed when the server rejects the token; keeps the form code out of the first load.
@@ -22,6 +23,7 @@ const ReloginPrompt = lazy(() =>
 export function AppLayout() {
   const { t } = useTranslation();
   const state = useSyncState();
+  const { pathname } = useLocation();
   useScrollToTopOnNavigation();
 
   return (
@@ -49,9 +51,11 @@ export function AppLayout() {
           </Suspense>
         )}
         <StaleChangesBanner />
-        <Suspense fallback={<Loading label={t('app.loading')} />}>
-          <Outlet />
-        </Suspense>
+        <ScreenErrorBoundary resetKey={pathname} message={t('screen.failed')} reloadLabel={t('sync.reload')}>
+          <Suspense fallback={<Loading label={t('app.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useCase } from '../../features/cases';
-import { NoteForm } from '../../features/notes';
+import { emptyNote, NoteForm, useCreateNote } from '../../features/notes';
 import { BackLink, PageHeader } from '../../ui/components';
 
 export function NewNoteRoute() {
@@ -10,6 +10,7 @@ export function NewNoteRoute() {
   const navigate = useNavigate();
   const caseId = useParams().caseId ?? '';
   const record = useCase(caseId);
+  const createNote = useCreateNote();
   const casePath = `/faelle/${caseId}`;
 
   return (
@@ -18,7 +19,13 @@ export function NewNoteRoute() {
       <PageHeader title={t('notes.newNote')}>
         {record && <span className="muted">{record.familyName}</span>}
       </PageHeader>
-      <NoteForm caseId={caseId} onSaved={() => navigate(casePath, { replace: true })} />
+      <NoteForm
+        initial={emptyNote()}
+        onSubmit={async (fields) => {
+          await createNote({ ...fields, caseId, reviewedAt: null });
+          navigate(casePath, { replace: true });
+        }}
+      />
     </>
   );
 }

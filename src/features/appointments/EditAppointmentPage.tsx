@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { AppointmentRecord } from '../../shared/records';
 import { BackLink, Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
+import { changedFields } from '../../ui/forms/changed-fields';
 import { AppointmentForm } from './AppointmentForm';
 import { useAppointment, useAppointmentWrites } from './use-appointments';
 
@@ -37,6 +38,7 @@ function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
   const navigate = useNavigate();
   const { update, cancel, remove } = useAppointmentWrites();
   const { id, caseId, date, time, durationMinutes, place, kind } = appointment;
+  const initial = { caseId, date, time, durationMinutes, place, kind };
   const cancelled = appointment.status === 'cancelled';
 
   return (
@@ -45,10 +47,11 @@ function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
         // Resolving a conflict changes the record underneath: start the form again from the
         // resolved values. Other remote changes do not reset it, so typing is never lost.
         key={`${appointment.id}-${appointment.conflicts.length}`}
-        initial={{ caseId, date, time, durationMinutes, place, kind }}
+        initial={initial}
         extraCase={{ id: caseId, familyName: t('appointments.unknownCase') }}
         onSubmit={async (fields) => {
-          await update(id, fields);
+          const patch = changedFields(initial, fields);
+          if (Object.keys(patch).length > 0) await update(id, patch);
           navigate('/termine', { replace: true });
         }}
       />

@@ -6,12 +6,14 @@ import type { ConflictView } from '../../db/conflicts';
 import { FormError } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { Heading, type HeadingLevel } from './Heading';
+import { useCandidateAuthor } from './use-candidate-author';
 import { useResolution } from './use-resolution';
 
 export function DeleteConflict({ view, level }: { view: ConflictView; level: HeadingLevel }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { busy, error, choose } = useResolution(view);
+  const authorOf = useCandidateAuthor();
   const headingId = useId();
 
   return (
@@ -22,7 +24,7 @@ export function DeleteConflict({ view, level }: { view: ConflictView; level: Hea
       <ul className="plain-list conflict-candidates">
         {view.candidates.map((candidate) => {
           const who = {
-            name: candidate.byName ?? t('values.unknownPerson'),
+            name: authorOf(candidate),
             date: format.dateTime(candidate.at),
           };
           return (

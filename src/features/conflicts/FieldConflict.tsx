@@ -9,6 +9,7 @@ import { fieldKind, isTextKind, useFieldFormatter } from '../../ui/format/field-
 import { useRecordNames } from '../../ui/format/use-record-names';
 import { Heading, type HeadingLevel } from './Heading';
 import { MergedValueForm } from './MergedValueForm';
+import { useCandidateAuthor } from './use-candidate-author';
 import { useResolution } from './use-resolution';
 
 export function FieldConflict({ view, level }: { view: ConflictView; level: HeadingLevel }) {
@@ -16,6 +17,7 @@ export function FieldConflict({ view, level }: { view: ConflictView; level: Head
   const format = useFormatters();
   const fields = useFieldFormatter(useRecordNames());
   const { busy, error, choose } = useResolution(view);
+  const authorOf = useCandidateAuthor();
   const headingId = useId();
   const kind = fieldKind(view.entity, view.field);
   const label = fields.label(view.entity, view.field);
@@ -38,7 +40,7 @@ export function FieldConflict({ view, level }: { view: ConflictView; level: Head
               </p>
               <p className="item-meta">
                 {t('conflicts.by', {
-                  name: candidate.byName ?? t('values.unknownPerson'),
+                  name: authorOf(candidate),
                   date: format.dateTime(candidate.at),
                 })}{' '}
                 {candidate.isCurrent && <Badge tone="muted">{t('conflicts.current')}</Badge>}

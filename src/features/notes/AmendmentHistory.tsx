@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Amendment } from '../../shared/records';
 import { useFormatters } from '../../ui/format';
-import { useFieldFormatter } from '../../ui/format/field-values';
+import { fieldKind, useFieldFormatter } from '../../ui/format/field-values';
 import { useRecordNames } from '../../ui/format/use-record-names';
 
 export function AmendmentHistory({ amendments }: { amendments: readonly Amendment[] }) {
@@ -29,7 +29,7 @@ export function AmendmentHistory({ amendments }: { amendments: readonly Amendmen
               {Object.entries(amendment.changes).map(([field, change]) => (
                 <div key={field} className="change-row">
                   <dt>{fields.label('note', field)}</dt>
-                  <dd>
+                  <dd className={fieldKind('note', field) === 'longText' ? 'change-long' : undefined}>
                     <span className="change-from">{fields.value('note', field, change.from)}</span>
                     <span aria-hidden="true"> → </span>
                     <span className="visually-hidden"> {t('notes.amendmentTo')} </span>

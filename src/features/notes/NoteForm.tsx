@@ -5,28 +5,30 @@ import { useTranslation } from 'react-i18next';
 import { ContactKind } from '../../shared/records';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/components';
 import { todayIso } from '../../ui/format';
-import { NoteFormFields, type NoteFormInput } from './note-form-schema';
-import { useCreateNote } from './use-notes';
+import { NoteFormFields, type NoteFormInput, type NoteFormOutput } from './note-form-schema';
 
-function emptyNote(): NoteFormInput {
+export function emptyNote(): NoteFormInput {
   return { text: '', date: todayIso(), kind: 'home_visit', durationMinutes: 60, concern8a: false };
 }
 
-/** "Neue Notiz": validated with the shared schema; nothing is written while a field is invalid. */
-export function NoteForm({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
+interface NoteFormProps {
+  initial: NoteFormInput;
+  onSubmit: (fields: NoteFormOutput) => Promise<unknown>;
+}
+
+/** A note's text and facts, validated with the shared schema; nothing is written while a field is invalid. */
+export function NoteForm({ initial, onSubmit }: NoteFormProps) {
   const { t } = useTranslation();
-  const createNote = useCreateNote();
   const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(NoteFormFields),
-    defaultValues: emptyNote(),
+    defaultValues: initial,
   });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (fields) => {
     try {
-      await createNote({ ...fields, caseId, reviewedAt: null });
-      onSaved();
+      await onSubmit(fields);
     } catch (error) {
       setSaveError(
         t('notes.saveFailed', { message: error instanceof Error ? error.message : String(error) }),

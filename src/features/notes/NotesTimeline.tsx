@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { NoteRecord } from '../../shared/records';
 import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
@@ -38,8 +39,9 @@ function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
   const { user } = useSession();
   const deleteNote = useDeleteNote();
   const headingId = `note-${note.id}`;
+  const isAuthor = note.authorId === user.id;
   // The server refuses it otherwise: only the author, and only before the review.
-  const deletable = note.authorId === user.id && note.reviewedAt === null;
+  const deletable = isAuthor && note.reviewedAt === null;
 
   return (
     <article className={`card note ${note.concern8a ? 'note-8a' : ''}`} aria-labelledby={headingId}>
@@ -58,15 +60,25 @@ function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
       <p className="note-text">{note.text}</p>
       <AmendmentHistory amendments={note.amendments} />
       {extras}
-      {deletable && (
+      {isAuthor && (
         <div className="form-actions">
-          <DeleteButton
-            label={t('notes.delete')}
-            title={t('notes.deleteTitle')}
-            text={t('notes.deleteText')}
-            describedBy={headingId}
-            onConfirm={() => deleteNote(note.id)}
-          />
+          <Link
+            className="button button-quiet"
+            to={`/faelle/${note.caseId}/notiz/${note.id}`}
+            aria-describedby={headingId}
+          >
+            {t('notes.edit')}
+          </Link>
+          {deletable && (
+            <DeleteButton
+              label={t('notes.delete')}
+              title={t('notes.deleteTitle')}
+              text={t('notes.deleteText')}
+              describedBy={headingId}
+              variant="quiet"
+              onConfirm={() => deleteNote(note.id)}
+            />
+          )}
         </div>
       )}
     </article>

@@ -1,3 +1,5 @@
 export { AmendmentHistory } from './AmendmentHistory';
-export { NoteForm } from './NoteForm';
+export { EditNoteForm } from './EditNoteForm';
+export { emptyNote, NoteForm } from './NoteForm';
 export { NotesTimeline } from './NotesTimeline';
+export { useCreateNote, useNote } from './use-notes';

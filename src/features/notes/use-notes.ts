@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createNote, deleteNote, listNotesForCase } from '../../db/notes';
+import { createNote, deleteNote, getNote, listNotesForCase, updateNote } from '../../db/notes';
 import type { NoteFields, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 
@@ -11,6 +11,21 @@ export function useNotesForCase(caseId: string): NoteRecord[] | undefined {
 export function useCreateNote(): (fields: NoteFields) => Promise<NoteRecord> {
   const { db, actor } = useSession();
   return (fields) => createNote(db, actor, fields);
+}
+
+/** One note, live: undefined while loading, null when it is not on this device. */
+export function useNote(noteId: string): NoteRecord | null | undefined {
+  const { db } = useSession();
+  return useLiveQuery(async () => (await getNote(db, noteId)) ?? null, [db, noteId]);
+}
+
+/** The author's edit; after the review the server keeps it as an amendment. */
+export function useUpdateNote(): (
+  noteId: string,
+  patch: Partial<Omit<NoteFields, 'caseId'>>,
+) => Promise<NoteRecord> {
+  const { db, actor } = useSession();
+  return (noteId, patch) => updateNote(db, actor, noteId, patch);
 }
 
 /** Only the author's unreviewed notes; the repository refuses any other. */

@@ -9,9 +9,11 @@ const MINUTE = 60_000;
 
 export function StaleChangesBanner() {
   const { t } = useTranslation();
-  const { oldestPendingAt } = useSyncState();
+  const { oldestPendingAt, phase } = useSyncState();
   const now = useNow(MINUTE);
-  if (!isStale(oldestPendingAt, now)) return null;
+  // A password or an update is what stands in the way then; their own notices say so.
+  const blocked = phase === 'unauthorized' || phase === 'upgrade_required';
+  if (blocked || !isStale(oldestPendingAt, now)) return null;
   return (
     <div className="banner banner-warning" role="alert">
       <p>{t('sync.staleWarning')}</p>

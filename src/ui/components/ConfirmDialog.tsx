@@ -1,37 +1,45 @@
 // "Really delete?" as a native modal <dialog>: the browser traps focus inside,
-// closes on Escape and returns focus to the button that opened it.
+// closes on Escape and returns focus to the button that opened it. Rendered only
+// while asking, so closed dialogs never sit in the page (or in its labels).
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { buttonClass } from './basics';
 
 interface ConfirmDialogProps {
-  open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
   cancelLabel: string;
   onConfirm: () => void;
+  /** Also called on Escape. */
   onCancel: () => void;
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, title, children, confirmLabel, cancelLabel, onConfirm, onCancel } = props;
+  const { title, children, confirmLabel, cancelLabel, onConfirm, onCancel } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // Deleting is the one step that cannot be taken back: Enter must not do it by accident.
-      cancelRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // Deleting is the one step that cannot be taken back: Enter must not do it by accident.
+    cancelRef.current?.focus();
+    return () => dialog.close();
+  }, []);
 
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby={titleId} onClose={onCancel}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape: the parent decides (it unmounts the dialog), so the browser must not close it first.
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id={titleId}>{title}</h2>
       <div className="confirm-text">{children}</div>
       <div className="form-actions">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buttonClass } from './basics';
+import { buttonClass, type Variant } from './basics';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface DeleteButtonProps {
@@ -12,11 +12,13 @@ interface DeleteButtonProps {
   text: string;
   /** Id of the element naming what would be deleted (lists have many "Löschen" buttons). */
   describedBy?: string;
+  variant?: Variant;
   onConfirm: () => Promise<unknown> | undefined;
 }
 
 /** A delete button that asks first ("Ja, löschen" / "Abbrechen"). */
-export function DeleteButton({ label, title, text, describedBy, onConfirm }: DeleteButtonProps) {
+export function DeleteButton(props: DeleteButtonProps) {
+  const { label, title, text, describedBy, variant = 'secondary', onConfirm } = props;
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
 
@@ -24,25 +26,26 @@ export function DeleteButton({ label, title, text, describedBy, onConfirm }: Del
     <>
       <button
         type="button"
-        className={buttonClass('secondary')}
+        className={buttonClass(variant)}
         aria-describedby={describedBy}
         onClick={() => setAsking(true)}
       >
         {label}
       </button>
-      <ConfirmDialog
-        open={asking}
-        title={title}
-        confirmLabel={t('dialog.confirmDelete')}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={() => setAsking(false)}
-        onConfirm={() => {
-          setAsking(false);
-          void onConfirm();
-        }}
-      >
-        <p>{text}</p>
-      </ConfirmDialog>
+      {asking && (
+        <ConfirmDialog
+          title={title}
+          confirmLabel={t('dialog.confirmDelete')}
+          cancelLabel={t('dialog.cancel')}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            void onConfirm();
+          }}
+        >
+          <p>{text}</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

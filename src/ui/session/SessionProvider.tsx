@@ -46,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     engine.start();
     // Once per login or start: without it the browser may evict unsynced notes under storage pressure.
     void requestPersistence();
-    setSession({ user, db, engine, actor: { userId: user.id, teamId: user.teamId } });
+    setSession({ user, db, engine, deviceId, actor: { userId: user.id, teamId: user.teamId } });
     return () => engine.stop();
   }, [user, deviceId]);
 

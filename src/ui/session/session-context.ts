@@ -10,6 +10,8 @@ export interface Session {
   actor: Actor;
   db: FeldakteDb;
   engine: SyncEngine;
+  /** This device's id, as sent with every sync request (conflicts name the device of each value). */
+  deviceId: string;
 }
 
 export type SessionStatus = 'loading' | 'signedOut' | 'signedIn';
