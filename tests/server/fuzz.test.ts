@@ -19,8 +19,9 @@ import {
   updateMutation,
 } from './helpers/fixtures';
 import { createHarness, type Harness } from './helpers/harness';
-import { type FuzzWorld, generators, pickFamily } from './helpers/hostile-requests';
+import { generators, pickFamily } from './helpers/hostile-requests';
 import { seededRandom } from './helpers/prng';
+import type { FuzzWorld } from './helpers/refused-mutations';
 import { onlyConflict, recordOf } from './helpers/results';
 import { createFingerprinter, type Fingerprinter } from './helpers/table-fingerprint';
 

@@ -128,13 +128,22 @@ describe.each(databaseTargets)('pull ($name)', (target) => {
     }
   });
 
-  it('answers 426 without the current protocol version', async () => {
+  it('answers 426 with an update message to push and pull without the current protocol version', async () => {
     for (const version of [undefined, '0', '2', 'eins']) {
-      const headers: Record<string, string> = { authorization: `Bearer ${anna.token}` };
-      if (version !== undefined) headers[PROTOCOL_HEADER] = version;
-      const response = await h.request({ method: 'GET', url: '/api/sync/pull', headers });
-      expect(response.statusCode).toBe(426);
-      expect(response.json().error).toMatchObject({ code: 'upgrade_required', field: PROTOCOL_HEADER });
+      for (const method of ['GET', 'POST'] as const) {
+        const headers: Record<string, string> = { authorization: `Bearer ${anna.token}` };
+        if (version !== undefined) headers[PROTOCOL_HEADER] = version;
+        const url = method === 'GET' ? '/api/sync/pull' : '/api/sync/push';
+        const response = await h.request({
+          method,
+          url,
+          headers,
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+        expect(response.statusCode, `${method} ${version}`).toBe(426);
+        expect(response.json().error).toMatchObject({ code: 'upgrade_required', field: PROTOCOL_HEADER });
+        expect(response.json().error.message).toMatch(/veraltet.*neu laden/);
+      }
     }
   });
 });

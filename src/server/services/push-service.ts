@@ -4,15 +4,8 @@
 // record write, so a retried push finds it and answers 'duplicate' without
 // changing anything. A rejected mutation rolls back its own transaction only and
 // is answered on its own; the rest of the batch goes on.
-import {
-  type Mutation,
-  type MutationOp,
-  type MutationResult,
-  mutationDataSchema,
-  ResolveData,
-} from '../../shared/protocol';
+import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
-import { describeZodError } from '../../shared/validation';
 import { type Database, isDataException, type Queryable } from '../db/database';
 import { findAppliedMutation, insertAppliedMutation } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
@@ -22,24 +15,13 @@ import { applyDelete } from './mutations/apply-delete';
 import { applyResolve } from './mutations/apply-resolve';
 import { applyUpdate } from './mutations/apply-update';
 import type { MutationContext } from './mutations/common';
+import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
 import { MutationRejected, reject } from './rejection';
 import { transactionWithRetries } from './retry';
-import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
-
-function parseData(mutation: Mutation): Record<string, unknown> {
-  const parsed = mutationDataSchema(mutation.entity, mutation.op).safeParse(mutation.data);
-  if (!parsed.success) {
-    const problem = describeZodError(parsed.error);
-    throw reject.invalid(problem.message, problem.field);
-  }
-  const unstorable = findUnstorableField(parsed.data);
-  if (unstorable !== null) throw reject.invalid(`${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
-  return parsed.data;
-}
 
 /** `data` has been validated by mutationDataSchema(entity, op), so it has the entity's field types. */
 async function applyOp<E extends MutableEntity>(
@@ -65,20 +47,6 @@ async function applyOp<E extends MutableEntity>(
     case 'resolve':
       return applyResolve(entity, rules, ctx, ResolveData.parse(data));
   }
-}
-
-/**
- * A value the database refused although it passed validation (e.g. 30 February,
- * which a lenient date check lets through). Named by the field holding the value
- * PostgreSQL quotes in its message, when there is one.
- */
-function storageRejection(error: unknown, mutation: Mutation): MutationRejected {
-  const detail = error instanceof Error ? error.message : '';
-  const quoted = /"([^"]*)"/.exec(detail)?.[1];
-  const fields: [string, unknown][] = [...Object.entries(mutation.data), ['clientTime', mutation.clientTime]];
-  const field = quoted === undefined ? undefined : fields.find(([, value]) => value === quoted)?.[0];
-  const message = 'ist ein Wert, der nicht gespeichert werden kann (z. B. ein Datum, das es nicht gibt)';
-  return reject.invalid(field ? `${field}: ${message}` : `Ein Wert ${message}`, field ?? null);
 }
 
 function rejected(id: string, error: MutationRejected): MutationResult {
