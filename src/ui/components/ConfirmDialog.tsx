@@ -1,7 +1,7 @@
 // "Really delete?" as a native modal <dialog>: the browser traps focus inside,
 // closes on Escape and returns focus to the button that opened it. Rendered only
 // while asking, so closed dialogs never sit in the page (or in its labels).
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { buttonClass } from './basics';
 
 interface ConfirmDialogProps {
@@ -20,7 +20,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // A layout effect: its cleanup closes the dialog while it is still in the page, so
+  // the browser returns focus to the button that opened it (after removal it cannot).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog || dialog.open) return;
     dialog.showModal();
