@@ -35,6 +35,7 @@ interface Tally {
   committedTransactions: number;
   rolledBackTransactions: number;
   rolledBackAfterSeq: number;
+  appliedPushes: number;
   committedRows: Set<string>;
   rolledBackRows: Set<string>;
   rejectedPushes: number;
@@ -114,7 +115,7 @@ describe.each(databaseTargets)('concurrent writers and pullers ($name)', (target
       tally.rolledBackRows.add(note.recordId);
     } else {
       expect(results[0]?.status).toBe('applied');
-      tally.committedTransactions++;
+      tally.appliedPushes++;
       tally.committedRows.add(note.recordId);
     }
   }
@@ -124,6 +125,7 @@ describe.each(databaseTargets)('concurrent writers and pullers ($name)', (target
       committedTransactions: 0,
       rolledBackTransactions: 0,
       rolledBackAfterSeq: 0,
+      appliedPushes: 0,
       committedRows: new Set(),
       rolledBackRows: new Set(),
       rejectedPushes: 0,
@@ -178,11 +180,12 @@ describe.each(databaseTargets)('concurrent writers and pullers ($name)', (target
 
     console.log(
       `[concurrency ${target.name}] ${JSON.stringify({
-        writers: SQL_WRITERS + PUSH_WRITERS,
+        writers: { sql: SQL_WRITERS, push: PUSH_WRITERS },
         connections: target.name === 'postgres' ? 'one per writer and puller' : 'PGlite: one, shared',
-        transactionsCommitted: tally.committedTransactions,
-        transactionsRolledBack: tally.rolledBackTransactions,
+        sqlTransactionsCommitted: tally.committedTransactions,
+        sqlTransactionsRolledBack: tally.rolledBackTransactions,
         rolledBackAfterTakingSeq: tally.rolledBackAfterSeq,
+        pushesApplied: tally.appliedPushes,
         pushesRejected: tally.rejectedPushes,
         rowsCommitted: tally.committedRows.size,
         rowsRolledBack: tally.rolledBackRows.size,
