@@ -28,7 +28,7 @@ export function DeleteConflict({ view, level }: { view: ConflictView; level: Hea
             date: format.dateTime(candidate.at),
           };
           return (
-            <li key={`${candidate.by}-${candidate.at}`} className="conflict-candidate">
+            <li key={`${candidate.by}-${candidate.deviceId}-${candidate.at}`} className="conflict-candidate">
               {candidate.value === true ? t('conflicts.deletedBy', who) : t('conflicts.editedBy', who)}
             </li>
           );

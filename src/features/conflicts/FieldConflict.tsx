@@ -5,17 +5,21 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictView } from '../../db/conflicts';
 import { Badge, FormError } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
-import { fieldKind, isTextKind, useFieldFormatter } from '../../ui/format/field-values';
-import { useRecordNames } from '../../ui/format/use-record-names';
+import { type FieldFormatter, fieldKind, isTextKind } from '../../ui/format/field-values';
 import { Heading, type HeadingLevel } from './Heading';
 import { MergedValueForm } from './MergedValueForm';
 import { useCandidateAuthor } from './use-candidate-author';
 import { useResolution } from './use-resolution';
 
-export function FieldConflict({ view, level }: { view: ConflictView; level: HeadingLevel }) {
+interface FieldConflictProps {
+  view: ConflictView;
+  level: HeadingLevel;
+  fields: FieldFormatter;
+}
+
+export function FieldConflict({ view, level, fields }: FieldConflictProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const fields = useFieldFormatter(useRecordNames());
   const { busy, error, choose } = useResolution(view);
   const authorOf = useCandidateAuthor();
   const headingId = useId();
@@ -31,7 +35,7 @@ export function FieldConflict({ view, level }: { view: ConflictView; level: Head
         {view.candidates.map((candidate, index) => {
           const valueId = `${headingId}-value-${index}`;
           return (
-            <li key={`${candidate.by}-${candidate.at}`} className="conflict-candidate">
+            <li key={`${candidate.by}-${candidate.deviceId}-${candidate.at}`} className="conflict-candidate">
               <p
                 id={valueId}
                 className={kind === 'longText' ? 'candidate-value note-text' : 'candidate-value'}

@@ -7,11 +7,16 @@ import { fieldKind, useFieldFormatter } from '../../ui/format/field-values';
 import { useRecordNames } from '../../ui/format/use-record-names';
 
 export function AmendmentHistory({ amendments }: { amendments: readonly Amendment[] }) {
+  // Most notes have none: no name lookups (live queries) for those.
+  if (amendments.length === 0) return null;
+  return <AmendmentList amendments={amendments} />;
+}
+
+function AmendmentList({ amendments }: { amendments: readonly Amendment[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const names = useRecordNames();
   const fields = useFieldFormatter(names);
-  if (amendments.length === 0) return null;
 
   return (
     <details className="amendments">

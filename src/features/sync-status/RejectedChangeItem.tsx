@@ -6,19 +6,19 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../db/schema';
 import { useFormatters } from '../../ui/format';
-import { type FieldFormatter, useFieldFormatter } from '../../ui/format/field-values';
-import { type RecordNames, useRecordNames } from '../../ui/format/use-record-names';
+import type { FieldFormatter } from '../../ui/format/field-values';
+import type { RecordNames } from '../../ui/format/use-record-names';
 
 interface RejectedChangeItemProps {
   entry: OutboxEntry;
+  names: RecordNames;
+  fields: FieldFormatter;
   onDismiss: () => void;
 }
 
-export function RejectedChangeItem({ entry, onDismiss }: RejectedChangeItemProps) {
+export function RejectedChangeItem({ entry, names, fields, onDismiss }: RejectedChangeItemProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const names = useRecordNames();
-  const fields = useFieldFormatter(names);
   const titleId = useId();
   const caseName = caseNameOf(entry, names);
   const { rejection } = entry;

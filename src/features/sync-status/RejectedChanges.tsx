@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading } from '../../ui/components';
+import { useFieldFormatter } from '../../ui/format/field-values';
+import { useRecordNames } from '../../ui/format/use-record-names';
 import { RejectedChangeItem } from './RejectedChangeItem';
 import { useRejectedChanges } from './use-rejected-changes';
 
 export function RejectedChanges() {
   const { t } = useTranslation();
   const { entries, dismiss } = useRejectedChanges();
+  const names = useRecordNames();
+  const fields = useFieldFormatter(names);
 
   return (
     <section className="card" aria-labelledby="rejected-title">
@@ -18,7 +22,12 @@ export function RejectedChanges() {
           <ul className="plain-list">
             {entries.map((entry) => (
               <li key={entry.id} className="rejected-item">
-                <RejectedChangeItem entry={entry} onDismiss={() => void dismiss(entry.id)} />
+                <RejectedChangeItem
+                  entry={entry}
+                  names={names}
+                  fields={fields}
+                  onDismiss={() => void dismiss(entry.id)}
+                />
               </li>
             ))}
           </ul>

@@ -37,9 +37,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       className="confirm-dialog"
       aria-labelledby={titleId}
       onCancel={(event) => {
-        // Escape: the parent decides (it unmounts the dialog), so the browser must not close it first.
+        // Escape: the parent decides (it unmounts the dialog), so the browser need not close it first.
         event.preventDefault();
         onCancel();
+      }}
+      onClose={() => {
+        // The browser may close it anyway (a repeated Escape cannot be held back). The
+        // event comes late: a dialog open again by then (React's dev double effects) stays.
+        if (!ref.current?.open) onCancel();
       }}
     >
       <h2 id={titleId}>{title}</h2>
