@@ -110,7 +110,6 @@ export const dePages = {
     notPersisted: 'Dauerhafter Speicher: nicht gewährt',
     notPersistedHint:
       'Ohne dauerhaften Speicher darf der Browser die Daten dieser App bei Speichermangel löschen, auch nicht synchronisierte Änderungen. Auf iPhone und iPad hilft es, die App zum Home-Bildschirm hinzuzufügen.',
-    request: 'Dauerhaften Speicher anfordern',
   },
   conflicts: {
     title: 'Konflikte',

@@ -155,7 +155,6 @@ export const en: Messages = {
     notPersisted: 'Persistent storage: not granted',
     notPersistedHint:
       'Without persistent storage the browser may delete this app’s data when space runs low, unsynced changes included. On iPhone and iPad, adding the app to the home screen helps.',
-    request: 'Request persistent storage',
   },
   conflicts: {
     badge: 'Conflict',
