@@ -9,17 +9,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import type { Mutation } from '../../src/shared/protocol';
-import type { AppointmentRecord } from '../../src/shared/records';
+import { type AppointmentRecord, DELETE_CONFLICT_FIELD } from '../../src/shared/records';
 import { type ApiClient, createApiClient } from '../../src/sync';
 import { DEMO_PASSWORD } from './support/device';
 import { serverTargets } from './support/server-targets';
 
 type Status = AppointmentRecord['status'];
+/** A device's offline change: a new status, or deleting the appointment. */
+type Edit = Status | 'delete';
 
 interface Scenario {
   name: string;
-  /** Per device, the statuses it sets one after the other, all based on the same synced version. */
-  edits: Record<string, Status[]>;
+  /** Per device, its changes one after the other, all based on the same synced version. */
+  edits: Record<string, Edit[]>;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -34,42 +36,69 @@ const SCENARIOS: Scenario[] = [
     edits: { phone: ['done', 'cancelled'], tablet: ['done'] },
   },
   { name: 'three devices, two agree', edits: { phone: ['done'], tablet: ['cancelled'], lead: ['done'] } },
+  { name: 'one device deletes, another edits', edits: { phone: ['delete'], tablet: ['done'] } },
+  {
+    name: 'one device edits and then deletes, another edits the same field',
+    edits: { phone: ['done', 'delete'], tablet: ['cancelled'] },
+  },
+  { name: 'one device edits and then deletes, nobody else', edits: { phone: ['done', 'delete'] } },
 ];
 
 const USERS: Record<string, string> = { phone: 'anna', tablet: 'anna', lead: 'lea' };
 
 interface Step {
   device: string;
-  status: Status;
+  edit: Edit;
 }
 
 /** Every merge of the devices' sequences that keeps each device's own order. */
-function interleavings(sequences: Record<string, Status[]>): Step[][] {
+function interleavings(sequences: Record<string, Edit[]>): Step[][] {
   const devices = Object.keys(sequences).filter((device) => (sequences[device]?.length ?? 0) > 0);
   if (devices.length === 0) return [[]];
   return devices.flatMap((device) => {
-    const [first, ...rest] = sequences[device] as Status[];
+    const [first, ...rest] = sequences[device] as Edit[];
     return interleavings({ ...sequences, [device]: rest }).map((tail) => [
-      { device, status: first as Status },
+      { device, edit: first as Edit },
       ...tail,
     ]);
   });
 }
 
-/** What every order must end in: the devices' last values, and a conflict when they differ. */
-function expectedOutcome(edits: Record<string, Status[]>): { values: Status[]; conflict: boolean } {
-  const finals = [...new Set(Object.values(edits).map((sequence) => sequence.at(-1) as Status))].sort();
-  return { values: finals, conflict: finals.length > 1 };
+/**
+ * What every order must end in, as a line: "gone" when deleted and nobody else
+ * edited; otherwise the status (or its conflict: the devices' last statuses, when
+ * they differ) and whether a delete conflict keeps the record.
+ */
+function expectedOutcome(edits: Record<string, Edit[]>): string {
+  const deleters = Object.keys(edits).filter((device) => edits[device]?.includes('delete'));
+  const editors = Object.keys(edits).filter((device) => !deleters.includes(device));
+  if (deleters.length > 0 && editors.length === 0) return 'gone';
+  const lastStatuses = Object.values(edits)
+    .map((sequence) => sequence.filter((edit): edit is Status => edit !== 'delete').at(-1))
+    .filter((status): status is Status => status !== undefined);
+  const distinct = [...new Set(lastStatuses)].sort();
+  const status = distinct.length > 1 ? `status conflict ${distinct.join('/')}` : `status ${distinct[0]}`;
+  return deleters.length > 0 ? `${status}, delete conflict` : status;
 }
 
-function update(recordId: string, baseVersion: number, status: Status): Mutation {
+/** The same line, read from the record the server holds (null: gone). */
+function outcomeOf(record: AppointmentRecord | null): string {
+  if (!record) return 'gone';
+  const statusConflict = record.conflicts.find((c) => c.field === 'status');
+  const values = [...new Set(statusConflict?.candidates.map((c) => String(c.value)))].sort();
+  const status = statusConflict ? `status conflict ${values.join('/')}` : `status ${record.status}`;
+  const deleteConflict = record.conflicts.some((c) => c.field === DELETE_CONFLICT_FIELD);
+  return deleteConflict ? `${status}, delete conflict` : status;
+}
+
+function mutationOf(recordId: string, baseVersion: number, edit: Edit): Mutation {
   return {
     id: randomUUID(),
     entity: 'appointment',
-    op: 'update',
+    op: edit === 'delete' ? 'delete' : 'update',
     recordId,
     baseVersion,
-    data: { status },
+    data: edit === 'delete' ? {} : { status: edit },
     clientTime: new Date().toISOString(),
   };
 }
@@ -127,33 +156,38 @@ describe.each(serverTargets)('every delivery order gives the same outcome ($name
     return { id, version: result.record.version };
   }
 
+  /** The appointment as the lead sees it now (null: gone). */
+  async function currentState(id: string): Promise<AppointmentRecord | null> {
+    const changes = new Map<string, AppointmentRecord | null>();
+    let cursor = '0';
+    for (;;) {
+      const batch = await (devices.get('lead') as ApiClient).pull({ cursor, limit: 2000 });
+      for (const change of batch.changes) {
+        if (change.entity === 'appointment') changes.set(change.record.id, change.record);
+      }
+      for (const removal of batch.removed) changes.set(removal.id, null);
+      if (!batch.hasMore) return changes.get(id) ?? null;
+      cursor = batch.cursor;
+    }
+  }
+
   for (const scenario of SCENARIOS) {
     it(scenario.name, async () => {
-      const expected = expectedOutcome(scenario.edits);
-      const outcomes: string[] = [];
+      const wanted = expectedOutcome(scenario.edits);
+      const wrong: string[] = [];
       for (const order of interleavings(scenario.edits)) {
         const appointment = await freshAppointment();
-        let record: AppointmentRecord | null = null;
         for (const step of order) {
           const api = devices.get(step.device) as ApiClient;
-          const [result] = (
-            await api.push({ mutations: [update(appointment.id, appointment.version, step.status)] })
-          ).results;
+          const mutation = mutationOf(appointment.id, appointment.version, step.edit);
+          const [result] = (await api.push({ mutations: [mutation] })).results;
           if (result?.status !== 'applied')
-            throw new Error(`${step.device} ${step.status}: ${JSON.stringify(result)}`);
-          record = result.record as AppointmentRecord;
+            throw new Error(`${step.device} ${step.edit}: ${JSON.stringify(result)}`);
         }
-        const conflict = record?.conflicts.find((c) => c.field === 'status');
-        const values = conflict
-          ? [...new Set(conflict.candidates.map((c) => c.value as Status))].sort()
-          : [record?.status];
-        const path = order.map((step) => `${step.device}=${step.status}`).join(' → ');
-        outcomes.push(`${path}: ${conflict ? `conflict ${values.join('/')}` : `status ${record?.status}`}`);
+        const outcome = outcomeOf(await currentState(appointment.id));
+        const path = order.map((step) => `${step.device}=${step.edit}`).join(' → ');
+        if (outcome !== wanted) wrong.push(`${path}: ${outcome}`);
       }
-      const wanted = expected.conflict
-        ? `conflict ${expected.values.join('/')}`
-        : `status ${expected.values[0]}`;
-      const wrong = outcomes.filter((outcome) => !outcome.endsWith(`: ${wanted}`));
       expect(wrong, `expected "${wanted}" after every order`).toEqual([]);
     });
   }

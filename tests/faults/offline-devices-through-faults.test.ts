@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { openDevice, type SimulatedDevice } from './support/device';
-import { type DeviceOutbox, type ExpectedState, expectedStateOf } from './support/expected-state';
+import {
+  type DeviceOutbox,
+  type ExpectedState,
+  expectedStateOf,
+  workloadShapeOf,
+} from './support/expected-state';
 import { type FaultProxy, type FaultRates, startFaultProxy } from './support/fault-proxy';
 import { createPrng, deriveSeed, runSeed } from './support/prng';
 import { serverTargets } from './support/server-targets';
@@ -20,7 +25,7 @@ import {
   checkDeviceAgainstServer,
   checkServerAgainstExpected,
 } from './support/verify';
-import { DeviceWriter } from './support/workload';
+import { type DeviceMemory, DeviceWriter, newDeviceMemory } from './support/workload';
 
 const OFFLINE_MUTATIONS = 1_000;
 const MAX_ROUNDS = 300;
@@ -84,6 +89,8 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
   }
 
   const device = (label: string) => devices.find((d) => d.label === label) as SimulatedDevice;
+  const memories = new Map<string, DeviceMemory>(DEVICES.map(({ label }) => [label, newDeviceMemory(label)]));
+  const memory = (label: string) => memories.get(label) as DeviceMemory;
 
   beforeAll(async () => {
     server = await target.start();
@@ -109,7 +116,11 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
     async () => {
       await syncEachCleanly(devices);
       for (const { label, actions } of SHARED_SETUP) {
-        const writer = new DeviceWriter(device(label), createPrng(deriveSeed(seed, `setup-${label}`)));
+        const writer = new DeviceWriter(
+          device(label),
+          createPrng(deriveSeed(seed, `setup-${label}`)),
+          memory(label),
+        );
         for (const [action, times] of Object.entries(actions)) {
           for (let i = 0; i < times; i++) {
             expect(await writer.perform(action as keyof typeof actions)).toBe(true);
@@ -131,7 +142,9 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
     `${OFFLINE_MUTATIONS} changes while offline, spread over the three devices`,
     async () => {
       const prng = createPrng(deriveSeed(seed, 'workload'));
-      const writers = devices.map((d) => new DeviceWriter(d, createPrng(deriveSeed(seed, d.label)), base));
+      const writers = devices.map(
+        (d) => new DeviceWriter(d, createPrng(deriveSeed(seed, d.label)), memory(d.label), base),
+      );
       const perDevice = new Map<string, number>();
       for (let i = 0; i < OFFLINE_MUTATIONS; i++) {
         const index = pickDeviceIndex(prng.next());
@@ -148,7 +161,18 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
       );
       expect(outboxes.reduce((sum, outbox) => sum + outbox.entries.length, 0)).toBe(OFFLINE_MUTATIONS);
       expected = expectedStateOf(base, outboxes);
-      counts.push(`offline mutations per device: ${[...perDevice].map(([l, n]) => `${l} ${n}`).join(', ')}`);
+      const shape = workloadShapeOf(expected);
+      counts.push(
+        `offline mutations per device: ${[...perDevice].map(([l, n]) => `${l} ${n}`).join(', ')}`,
+        `records edited on several devices: ${shape.sharedRecords} (${shape.disjointOnly} only in different fields); fields edited on several devices: ${shape.conflictingFields} to different values, ${shape.agreeingFields} to the same value`,
+        `deletes: ${shape.deletedCleanly} of records nobody else touched, ${shape.deletedAgainstEdits} of records another device edited`,
+      );
+      // Every kind of concurrent edit must occur, or the merge checks below prove less than they say.
+      expect(shape.disjointOnly).toBeGreaterThan(0);
+      expect(shape.agreeingFields).toBeGreaterThan(0);
+      expect(shape.conflictingFields).toBeGreaterThan(0);
+      expect(shape.deletedCleanly).toBeGreaterThan(0);
+      expect(shape.deletedAgainstEdits).toBeGreaterThan(0);
     },
     { prerequisite: true },
   );

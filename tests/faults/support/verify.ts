@@ -5,8 +5,15 @@
 import { CONFLICT_INDEX } from '../../../src/db/schema';
 import type { Database } from '../../../src/server/db/database';
 import type { Conflict } from '../../../src/shared/records';
-import { fieldsSchemaOf, type MutableEntity } from '../../../src/shared/records';
-import { distinctFinals, type ExpectedState, expectedConflictFields } from './expected-state';
+import { DELETE_CONFLICT_FIELD, fieldsSchemaOf, type MutableEntity } from '../../../src/shared/records';
+import {
+  distinctFinals,
+  type ExpectedRecord,
+  type ExpectedState,
+  editorsBesidesDeleter,
+  expectedConflictFields,
+  mustBeGone,
+} from './expected-state';
 import { type AnyRecord, canonicalJson, entityOfKey } from './records';
 import type { Snapshot } from './snapshots';
 
@@ -20,6 +27,11 @@ export interface Findings {
 
 function conflictsOf(record: AnyRecord): Conflict[] {
   return 'conflicts' in record ? record.conflicts : [];
+}
+
+/** "place ← anna-phone: \"X\", lea-tablet: \"Y\"; time ← …", for messages. */
+function offlineEdits(record: ExpectedRecord): string {
+  return [...record.history].map(([field, writes]) => `${field} ← ${writes.join(', ')}`).join('; ');
 }
 
 function fieldNames(entity: MutableEntity): string[] {
@@ -44,9 +56,16 @@ export function checkServerAgainstExpected(
   }
   for (const [key, record] of expected.records) {
     const actual = view.get(key) as (AnyRecord & Record<string, unknown>) | undefined;
+    if (mustBeGone(record)) {
+      if (actual)
+        problems.push(`${key}: deleted by ${record.deletedBy}, nobody else edited it, yet it is still there`);
+      continue;
+    }
     if (!actual) {
+      const origin = record.createdBy ? `created by ${record.createdBy}` : 'edited';
+      const deleted = record.deletedBy ? `, deleted by ${record.deletedBy}` : '';
       problems.push(
-        `${key}: missing on the server (${record.createdBy ? `created by ${record.createdBy}` : 'edited'})`,
+        `${key}: missing on the server (${origin}${deleted}); offline edits: ${offlineEdits(record)}`,
       );
       continue;
     }
@@ -56,9 +75,8 @@ export function checkServerAgainstExpected(
     conflictsFound += conflicts.length;
     const foundFields = conflicts.map((conflict) => conflict.field).sort();
     if (canonicalJson(foundFields) !== canonicalJson(conflictFields)) {
-      const edits = [...record.history].map(([field, writes]) => `${field} ← ${writes.join(', ')}`);
       problems.push(
-        `${key}: conflicts on [${foundFields}], expected on [${conflictFields}]; offline edits: ${edits.join('; ')}`,
+        `${key}: conflicts on [${foundFields}], expected on [${conflictFields}]; offline edits: ${offlineEdits(record)}`,
       );
     }
     for (const field of fieldNames(record.entity)) {
@@ -82,8 +100,39 @@ export function checkServerAgainstExpected(
           );
       }
     }
+    const deleteConflict = conflicts.find((conflict) => conflict.field === DELETE_CONFLICT_FIELD);
+    if (deleteConflict) problems.push(...checkDeleteCandidates(key, deleteConflict, record, labelOfDevice));
   }
   return { problems, records: expected.records.size, fields, conflictsFound, conflictsExpected };
+}
+
+/**
+ * The delete against the edits: "deleted" (true) from the deleting device, "kept"
+ * (false) from devices that edited the record - both sides present, nobody else.
+ */
+function checkDeleteCandidates(
+  key: string,
+  conflict: Conflict,
+  record: ExpectedRecord,
+  labelOfDevice: ReadonlyMap<string, string>,
+): string[] {
+  const problems: string[] = [];
+  const editors = editorsBesidesDeleter(record);
+  const values = new Set(conflict.candidates.map((candidate) => candidate.value));
+  if (!values.has(true) || !values.has(false)) {
+    problems.push(`${key}: delete conflict without both sides: ${canonicalJson(conflict.candidates)}`);
+  }
+  for (const candidate of conflict.candidates) {
+    const label = candidate.deviceId ? labelOfDevice.get(candidate.deviceId) : undefined;
+    const plausible =
+      label !== undefined && (candidate.value === true ? label === record.deletedBy : editors.has(label));
+    if (!plausible) {
+      problems.push(
+        `${key}: delete-conflict candidate ${canonicalJson(candidate.value)} from ${label ?? candidate.deviceId}`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** Exactly the devices' last values, each attributed to a device that wrote it. */

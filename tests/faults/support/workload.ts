@@ -2,10 +2,14 @@
 // pre-consultations, and edit records they share with the other devices (the
 // same fields, and different ones), always through the app's local repositories,
 // so every change is one outbox entry exactly as in the app.
-import { createAppointment, updateAppointment } from '../../../src/db/appointments';
+import { createAppointment, deleteAppointment, updateAppointment } from '../../../src/db/appointments';
 import { updateCase } from '../../../src/db/cases';
 import { createNote, markNoteReviewed, updateNote } from '../../../src/db/notes';
-import { createPreConsultation, updatePreConsultation } from '../../../src/db/pre-consultations';
+import {
+  createPreConsultation,
+  deletePreConsultation,
+  updatePreConsultation,
+} from '../../../src/db/pre-consultations';
 import type {
   AppointmentRecord,
   CaseRecord,
@@ -38,7 +42,8 @@ type Action =
   | 'reviewNote'
   | 'editAppointment'
   | 'editPreConsultation'
-  | 'editCase';
+  | 'editCase'
+  | 'deleteOwn';
 
 /** How often each kind of change happens, by role. Leads review instead of writing much. */
 const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
@@ -50,6 +55,7 @@ const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
     editAppointment: 22,
     editPreConsultation: 13,
     editCase: 10,
+    deleteOwn: 3,
   },
   lead: {
     createNote: 6,
@@ -60,6 +66,7 @@ const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
     editAppointment: 30,
     editPreConsultation: 16,
     editCase: 22,
+    deleteOwn: 3,
   },
 };
 
@@ -81,17 +88,35 @@ function inStableOrder<R>(records: R[], keyOf: (record: R) => string): R[] {
   return records.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }
 
+/** What a device remembers across its writers (the setup's and the offline phase's). */
+export interface DeviceMemory {
+  texts: TextSource;
+  /**
+   * The appointments and pre-consultations the device created, in order. Only
+   * their creator deletes them, so no record is deleted on two devices (the other
+   * devices may still edit it: delete against edit).
+   */
+  createdHere: Set<string>;
+}
+
+export function newDeviceMemory(label: string): DeviceMemory {
+  return { texts: textSource(label), createdHere: new Set() };
+}
+
 /** One device's writer: it knows what the device holds and what the shared base was. */
 export class DeviceWriter {
   private readonly texts: TextSource;
+  private readonly createdHere: Set<string>;
 
   constructor(
     private readonly device: SimulatedDevice,
     private readonly prng: Prng,
+    memory: DeviceMemory,
     /** The records as all devices last saw them together, for "differs from the base". */
     private readonly base: Snapshot = new Map(),
   ) {
-    this.texts = textSource(device.label);
+    this.texts = memory.texts;
+    this.createdHere = memory.createdHere;
   }
 
   /** Makes one change (one outbox entry); returns what it did. */
@@ -110,12 +135,7 @@ export class DeviceWriter {
       case 'createAppointment':
         return this.createAppointment();
       case 'createPreConsultation':
-        await createPreConsultation(
-          this.device.db,
-          this.device.actor,
-          newPreConsultation(this.prng, this.texts),
-        );
-        return true;
+        return this.createPreConsultation();
       case 'editNote':
         return this.editNote();
       case 'reviewNote':
@@ -126,6 +146,8 @@ export class DeviceWriter {
         return this.editPreConsultation();
       case 'editCase':
         return this.editCase();
+      case 'deleteOwn':
+        return this.deleteOwn();
     }
   }
 
@@ -154,11 +176,14 @@ export class DeviceWriter {
   private async createAppointment(): Promise<boolean> {
     const target = await this.pickCase();
     if (!target) return false;
-    await createAppointment(
-      this.device.db,
-      this.device.actor,
-      newAppointment(this.prng, this.texts, target.id),
-    );
+    const fields = newAppointment(this.prng, this.texts, target.id);
+    this.createdHere.add((await createAppointment(this.device.db, this.device.actor, fields)).id);
+    return true;
+  }
+
+  private async createPreConsultation(): Promise<boolean> {
+    const fields = newPreConsultation(this.prng, this.texts);
+    this.createdHere.add((await createPreConsultation(this.device.db, this.device.actor, fields)).id);
     return true;
   }
 
@@ -222,6 +247,19 @@ export class DeviceWriter {
     if (!target) return false;
     const fields = pickFields(this.prng, EDITED_FIELDS.case);
     await updateCase(this.device.db, this.device.actor, target.id, casePatch(this.texts, fields));
+    return true;
+  }
+
+  /** Deletes an appointment or pre-consultation this device created and still holds. */
+  private async deleteOwn(): Promise<boolean> {
+    const { db, actor } = this.device;
+    const ids = [...this.createdHere];
+    const appointments = new Set(await db.appointments.where('id').anyOf(ids).primaryKeys());
+    const preConsultations = new Set(await db.preConsultations.where('id').anyOf(ids).primaryKeys());
+    const candidates = ids.filter((id) => appointments.has(id) || preConsultations.has(id));
+    if (candidates.length === 0) return false;
+    const id = this.prng.pick(candidates);
+    await (appointments.has(id) ? deleteAppointment(db, actor, id) : deletePreConsultation(db, actor, id));
     return true;
   }
 }
