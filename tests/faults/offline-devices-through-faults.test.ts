@@ -8,6 +8,7 @@
 // what the server shows its user, and every mutation was applied exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
+import { DELETE_CONFLICT_FIELD } from '../../src/shared/records';
 import { openDevice, type SimulatedDevice } from './support/device';
 import {
   type DeviceOutbox,
@@ -15,8 +16,9 @@ import {
   expectedStateOf,
   workloadShapeOf,
 } from './support/expected-state';
-import { type FaultProxy, type FaultRates, startFaultProxy } from './support/fault-proxy';
+import { FAULT_KINDS, type FaultProxy, type FaultRates, startFaultProxy } from './support/fault-proxy';
 import { createPrng, deriveSeed, runSeed } from './support/prng';
+import { checkResolved, planResolutions, resolveOnDevices } from './support/resolutions';
 import { serverTargets } from './support/server-targets';
 import { deviceViewOf, type Snapshot, serverViewOf } from './support/snapshots';
 import { type RoundsReport, syncEachCleanly, syncUntilDrained } from './support/sync-rounds';
@@ -229,8 +231,8 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
     expectNoProblems(findings.problems);
   });
 
-  check('after a last clean sync, every device holds exactly what the server shows its user', async () => {
-    await syncEachCleanly(devices);
+  /** Every device against what the server shows its user; adds the counts under `what`. */
+  async function compareDevicesWithServer(what: string): Promise<string[]> {
     const problems: string[] = [];
     let records = 0;
     let fields = 0;
@@ -245,8 +247,40 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
       fields += findings.fields;
     }
     counts.push(
-      `devices: ${records} records (${fields} fields) compared with the server, over ${devices.length} devices`,
+      `${what}: ${records} records (${fields} fields) on ${devices.length} devices equal the server's`,
     );
-    expectNoProblems(problems);
+    return problems;
+  }
+
+  check('after a last clean sync, every device holds exactly what the server shows its user', async () => {
+    await syncEachCleanly(devices);
+    expectNoProblems(await compareDevicesWithServer('devices'));
   });
+
+  check(
+    'every conflict, resolved once on one device, is settled on the server and on every device',
+    async () => {
+      const before = await serverViewOf(server.url, 'lea');
+      const resolvers = { author: 'anna-phone', lead: 'lea-tablet' };
+      const plans = planResolutions(before, createPrng(deriveSeed(seed, 'resolutions')), resolvers);
+      await resolveOnDevices(devices, plans);
+      const faultsBefore = proxy.counts();
+      proxy.setFaultsEnabled(true);
+      const resolving = await syncUntilDrained(devices, MAX_ROUNDS);
+      proxy.setFaultsEnabled(false);
+      const faultsAfter = proxy.counts();
+      const injected = FAULT_KINDS.map(
+        (kind) => `${kind} ${faultsAfter.faults[kind] - faultsBefore.faults[kind]}`,
+      );
+      const deletes = plans.filter((plan) => plan.field === DELETE_CONFLICT_FIELD);
+      counts.push(
+        `resolutions: ${plans.length} conflicts resolved (${deletes.length} delete conflicts, ${deletes.filter((p) => p.value === true).length} of them by deleting) in ${resolving.rounds} faulty rounds (${injected.join(', ')})`,
+      );
+      expectNoProblems(resolving.failures);
+      expect(resolving.drained).toBe(true);
+      await syncEachCleanly(devices);
+      expectNoProblems(checkResolved(await serverViewOf(server.url, 'lea'), before, plans));
+      expectNoProblems(await compareDevicesWithServer('devices after resolving'));
+    },
+  );
 });
