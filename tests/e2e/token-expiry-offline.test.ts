@@ -6,7 +6,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginResponse } from '../../src/shared/protocol';
 import { notesOnServer } from './support/api';
-import { DEMO_PASSWORD, login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
+import {
+  countPendingInOutbox,
+  DEMO_PASSWORD,
+  login,
+  openFirstCase,
+  waitUntilSynced,
+  writeNote,
+} from './support/app';
 import { launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -33,7 +40,7 @@ describe('token expiry while offline', () => {
   it('keeps the outbox, asks for the password on return, and syncs', async () => {
     const loginAnswer = page.waitForResponse('**/api/auth/login');
     await login(page, server.url, 'anna');
-    const { expiresAt } = LoginResponse.parse(await (await loginAnswer).json());
+    const { expiresAt, user } = LoginResponse.parse(await (await loginAnswer).json());
     await waitUntilSynced(page);
 
     await profile.context.setOffline(true);
@@ -48,12 +55,14 @@ describe('token expiry while offline', () => {
     const relogin = page.getByRole('heading', { name: 'Bitte erneut anmelden' });
     await relogin.waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByText('1 Änderung nicht synchronisiert').count()).toBeGreaterThan(0);
+    expect(await countPendingInOutbox(page, user.id)).toBe(1);
     expect((await notesOnServer(server.url)).filter((note) => note.text === NOTE_TEXT)).toHaveLength(0);
 
     await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Erneut anmelden' }).click();
     await waitUntilSynced(page);
     await expect.poll(() => relogin.count()).toBe(0);
+    expect(await countPendingInOutbox(page, user.id)).toBe(0);
     expect((await notesOnServer(server.url)).filter((note) => note.text === NOTE_TEXT)).toHaveLength(1);
   });
 });
