@@ -22,11 +22,8 @@ import { checkResolved, planResolutions, resolveOnDevices } from './support/reso
 import { serverTargets } from './support/server-targets';
 import { deviceViewOf, type Snapshot, serverViewOf } from './support/snapshots';
 import { type RoundsReport, syncEachCleanly, syncUntilDrained } from './support/sync-rounds';
-import {
-  checkAppliedMutations,
-  checkDeviceAgainstServer,
-  checkServerAgainstExpected,
-} from './support/verify';
+import { checkDeviceAgainstServer } from './support/verify-devices';
+import { checkAppliedMutations, checkServerAgainstExpected } from './support/verify-server';
 import { type DeviceMemory, DeviceWriter, newDeviceMemory } from './support/workload';
 
 const OFFLINE_MUTATIONS = 1_000;

@@ -18,12 +18,15 @@ async function allPending(devices: readonly SimulatedDevice[]): Promise<number> 
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
+/** Failures beyond this many are not a flaky network but a bug: stop early and report them. */
+const MAX_FAILURES = 10;
+
 export async function syncUntilDrained(
   devices: readonly SimulatedDevice[],
   maxRounds: number,
 ): Promise<RoundsReport> {
   const report: RoundsReport = { rounds: 0, drained: false, phases: {}, failures: [] };
-  while (report.rounds < maxRounds) {
+  while (report.rounds < maxRounds && report.failures.length < MAX_FAILURES) {
     if ((await allPending(devices)) === 0) {
       report.drained = true;
       return report;
