@@ -80,6 +80,27 @@ describe.each(databaseTargets)('conflicts ($name)', (target) => {
     expect(recordOf(same.results[0])).toMatchObject({ version: 4, conflicts: [] });
   });
 
+  it('ends the same way whichever of two equal edits arrives first', async () => {
+    for (const firstDevice of ['anna-phone', 'anna-tablet']) {
+      const caseId = await annasCase();
+      const pushStatus = (status: string, device: string) =>
+        h.push(anna.token, [updateMutation('case', caseId, { status }, 1)], device);
+      const secondDevice = firstDevice === 'anna-phone' ? 'anna-tablet' : 'anna-phone';
+      await pushStatus('closed', firstDevice);
+      await pushStatus('closed', secondDevice);
+      // The phone changes its mind without having seen that the tablet set 'closed' too.
+      const { results } = await pushStatus('open', 'anna-phone');
+      expect(recordOf(results[0]).status, firstDevice).toBe('closed');
+      expect(
+        onlyConflict(results[0]).candidates.map((c) => [c.deviceId, c.value]),
+        firstDevice,
+      ).toEqual([
+        ['anna-tablet', 'closed'],
+        ['anna-phone', 'open'],
+      ]);
+    }
+  });
+
   it('collects three devices in one conflict with three candidates', async () => {
     const caseId = await annasCase();
     await h.push(anna.token, [updateMutation('case', caseId, { helpType: 'SPFH' })], 'anna-phone');

@@ -122,6 +122,24 @@ describe.each(databaseTargets)('deletes and amendments ($name)', (target) => {
     expect(wrongType.results[0]).toMatchObject({ status: 'rejected', code: 'conflict', field: 'conflictId' });
   });
 
+  it('keeps a record when the deleter had not seen a competing edit that is now a conflict candidate', async () => {
+    const appointmentId = await newAppointment();
+    await h.push(anna.token, [updateMutation('appointment', appointmentId, { time: '09:00' })], 'anna-phone');
+    const rival = await h.push(
+      lea.token,
+      [updateMutation('appointment', appointmentId, { time: '11:00' })],
+      'lea-tab',
+    );
+    expect(onlyConflict(rival.results[0]).field).toBe('time');
+    const { results } = await h.push(
+      anna.token,
+      [deleteMutation('appointment', appointmentId, 1)],
+      'anna-phone',
+    );
+    const record = recordOf(results[0]);
+    expect(record.conflicts.map((c) => c.field).sort()).toEqual(['_deleted', 'time']);
+  });
+
   it('refuses to delete a case (cases are closed) and answers the reason', async () => {
     const { results } = await h.push(anna.token, [deleteMutation('case', caseId)]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'invalid', httpStatus: 400, field: 'op' });

@@ -34,13 +34,23 @@ function merge(
   origin: Origin,
   conflicts: Conflict[] = [],
 ) {
-  return mergePatch({ current, fieldMeta, conflicts, patch, baseVersion, origin, newConflict });
+  return mergePatch({
+    current,
+    currentVersion: 3,
+    fieldMeta,
+    conflicts,
+    patch,
+    baseVersion,
+    origin,
+    newConflict,
+  });
 }
 
 describe('per-field merge', () => {
   it('takes fields nobody else changed since the base', () => {
     const result = merge({ status: 'closed' }, 1, phone);
-    expect(result).toEqual({ applied: { status: 'closed' }, conflicts: [], conflictsChanged: false });
+    expect(result).toMatchObject({ applied: { status: 'closed' }, conflicts: [], conflictsChanged: false });
+    expect(result.fieldMeta.status).toEqual({ version: 4, userId: 'anna', deviceId: 'phone', at });
   });
 
   it('turns the same field changed on both sides into a conflict that keeps both values', () => {
@@ -63,6 +73,32 @@ describe('per-field merge', () => {
     expect(merge({ phone: '111' }, 1, phone)).toMatchObject({ applied: {}, conflicts: [] });
     expect(merge({ phone: '333' }, 1, tablet)).toMatchObject({ applied: { phone: '333' }, conflicts: [] });
     expect(merge({ phone: '333' }, 2, phone)).toMatchObject({ applied: { phone: '333' }, conflicts: [] });
+  });
+
+  it('remembers a device that set the same value, so a later change by another is a conflict in any order', () => {
+    const agreed = merge({ phone: '111' }, 1, lead);
+    expect(agreed).toMatchObject({
+      applied: {},
+      conflicts: [],
+      conflictsChanged: false,
+      fieldMetaChanged: true,
+    });
+    expect(agreed.fieldMeta.phone?.others).toEqual([{ version: 3, userId: 'lea', deviceId: 'office', at }]);
+    const later = mergePatch({
+      current,
+      currentVersion: 3,
+      fieldMeta: agreed.fieldMeta,
+      conflicts: [],
+      patch: { phone: '222' },
+      baseVersion: 1,
+      origin: tablet,
+      newConflict,
+    });
+    expect(later.applied).toEqual({});
+    expect(later.conflicts[0]?.candidates.map((c) => [c.by, c.value])).toEqual([
+      ['lea', '111'],
+      ['anna', '222'],
+    ]);
   });
 
   it('adds a third device to the open conflict instead of opening a second one', () => {
@@ -106,6 +142,23 @@ describe('delete against edit', () => {
       ['phone', true],
     ]);
     expect(editsSince(fieldMeta, 2, phone).map((s) => s.deviceId)).toEqual(['office']);
+  });
+
+  it('counts a competing value in an open conflict as an edit', () => {
+    const open = merge({ status: 'closed' }, 1, lead);
+    expect(open.applied).toEqual({ status: 'closed' });
+    const contested = mergePatch({
+      current: { ...current, status: 'closed' },
+      currentVersion: 4,
+      fieldMeta: open.fieldMeta,
+      conflicts: [],
+      patch: { status: 'open' },
+      baseVersion: 3,
+      origin: tablet,
+      newConflict,
+    });
+    expect(contested.conflicts).toHaveLength(1);
+    expect(editsSince(contested.fieldMeta, 4, lead).map((s) => s.deviceId)).toEqual(['tablet']);
   });
 
   it("revives a record deleted after the editor's base, and refuses an edit made after seeing the delete", () => {

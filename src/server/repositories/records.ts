@@ -136,3 +136,19 @@ export async function writeRecord<E extends MutableEntity>(
   if (!rows[0]) throw new Error(`update of ${spec.table} ${id} found no row`);
   return toRecord<RecordOf[E]>(rows[0]);
 }
+
+/**
+ * Updates only the field history: an edit that changed nothing devices see (the
+ * same value again) but must be remembered. No new version or seq - nothing to pull.
+ */
+export async function writeFieldMeta(
+  tx: Queryable,
+  entity: MutableEntity,
+  id: string,
+  fieldMeta: FieldMeta,
+): Promise<void> {
+  await tx.query(`UPDATE ${tableOf[entity].table} SET field_meta = $2::jsonb WHERE id = $1`, [
+    id,
+    JSON.stringify(fieldMeta),
+  ]);
+}

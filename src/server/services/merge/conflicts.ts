@@ -1,7 +1,7 @@
 // Building blocks of conflicts (shared Conflict): candidates, who they come from,
 // and when a conflict has settled because every candidate holds the same value.
 import type { Conflict, ConflictCandidate } from '../../../shared/records';
-import type { FieldStamp, Origin } from '../../repositories/field-meta';
+import { isSameOrigin, type Origin } from '../../repositories/field-meta';
 
 /** Makes a new conflict (id and creation time come from the caller: tests pin them). */
 export type ConflictFactory = (field: string, candidates: ConflictCandidate[]) => Conflict;
@@ -10,18 +10,6 @@ export type ConflictFactory = (field: string, candidates: ConflictCandidate[]) =
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/**
- * One origin = one user on one device. A device's later edit is built on its own
- * earlier ones, so changes from the same origin never conflict with each other.
- * A request without a device id counts as one device per user.
- */
-export function isSameOrigin(
-  a: Pick<FieldStamp, 'userId' | 'deviceId'>,
-  b: Pick<FieldStamp, 'userId' | 'deviceId'>,
-): boolean {
-  return a.userId === b.userId && a.deviceId === b.deviceId;
 }
 
 export function candidateOf(

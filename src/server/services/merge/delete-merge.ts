@@ -6,23 +6,33 @@
 // the delete (value true). Likewise an edit based on B of a record another origin
 // deleted after B revives the record and stores the same kind of conflict.
 import { type Conflict, DELETE_CONFLICT_FIELD } from '../../../shared/records';
-import type { FieldMeta, FieldStamp, Origin } from '../../repositories/field-meta';
-import { type ConflictFactory, candidateOf, isSameOrigin, withCandidate } from './conflicts';
+import {
+  editorsOf,
+  type FieldMeta,
+  type FieldStamp,
+  isSameOrigin,
+  type Origin,
+  type Stamp,
+} from '../../repositories/field-meta';
+import { type ConflictFactory, candidateOf, withCandidate } from './conflicts';
 import { changedSince } from './field-merge';
 
-/** The latest edit of every other origin after baseVersion (the delete stamp itself excluded). */
-export function editsSince(
-  fieldMeta: Readonly<FieldMeta>,
-  baseVersion: number,
-  origin: Origin,
-): FieldStamp[] {
-  const latest: FieldStamp[] = [];
+/**
+ * The latest edit of every other origin after baseVersion, over all fields and all
+ * their editors (a competing value in an open conflict is an edit too; the delete
+ * stamp itself is not).
+ */
+export function editsSince(fieldMeta: Readonly<FieldMeta>, baseVersion: number, origin: Origin): Stamp[] {
+  const latest: Stamp[] = [];
   for (const [field, stamp] of Object.entries(fieldMeta)) {
-    if (field === DELETE_CONFLICT_FIELD || !changedSince(stamp, baseVersion, origin)) continue;
-    const index = latest.findIndex((other) => isSameOrigin(other, stamp));
-    const known = latest[index];
-    if (!known) latest.push(stamp);
-    else if (stamp.version > known.version) latest[index] = stamp;
+    if (field === DELETE_CONFLICT_FIELD) continue;
+    for (const edit of editorsOf(stamp)) {
+      if (edit.version <= baseVersion || isSameOrigin(edit, origin)) continue;
+      const index = latest.findIndex((other) => isSameOrigin(other, edit));
+      const known = latest[index];
+      if (!known) latest.push(edit);
+      else if (edit.version > known.version) latest[index] = edit;
+    }
   }
   return latest.sort((a, b) => a.version - b.version);
 }

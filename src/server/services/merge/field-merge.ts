@@ -2,36 +2,44 @@
 // last-writer-wins loses case notes; here only a real conflict stays open).
 //
 // A device's update carries the version its edit was based on (B). A field f
-// "changed on the server since B" when field_meta[f] says it was last changed at a
-// version > B by another origin (user + device): a device's later edit is built
-// on its own earlier ones, and baseVersion 0 means "based on this device's own
-// create". For each field of the patch:
-//   - same value as the record: nothing to do, never a conflict;
-//   - not changed since B: taken;
+// "changed on the server since B" when another origin (user + device) edited it at
+// a version > B: the one who set its value, or one who later set the same value
+// or a competing one (field_meta keeps them all, see field-meta.ts). A device's
+// later edit is built on its own earlier ones; baseVersion 0 means "based on this
+// device's own create". For each field of the patch:
+//   - same value as the record: no change, never a conflict - but the origin is
+//     remembered as an editor of f, so the outcome does not depend on which of two
+//     equal edits arrived first;
+//   - not changed since B: taken; the origin becomes f's only editor;
 //   - changed since B to a different value: a conflict. The record keeps the value
-//     applied first, and the conflict keeps every candidate (that value with who,
-//     when and from which device, and the incoming one) until a person resolves it;
+//     applied first, and the conflict keeps every candidate (each editor of that
+//     value with who, when and from which device, and the incoming one) until a
+//     person resolves it;
 //   - an open conflict on f already: this origin's candidate is added or replaced
 //     there (never a second conflict). If this origin also set the record's current
 //     value, its edit moves the record value along. A conflict whose candidates all
 //     agree has settled and disappears.
 import type { Conflict } from '../../../shared/records';
-import type { FieldMeta, FieldStamp, Origin } from '../../repositories/field-meta';
 import {
-  type ConflictFactory,
-  candidateOf,
+  editorsOf,
+  type FieldMeta,
+  type FieldStamp,
   isSameOrigin,
-  sameValue,
-  settledValue,
-  withCandidate,
-} from './conflicts';
+  type Origin,
+  stampOf,
+  withOtherEditor,
+} from '../../repositories/field-meta';
+import { type ConflictFactory, candidateOf, sameValue, settledValue, withCandidate } from './conflicts';
 
 export function changedSince(stamp: FieldStamp | undefined, baseVersion: number, origin: Origin): boolean {
-  return stamp !== undefined && stamp.version > baseVersion && !isSameOrigin(stamp, origin);
+  if (!stamp) return false;
+  return editorsOf(stamp).some((editor) => editor.version > baseVersion && !isSameOrigin(editor, origin));
 }
 
 export interface MergeInput {
   current: Readonly<Record<string, unknown>>;
+  /** The record's version now; a write makes it currentVersion + 1. */
+  currentVersion: number;
   fieldMeta: Readonly<FieldMeta>;
   conflicts: readonly Conflict[];
   patch: Readonly<Record<string, unknown>>;
@@ -45,41 +53,65 @@ export interface MergeResult {
   applied: Record<string, unknown>;
   conflicts: Conflict[];
   conflictsChanged: boolean;
+  /** The field history after the write (stamps of a written version are currentVersion + 1). */
+  fieldMeta: FieldMeta;
+  fieldMetaChanged: boolean;
 }
 
 export function mergePatch(input: MergeInput): MergeResult {
-  const { current, fieldMeta, patch, baseVersion, origin } = input;
+  const { current, patch, baseVersion, origin } = input;
+  const written = stampOf(origin, input.currentVersion + 1);
   const applied: Record<string, unknown> = {};
+  const fieldMeta: FieldMeta = { ...input.fieldMeta };
+  let fieldMetaChanged = false;
   let conflicts = [...input.conflicts];
   let conflictsChanged = false;
+  const restamp = (field: string, stamp: FieldStamp) => {
+    fieldMeta[field] = stamp;
+    fieldMetaChanged = true;
+  };
 
   for (const [field, incoming] of Object.entries(patch)) {
     const stamp = fieldMeta[field];
     const open = conflicts.find((conflict) => conflict.field === field);
     if (open) {
       const updated = withCandidate(open, candidateOf(origin, incoming));
+      if (updated === open) continue;
       const ownsCurrentValue = stamp !== undefined && isSameOrigin(stamp, origin);
-      if (ownsCurrentValue && !sameValue(current[field], incoming)) applied[field] = incoming;
+      if (ownsCurrentValue && !sameValue(current[field], incoming)) {
+        applied[field] = incoming;
+        restamp(field, { ...written, others: stamp.others ?? [] });
+      } else {
+        restamp(field, stamp ? withOtherEditor(stamp, written) : written);
+      }
       const settled = settledValue(updated);
       if (settled.settled) {
         conflicts = conflicts.filter((conflict) => conflict !== open);
         if (!sameValue(current[field], settled.value)) applied[field] = settled.value;
-        conflictsChanged = true;
-      } else if (updated !== open) {
+      } else {
         conflicts = conflicts.map((conflict) => (conflict === open ? updated : conflict));
-        conflictsChanged = true;
       }
+      conflictsChanged = true;
       continue;
     }
-    if (sameValue(current[field], incoming)) continue;
+    if (sameValue(current[field], incoming)) {
+      const known = stamp && editorsOf(stamp).some((editor) => isSameOrigin(editor, origin));
+      if (stamp && !known) restamp(field, withOtherEditor(stamp, stampOf(origin, input.currentVersion)));
+      continue;
+    }
     if (!stamp || !changedSince(stamp, baseVersion, origin)) {
       applied[field] = incoming;
+      restamp(field, written);
       continue;
     }
-    conflicts.push(
-      input.newConflict(field, [candidateOf(stamp, current[field]), candidateOf(origin, incoming)]),
-    );
+    const holders = editorsOf(stamp).filter((editor) => !isSameOrigin(editor, origin));
+    const candidates = [
+      ...holders.map((holder) => candidateOf(holder, current[field])),
+      candidateOf(origin, incoming),
+    ];
+    conflicts.push(input.newConflict(field, candidates));
     conflictsChanged = true;
+    restamp(field, withOtherEditor(stamp, written));
   }
-  return { applied, conflicts, conflictsChanged };
+  return { applied, conflicts, conflictsChanged, fieldMeta, fieldMetaChanged };
 }

@@ -5,6 +5,7 @@
 import { fieldSchema, type ResolveData } from '../../../shared/protocol';
 import { DELETE_CONFLICT_FIELD, type FieldsOf, type MutableEntity } from '../../../shared/records';
 import { describeZodError } from '../../../shared/validation';
+import { stampOf } from '../../repositories/field-meta';
 import { sameValue } from '../merge/conflicts';
 import { reject } from '../rejection';
 import { isUnstorableValue, UNSTORABLE_TEXT_MESSAGE } from '../storable-text';
@@ -56,10 +57,14 @@ export async function applyResolve<E extends MutableEntity>(
   await rules.checkChange(ctx, record, patch, 'resolve');
   const current: unknown = Object.entries(record).find(([key]) => key === conflict.field)?.[1];
   const applied = sameValue(current, value) ? {} : patch;
+  // Whoever resolves becomes the field's only editor: later edits based on older
+  // versions meet the resolution, not the settled conflict.
+  const fieldMeta = { ...stored.fieldMeta, [conflict.field]: stampOf(ctx.origin, record.version + 1) };
   const after = await writeChange(entity, rules, ctx, stored, {
     applied,
     conflicts: remaining,
     deleted: false,
+    fieldMeta,
   });
   return { record: after, deleted: false };
 }

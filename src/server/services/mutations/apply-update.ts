@@ -7,6 +7,7 @@ import {
   type MutableEntity,
   type RecordOf,
 } from '../../../shared/records';
+import { writeFieldMeta } from '../../repositories/records';
 import { reviveConflicts } from '../merge/delete-merge';
 import { mergePatch } from '../merge/field-merge';
 import { reject } from '../rejection';
@@ -45,6 +46,7 @@ export async function applyUpdate<E extends MutableEntity>(
   }
   const merged = mergePatch({
     current: stored.record,
+    currentVersion: stored.record.version,
     fieldMeta: stored.fieldMeta,
     conflicts,
     patch,
@@ -53,10 +55,15 @@ export async function applyUpdate<E extends MutableEntity>(
     newConflict,
   });
   const changed = deleted || merged.conflictsChanged || Object.keys(merged.applied).length > 0;
-  if (!changed) return stored.record;
+  if (!changed) {
+    // Nothing devices see changed, but who also set a value is remembered.
+    if (merged.fieldMetaChanged) await writeFieldMeta(ctx.tx, entity, ctx.recordId, merged.fieldMeta);
+    return stored.record;
+  }
   return writeChange(entity, rules, ctx, stored, {
     applied: merged.applied as Partial<FieldsOf[E]>,
     conflicts: merged.conflicts,
     deleted: false,
+    fieldMeta: merged.fieldMeta,
   });
 }

@@ -3,7 +3,7 @@
 // effects. Used by update, delete (as tombstone or conflict) and resolve.
 import type { Conflict, FieldsOf, MutableEntity, RecordOf } from '../../../shared/records';
 import { DELETE_CONFLICT_FIELD } from '../../../shared/records';
-import { stampFields, stampOf } from '../../repositories/field-meta';
+import { type FieldMeta, stampFields, stampOf } from '../../repositories/field-meta';
 import { type StoredRecord, writeRecord } from '../../repositories/records';
 import { type EntityRules, type MutationContext, stampWrite } from './common';
 
@@ -18,6 +18,8 @@ export interface RecordChange<E extends MutableEntity> {
   conflicts: Conflict[];
   /** Tombstone the record (delete); false keeps it, or revives a deleted one. */
   deleted: boolean;
+  /** The field history after the write; default: the applied fields stamped with this origin. */
+  fieldMeta?: FieldMeta;
 }
 
 export async function writeChange<E extends MutableEntity>(
@@ -33,8 +35,10 @@ export async function writeChange<E extends MutableEntity>(
   const meta = await stampWrite(ctx);
   const version = before.version + 1;
   const fieldMeta = {
-    ...stored.fieldMeta,
-    ...stampFields(Object.keys(change.applied), ctx.origin, version),
+    ...(change.fieldMeta ?? {
+      ...stored.fieldMeta,
+      ...stampFields(Object.keys(change.applied), ctx.origin, version),
+    }),
     ...(change.deleted ? { [DELETE_CONFLICT_FIELD]: stampOf(ctx.origin, version) } : {}),
   };
   const values = { ...change.applied, ...derived, conflicts: change.conflicts };
