@@ -16,6 +16,8 @@ export interface TestServerOptions {
   seedDemo?: boolean;
   /** Reuse a data dir (e.g. to test a restart); default: a fresh temp dir, deleted on close. */
   dataDir?: string;
+  /** How long a login lasts (default 30 days); short values test token expiry. */
+  sessionTtlSeconds?: number;
 }
 
 export interface TestServer extends RunningServer {
@@ -30,6 +32,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     seedDemo: options.seedDemo ?? true,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+    ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
   });
   return {
     ...server,
