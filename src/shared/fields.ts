@@ -7,7 +7,18 @@ export const Id = z.uuid({ message: 'muss eine UUID sein' });
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'muss ein Datum im Format JJJJ-MM-TT sein' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: 'ist kein gültiges Datum' });
+  // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
+  .refine(
+    (value) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return (
+        !Number.isNaN(parsed.getTime()) &&
+        value >= '0001-01-01' &&
+        parsed.toISOString().slice(0, 10) === value
+      );
+    },
+    { message: 'ist kein gültiges Datum' },
+  );
 
 /** Wall-clock time of day: "14:30". */
 export const TimeOfDay = z
