@@ -10,6 +10,17 @@ export interface AppliedMutation {
   recordId: string;
 }
 
+/**
+ * Serializes the handling of one mutation id until the transaction ends. Two
+ * copies of the same push arriving at once (a client retry racing its original)
+ * would otherwise both miss the other's not-yet-committed applied row, and the
+ * later one would be refused ("record exists") instead of answered "duplicate".
+ * Under READ COMMITTED, the lookup after this lock sees the winner's commit.
+ */
+export async function lockMutationId(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+}
+
 export async function findAppliedMutation(tx: Queryable, id: string): Promise<AppliedMutation | null> {
   const rows = await tx.query<AppliedMutation & Record<string, unknown>>(
     `SELECT id, user_id AS "userId", entity, record_id AS "recordId" FROM applied_mutations WHERE id = $1`,

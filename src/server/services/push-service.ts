@@ -7,7 +7,11 @@
 import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
-import { findAppliedMutation, insertAppliedMutation } from '../repositories/applied-mutations';
+import {
+  findAppliedMutation,
+  insertAppliedMutation,
+  lockMutationId,
+} from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { type Clock, localDay, systemClock } from './clock';
 import { applyCreate } from './mutations/apply-create';
@@ -97,6 +101,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     deviceId: string | null,
     mutation: Mutation,
   ): Promise<MutationResult> {
+    await lockMutationId(tx, mutation.id);
     const earlier = await findAppliedMutation(tx, mutation.id);
     if (earlier) {
       if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
