@@ -44,7 +44,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
       .getByRole('button', { name: 'Neue Notiz' })
       .or(page.getByRole('link', { name: 'Neue Notiz' }))
       .click();
-    await page.getByLabel('Notiz').fill(NOTE_TEXT);
+    await page.getByLabel('Notiz', { exact: true }).fill(NOTE_TEXT);
     await page.getByLabel('Dauer (Minuten)').fill('45');
     await page.getByLabel('Hinweis auf Kindeswohlgefährdung (§ 8a)').check();
     await page.getByRole('button', { name: 'Speichern' }).click();

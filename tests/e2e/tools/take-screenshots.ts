@@ -42,6 +42,8 @@ async function workerScreens(url: string, viewport: Viewport, size: string): Pro
     await shoot(page, 'termine', size);
     await page.getByRole('link', { name: 'Fall im Feld' }).click();
     await shoot(page, 'fall-im-feld', size);
+    await page.goto(`${url}/sync`);
+    await shoot(page, 'synchronisierung', size);
     await profile.context.setOffline(true);
     await page.getByRole('link', { name: 'Heute' }).click();
     await shoot(page, 'heute-offline', size);
