@@ -1,17 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/components/basics';
+import { TextField } from '../../ui/components/fields';
 import { useSessionControl } from '../../ui/session';
-import { PlainField } from './PlainField';
-import { loginErrorKey, useLoginMutation } from './use-login';
-import { useLoginForm } from './use-login-form';
+import { PasswordField } from './PasswordField';
+import { useLogin } from './use-login';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { signIn } = useSessionControl();
-  const login = useLoginMutation();
-  const form = useLoginForm('', (request) =>
-    login.mutate(request, { onSuccess: (response) => signIn(response) }),
-  );
+  const { form, pending, error } = useLogin('', (response) => signIn(response));
 
   return (
     <main id="main" className="login-page">
@@ -20,7 +17,7 @@ export function LoginPage() {
         <h1>{t('auth.title')}</h1>
         <p className="muted">{t('auth.intro')}</p>
         <form onSubmit={form.onSubmit} noValidate>
-          <PlainField
+          <TextField
             label={t('auth.username')}
             {...form.field('username')}
             error={form.errors.username}
@@ -28,18 +25,12 @@ export function LoginPage() {
             autoCapitalize="none"
             spellCheck={false}
           />
-          <PlainField
-            label={t('auth.password')}
-            {...form.field('password')}
-            error={form.errors.password}
-            type="password"
-            autoComplete="current-password"
-          />
-          <FormError message={login.isError ? t(loginErrorKey(login.error)) : null} />
-          <button type="submit" className="button button-primary button-wide" disabled={login.isPending}>
+          <PasswordField form={form} />
+          <FormError message={error} />
+          <button type="submit" className="button button-primary button-wide" disabled={pending}>
             {t('auth.submit')}
           </button>
-          {login.isPending && (
+          {pending && (
             <p className="muted" role="status">
               {t('auth.submitting')}
             </p>

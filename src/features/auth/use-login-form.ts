@@ -4,7 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { LoginRequest } from '../../shared/protocol';
 
-export type LoginFieldErrors = Partial<Record<keyof LoginRequest, string>>;
+type LoginFieldErrors = Partial<Record<keyof LoginRequest, string>>;
 
 export function useLoginForm(initialUsername: string, onValid: (request: LoginRequest) => void) {
   const [values, setValues] = useState<LoginRequest>({ username: initialUsername, password: '' });
@@ -37,3 +37,5 @@ export function useLoginForm(initialUsername: string, onValid: (request: LoginRe
 
   return { field, errors, onSubmit };
 }
+
+export type LoginForm = ReturnType<typeof useLoginForm>;
