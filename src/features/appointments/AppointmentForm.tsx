@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ContactKind } from '../../shared/records';
 import { FormError, SelectField, TextField } from '../../ui/components';
+import { ContactKindSelect, FormActions, MinutesField } from '../../ui/components/form-parts';
+import { useSaveError } from '../../ui/forms/use-save-error';
 import {
   AppointmentFormFields,
   type AppointmentFormInput,
@@ -21,22 +21,14 @@ interface AppointmentFormProps {
 export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFormProps) {
   const { t } = useTranslation();
   const cases = useCaseChoices();
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { saveError, save } = useSaveError();
   const form = useForm({ resolver: zodResolver(AppointmentFormFields), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const choices = (cases ?? []).map(({ id, familyName, reference }) => ({ id, familyName, reference }));
   if (extraCase && !choices.some((c) => c.id === extraCase.id))
     choices.unshift({ ...extraCase, reference: '' });
 
-  const submit = form.handleSubmit(async (fields) => {
-    try {
-      await onSubmit(fields);
-    } catch (error) {
-      setSaveError(
-        t('notes.saveFailed', { message: error instanceof Error ? error.message : String(error) }),
-      );
-    }
-  });
+  const submit = form.handleSubmit((fields) => save(() => onSubmit(fields)));
 
   return (
     <form onSubmit={submit} noValidate className="card form">
@@ -53,13 +45,8 @@ export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFor
           registration={form.register('time')}
           error={errors.time?.message}
         />
-        <TextField
+        <MinutesField
           label={t('appointments.duration')}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={1440}
-          step={5}
           registration={form.register('durationMinutes', { valueAsNumber: true })}
           error={errors.durationMinutes?.message}
         />
@@ -82,23 +69,13 @@ export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFor
         error={errors.place?.message}
         autoComplete="street-address"
       />
-      <SelectField
+      <ContactKindSelect
         label={t('appointments.kind')}
         registration={form.register('kind')}
         error={errors.kind?.message}
-      >
-        {ContactKind.options.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`kind.${kind}`)}
-          </option>
-        ))}
-      </SelectField>
+      />
       <FormError message={saveError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {t('app.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('app.save')} disabled={isSubmitting} />
     </form>
   );
 }

@@ -5,6 +5,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../shared/records';
 import { FormError } from '../../ui/components';
+import { FormActions } from '../../ui/components/form-parts';
+import { useSaveError } from '../../ui/forms/use-save-error';
 import { useReassignCase } from './use-cases';
 import { useTeamMembers } from './use-team-members';
 
@@ -14,22 +16,16 @@ export function CaseAssignment({ record }: { record: CaseRecord }) {
   const reassign = useReassignCase();
   const [memberId, setMemberId] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { saveError, save } = useSaveError();
   const others = (members ?? []).filter((m) => m.id !== record.assignedTo);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const member = others.find((m) => m.id === memberId);
     if (!member) return;
-    setError(null);
-    try {
-      await reassign(record.id, member.id);
+    if (await save(() => reassign(record.id, member.id))) {
       setDone(t('cases.handedOver', { name: member.displayName }));
       setMemberId('');
-    } catch (failure) {
-      setError(
-        t('notes.saveFailed', { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
     }
   }
 
@@ -46,12 +42,8 @@ export function CaseAssignment({ record }: { record: CaseRecord }) {
           ))}
         </select>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-secondary" disabled={!memberId}>
-          {t('cases.handOverSubmit')}
-        </button>
-      </div>
-      <FormError message={error} />
+      <FormActions submitLabel={t('cases.handOverSubmit')} variant="secondary" disabled={!memberId} />
+      <FormError message={saveError} />
       {done && (
         <p role="status" className="muted">
           {done}

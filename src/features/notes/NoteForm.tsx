@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ContactKind } from '../../shared/records';
-import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../ui/components';
+import { CheckboxField, FormError, TextAreaField, TextField } from '../../ui/components';
+import { ContactKindSelect, FormActions, MinutesField } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
+import { useSaveError } from '../../ui/forms/use-save-error';
 import { NoteFormFields, type NoteFormInput, type NoteFormOutput } from './note-form-schema';
 
 export function emptyNote(): NoteFormInput {
@@ -19,22 +19,14 @@ interface NoteFormProps {
 /** A note's text and facts, validated with the shared schema; nothing is written while a field is invalid. */
 export function NoteForm({ initial, onSubmit }: NoteFormProps) {
   const { t } = useTranslation();
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { saveError, save } = useSaveError();
   const form = useForm({
     resolver: zodResolver(NoteFormFields),
     defaultValues: initial,
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (fields) => {
-    try {
-      await onSubmit(fields);
-    } catch (error) {
-      setSaveError(
-        t('notes.saveFailed', { message: error instanceof Error ? error.message : String(error) }),
-      );
-    }
-  });
+  const submit = form.handleSubmit((fields) => save(() => onSubmit(fields)));
 
   return (
     <form onSubmit={submit} noValidate className="card form">
@@ -51,24 +43,13 @@ export function NoteForm({ initial, onSubmit }: NoteFormProps) {
           registration={form.register('date')}
           error={errors.date?.message}
         />
-        <SelectField
+        <ContactKindSelect
           label={t('notes.kind')}
           registration={form.register('kind')}
           error={errors.kind?.message}
-        >
-          {ContactKind.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
+        />
+        <MinutesField
           label={t('notes.duration')}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={1440}
-          step={5}
           registration={form.register('durationMinutes', { valueAsNumber: true })}
           error={errors.durationMinutes?.message}
         />
@@ -79,11 +60,7 @@ export function NoteForm({ initial, onSubmit }: NoteFormProps) {
         error={errors.concern8a?.message}
       />
       <FormError message={saveError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {t('app.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('app.save')} disabled={isSubmitting} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PreConsultationRecord } from '../../shared/records';
 import { TextField } from '../../ui/components';
+import { FormActions } from '../../ui/components/form-parts';
 import { ConvertFormFields } from './forms';
 import { usePreConsultationWrites } from './use-pre-consultations';
 
@@ -42,14 +43,11 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
         registration={form.register('familyName')}
         error={errors.familyName?.message}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {t('preConsultations.createCase')}
-        </button>
+      <FormActions submitLabel={t('preConsultations.createCase')} disabled={isSubmitting}>
         <button type="button" className="button button-quiet" onClick={onCancel}>
           {t('app.cancel')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

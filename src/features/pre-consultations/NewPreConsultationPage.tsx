@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PreConsultationOutcome } from '../../shared/records';
 import { BackLink, PageHeader, SelectField, TextAreaField, TextField } from '../../ui/components';
+import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
 import { PreConsultationFormFields, type PreConsultationFormInput } from './forms';
 import { usePreConsultationWrites } from './use-pre-consultations';
@@ -66,11 +67,7 @@ export function NewPreConsultationPage() {
             </option>
           ))}
         </SelectField>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t('app.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('app.save')} disabled={isSubmitting} />
       </form>
     </>
   );

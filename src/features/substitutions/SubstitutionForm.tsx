@@ -1,9 +1,11 @@
 // A lead grants a worker of the team access to the case for a period (both days inclusive).
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubstitutionFields } from '../../shared/records';
-import { FormError } from '../../ui/components';
+import { FormError, SelectField, TextField } from '../../ui/components';
+import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
+import { useSaveError } from '../../ui/forms/use-save-error';
 import { useSubstitutionWrites, useTeamWorkers } from './use-substitutions';
 
 type FormErrors = Partial<Record<'substituteId' | 'from' | 'until', string>>;
@@ -14,7 +16,7 @@ export function SubstitutionForm({ caseId, assignedTo }: { caseId: string; assig
   const { create } = useSubstitutionWrites();
   const [values, setValues] = useState({ substituteId: '', from: todayIso(), until: todayIso() });
   const [errors, setErrors] = useState<FormErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { saveError, save } = useSaveError();
 
   function validate(): FormErrors {
     const found: FormErrors = {};
@@ -35,14 +37,8 @@ export function SubstitutionForm({ caseId, assignedTo }: { caseId: string; assig
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    try {
-      await create({ caseId, ...values });
+    if (await save(() => create({ caseId, ...values }))) {
       setValues((current) => ({ ...current, substituteId: '' }));
-      setSaveError(null);
-    } catch (failure) {
-      setSaveError(
-        t('notes.saveFailed', { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
     }
   }
 
@@ -51,74 +47,33 @@ export function SubstitutionForm({ caseId, assignedTo }: { caseId: string; assig
 
   return (
     <form className="substitution-form" onSubmit={submit} noValidate>
-      <Field id="substitute" label={t('substitutions.substitute')} error={errors.substituteId}>
-        <select
-          id="substitute"
-          value={values.substituteId}
-          onChange={set('substituteId')}
-          aria-invalid={errors.substituteId ? true : undefined}
-          aria-describedby={errors.substituteId ? 'substitute-error' : undefined}
-        >
-          <option value="">{t('substitutions.choose')}</option>
-          {workers.map((worker) => (
-            <option key={worker.id} value={worker.id}>
-              {worker.displayName}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label={t('substitutions.substitute')}
+        value={values.substituteId}
+        onChange={set('substituteId')}
+        error={errors.substituteId}
+      >
+        <option value="">{t('substitutions.choose')}</option>
+        {workers.map((worker) => (
+          <option key={worker.id} value={worker.id}>
+            {worker.displayName}
+          </option>
+        ))}
+      </SelectField>
       <div className="field-row">
-        <Field id="substitution-from" label={t('substitutions.from')} error={errors.from}>
-          <input
-            id="substitution-from"
+        {(['from', 'until'] as const).map((name) => (
+          <TextField
+            key={name}
+            label={t(`substitutions.${name}`)}
             type="date"
-            value={values.from}
-            onChange={set('from')}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? 'substitution-from-error' : undefined}
+            value={values[name]}
+            onChange={set(name)}
+            error={errors[name]}
           />
-        </Field>
-        <Field id="substitution-until" label={t('substitutions.until')} error={errors.until}>
-          <input
-            id="substitution-until"
-            type="date"
-            value={values.until}
-            onChange={set('until')}
-            aria-invalid={errors.until ? true : undefined}
-            aria-describedby={errors.until ? 'substitution-until-error' : undefined}
-          />
-        </Field>
+        ))}
       </div>
       <FormError message={saveError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-secondary">
-          {t('substitutions.add')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('substitutions.add')} variant="secondary" />
     </form>
-  );
-}
-
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
