@@ -19,21 +19,21 @@ export function CaseDetails({ record }: { record: CaseRecord }) {
       <div className="page-header">
         <h1 id="case-title">{record.familyName}</h1>
         <span className="badges">
-          {record.status === 'closed' && <Badge tone="muted">{t('cases.closed')}</Badge>}
+          {record.status === 'closed' && <Badge tone="muted">{t('caseStatus.closed')}</Badge>}
           <ConflictBadge record={record} />
           <SubstituteBadge until={substituteUntil} />
         </span>
       </div>
       <dl className="facts">
-        <Fact label={t('cases.reference')}>{record.reference}</Fact>
-        <Fact label={t('cases.clients')}>{record.clients}</Fact>
-        <Fact label={t('cases.address')}>{record.address}</Fact>
-        <Fact label={t('cases.phone')}>
+        <Fact label={t('fields.case.reference')}>{record.reference}</Fact>
+        <Fact label={t('fields.case.clients')}>{record.clients}</Fact>
+        <Fact label={t('fields.case.address')}>{record.address}</Fact>
+        <Fact label={t('fields.case.phone')}>
           {record.phone && <a href={`tel:${record.phone.replace(/[^\d+]/g, '')}`}>{record.phone}</a>}
         </Fact>
-        <Fact label={t('cases.helpType')}>{record.helpType}</Fact>
-        <Fact label={t('cases.startDate')}>{format.day(record.startDate)}</Fact>
-        <Fact label={t('cases.assignedTo')}>{names.member(record.assignedTo)}</Fact>
+        <Fact label={t('fields.case.helpType')}>{record.helpType}</Fact>
+        <Fact label={t('fields.case.startDate')}>{format.day(record.startDate)}</Fact>
+        <Fact label={t('fields.case.assignedTo')}>{names.member(record.assignedTo)}</Fact>
       </dl>
     </section>
   );
