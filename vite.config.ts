@@ -36,6 +36,10 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so a worker who
+        // logs in and drives off without reloading still gets every screen offline.
+        // Later versions still wait for the update prompt (no skipWaiting).
+        clientsClaim: true,
         runtimeCaching: [],
       },
     }),

@@ -10,12 +10,17 @@ export async function login(page: Page, baseUrl: string, username: string): Prom
   await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('link', { name: 'Heute' }).first().waitFor({ timeout: 20_000 });
+  await waitForServiceWorker(page);
 }
 
-/** The service worker has installed the precache and is active: the app now opens offline. */
+/**
+ * The service worker has installed the precache and controls this page: every
+ * screen now opens offline, even those not loaded yet, without a reload.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  await page.waitForFunction(async () => {
     await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
   });
 }
 
