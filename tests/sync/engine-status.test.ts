@@ -6,12 +6,11 @@ import { withConflictFlag } from '../../src/db/conflict-flag';
 import { FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../../src/sync/engine';
 import { fieldConflict } from '../db/support/conflicts';
-import { caseFields, freshDb, worker } from '../db/support/fixtures';
+import { caseFields, worker } from '../db/support/fixtures';
 import { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
-import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import type { ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
@@ -19,18 +18,19 @@ let browser: FakeBrowser;
 const engines: SyncEngine[] = [];
 const extraDbs: FeldakteDb[] = [];
 
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
+});
+
 beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
   browser = new FakeBrowser().install();
 });
 
-afterEach(async () => {
+afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();
   for (const other of extraDbs.splice(0)) other.close();
   vi.unstubAllGlobals();
-  await db.delete();
 });
 
 function track(engine: SyncEngine): SyncEngine {

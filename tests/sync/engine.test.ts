@@ -8,26 +8,26 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../..
 import { META_KEYS } from '../../src/sync/sync-meta';
 import { caseFields, freshDb, worker } from '../db/support/fixtures';
 import { FakeBrowser } from './support/fake-browser';
-import { BASE_URL, mswServer, ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import { BASE_URL, mswServer, type ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 let browser: FakeBrowser;
 const engines: SyncEngine[] = [];
 
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
+});
+
 beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
   browser = new FakeBrowser().install();
 });
 
-afterEach(async () => {
+afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();
   vi.unstubAllGlobals();
-  await db.delete();
 });
 
 function engineFor(options: Partial<SyncEngineOptions> = {}): SyncEngine {

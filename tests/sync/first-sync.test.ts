@@ -1,16 +1,15 @@
 // First sync of a large team: 10,000 notes arrive in batches, with progress, while
 // the app stays usable, and a dropped connection resumes from the stored cursor so
 // that every note arrives exactly once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNote } from '../../src/db/notes';
 import type { FeldakteDb } from '../../src/db/schema';
 import type { CaseRecord, NoteRecord } from '../../src/shared/records';
 import { createSyncEngine } from '../../src/sync/engine';
 import { readPullCursor } from '../../src/sync/sync-meta';
-import { caseFields, freshDb, lead, noteFields, worker } from '../db/support/fixtures';
-import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import { caseFields, lead, noteFields, serverMeta, worker } from '../db/support/fixtures';
+import type { ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 const NOTES = 10_000;
 const BATCH = 500;
@@ -19,26 +18,14 @@ const BATCHES_BEFORE_DROP = 7;
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 
-beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
 });
 
 function seedTeam(): CaseRecord {
   const at = '2026-01-05T08:00:00.000Z';
-  const meta = {
-    teamId: worker.teamId,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: lead.userId,
-    conflicts: [],
-  };
+  const meta = serverMeta(at, lead.userId);
   const c: CaseRecord = { ...caseFields(), id: crypto.randomUUID(), ...meta };
   harness.server.seed('case', c);
   for (let i = 0; i < NOTES; i++) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCase, updateCase } from '../../src/db/cases';
 import type { FeldakteDb } from '../../src/db/schema';
 import type { CaseRecord } from '../../src/shared/records';
@@ -6,22 +6,16 @@ import { NetworkError } from '../../src/sync/api-client';
 import { pullChanges } from '../../src/sync/pull';
 import { pushOutbox } from '../../src/sync/push';
 import { readPullCursor } from '../../src/sync/sync-meta';
-import { caseFields, freshDb, worker } from '../db/support/fixtures';
-import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import { caseFields, serverMeta, worker } from '../db/support/fixtures';
+import type { ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 
-beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
 });
 
 function serverCase(n: number): CaseRecord {
@@ -29,12 +23,7 @@ function serverCase(n: number): CaseRecord {
   return {
     ...caseFields({ familyName: `Familie ${String(n).padStart(2, '0')}`, reference: `EF-${n}` }),
     id: crypto.randomUUID(),
-    teamId: worker.teamId,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: worker.userId,
-    conflicts: [],
+    ...serverMeta(at, worker.userId),
   };
 }
 

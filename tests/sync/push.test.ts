@@ -1,27 +1,21 @@
 import { HttpResponse, http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCase, updateCase } from '../../src/db/cases';
 import { createNote } from '../../src/db/notes';
 import type { FeldakteDb } from '../../src/db/schema';
 import { MAX_PUSH_BATCH } from '../../src/shared/protocol';
 import { API_PATHS, NetworkError } from '../../src/sync/api-client';
 import { pushOutbox } from '../../src/sync/push';
-import { caseFields, freshDb, noteFields, worker } from '../db/support/fixtures';
-import { BASE_URL, mswServer, ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import { caseFields, noteFields, worker } from '../db/support/fixtures';
+import { BASE_URL, mswServer, type ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 
-beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
 });
 
 describe('push', () => {

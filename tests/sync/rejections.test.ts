@@ -1,28 +1,22 @@
 // What the device shows after the server refused a change: the record is the
 // server's copy with the changes still waiting on top (the refused change is taken
 // back), and the refused change stays in the outbox with its data and the reason.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppointment, deleteAppointment, updateAppointment } from '../../src/db/appointments';
 import { createCase, updateCase } from '../../src/db/cases';
 import { listRejected } from '../../src/db/outbox';
 import type { FeldakteDb } from '../../src/db/schema';
 import { pushOutbox } from '../../src/sync/push';
-import { appointmentFields, caseFields, freshDb, worker } from '../db/support/fixtures';
-import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import { appointmentFields, caseFields, worker } from '../db/support/fixtures';
+import type { ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 
-beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
 });
 
 const refusal = { code: 'forbidden' as const, httpStatus: 403, message: 'kein Zugriff', field: null };

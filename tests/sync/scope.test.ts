@@ -2,7 +2,7 @@
 // of it still wait is dropped only after those changes went to the server; a
 // refused one stays visible in the outbox with its data. A case coming into scope
 // (substitution starts) arrives with its children and leaves with them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppointment } from '../../src/db/appointments';
 import { createCase } from '../../src/db/cases';
 import { listConflicts } from '../../src/db/conflicts';
@@ -17,27 +17,21 @@ import { readDeferredRemovals } from '../../src/sync/sync-meta';
 import {
   appointmentFields,
   caseFields,
-  freshDb,
   lead,
   noteFields,
+  serverMeta,
   substitutionFields,
   worker,
 } from '../db/support/fixtures';
-import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
-
-startMswForThisFile();
+import type { ProtocolHarness } from './support/protocol-harness';
+import { setUpSyncBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 
-beforeEach(() => {
-  db = freshDb();
-  harness = new ProtocolHarness();
-  harness.install();
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpSyncBed((bed) => {
+  db = bed.db;
+  harness = bed.harness;
 });
 
 function engine(database: FeldakteDb = db) {
@@ -147,14 +141,7 @@ describe('a record deleted on the server while an edit of it waits', () => {
 describe('a case coming into scope and leaving it (substitution)', () => {
   it('arrives with its children and leaves with them', async () => {
     const at = '2026-07-01T08:00:00.000Z';
-    const meta = {
-      teamId: worker.teamId,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: lead.userId,
-      conflicts: [],
-    };
+    const meta = serverMeta(at, lead.userId);
     const c: CaseRecord = { ...caseFields({ assignedTo: lead.userId }), id: crypto.randomUUID(), ...meta };
     harness.server.seed('case', c);
     harness.server.seed('note', {

@@ -24,6 +24,11 @@ export const colleague: Actor = {
   teamId: worker.teamId,
 };
 
+/** What the server adds to a record it holds at version 1, written at `at` by `updatedBy`. */
+export function serverMeta(at: string, updatedBy: string) {
+  return { teamId: worker.teamId, version: 1, createdAt: at, updatedAt: at, updatedBy, conflicts: [] };
+}
+
 /** Each test gets its own IndexedDB database, so no test sees another's rows. */
 export function freshDb(): FeldakteDb {
   return new FeldakteDb(`test-${crypto.randomUUID()}`);
