@@ -11,26 +11,14 @@ afterEach(async () => {
 
 async function seed() {
   db = freshDb();
-  await createCase(
-    db,
-    worker,
-    caseFields({ familyName: 'Familie Özdemir', reference: 'EF-7', address: 'Am Markt 1' }),
-  );
-  await createCase(
-    db,
-    worker,
-    caseFields({ familyName: 'Familie Müller', reference: 'EF-8', clients: 'Lea Müller' }),
-  );
-  await createCase(
-    db,
-    worker,
-    caseFields({ familyName: 'Familie Albers', reference: 'EF-9', address: 'Mühlweg 2' }),
-  );
-  await createCase(
-    db,
-    worker,
-    caseFields({ familyName: 'Familie Zander', reference: 'EF-10', status: 'closed' }),
-  );
+  for (const fields of [
+    { familyName: 'Familie Özdemir', reference: 'EF-7', address: 'Am Markt 1' },
+    { familyName: 'Familie Müller', reference: 'EF-8', clients: 'Lea Müller' },
+    { familyName: 'Familie Albers', reference: 'EF-9', address: 'Mühlweg 2' },
+    { familyName: 'Familie Zander', reference: 'EF-10', status: 'closed' as const },
+  ]) {
+    await createCase(db, worker, caseFields(fields));
+  }
 }
 
 describe('open cases and search', () => {

@@ -1,30 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppointment, deleteAppointment } from '../../src/db/appointments';
-import { createCase } from '../../src/db/cases';
 import { ChangeNotAllowedError, RecordNotFoundError } from '../../src/db/local-write';
 import { createNote, deleteNote } from '../../src/db/notes';
 import { createPreConsultation, deletePreConsultation } from '../../src/db/pre-consultations';
 import type { FeldakteDb } from '../../src/db/schema';
-import {
-  appointmentFields,
-  caseFields,
-  colleague,
-  freshDb,
-  noteFields,
-  preConsultationFields,
-  worker,
-} from './support/fixtures';
+import { setUpDbWithCase } from './support/case-bed';
+import { appointmentFields, colleague, noteFields, preConsultationFields, worker } from './support/fixtures';
 
 let db: FeldakteDb;
 let caseId: string;
 
-beforeEach(async () => {
-  db = freshDb();
-  caseId = (await createCase(db, worker, caseFields())).id;
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpDbWithCase((bed) => {
+  db = bed.db;
+  caseId = bed.caseId;
 });
 
 async function lastOutboxEntry() {

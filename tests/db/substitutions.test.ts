@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCase } from '../../src/db/cases';
+import { describe, expect, it } from 'vitest';
 import type { FeldakteDb } from '../../src/db/schema';
 import {
   createSubstitution,
@@ -9,18 +8,15 @@ import {
   listSubstitutionsOf,
   updateSubstitution,
 } from '../../src/db/substitutions';
-import { caseFields, colleague, freshDb, lead, substitutionFields, worker } from './support/fixtures';
+import { setUpDbWithCase } from './support/case-bed';
+import { colleague, lead, substitutionFields, worker } from './support/fixtures';
 
 let db: FeldakteDb;
 let caseId: string;
 
-beforeEach(async () => {
-  db = freshDb();
-  caseId = (await createCase(db, worker, caseFields())).id;
-});
-
-afterEach(async () => {
-  await db.delete();
+setUpDbWithCase((bed) => {
+  db = bed.db;
+  caseId = bed.caseId;
 });
 
 describe('substitutions', () => {

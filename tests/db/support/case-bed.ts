@@ -1,0 +1,22 @@
+import { afterEach, beforeEach } from 'vitest';
+import { createCase } from '../../../src/db/cases';
+import type { FeldakteDb } from '../../../src/db/schema';
+import { caseFields, freshDb, worker } from './fixtures';
+
+export interface CaseBed {
+  db: FeldakteDb;
+  caseId: string;
+}
+
+/** Every test gets a fresh database holding one case of `worker`; the database is deleted after the test. */
+export function setUpDbWithCase(receive: (bed: CaseBed) => void): void {
+  let db: FeldakteDb | null = null;
+  beforeEach(async () => {
+    db = freshDb();
+    const caseId = (await createCase(db, worker, caseFields())).id;
+    receive({ db, caseId });
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
+}
