@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, updateMutation } from './helpers/fixtures';
-import { createHarness, type Harness } from './helpers/harness';
+import { type Harness, harnessForBlock } from './helpers/harness';
 
 interface AuditRow {
   action: string;
@@ -16,12 +16,10 @@ describe.each(databaseTargets)('audit log ($name)', (target) => {
   let anna: LoginResponse;
   let tom: LoginResponse;
 
-  beforeAll(async () => {
-    h = await createHarness(target);
-    anna = await h.login('anna');
-    tom = await h.login('tom');
+  harnessForBlock(target, ['anna', 'tom'], (opened, sessions) => {
+    h = opened;
+    [anna, tom] = sessions;
   });
-  afterAll(() => h?.close());
 
   const entries = (action: string) =>
     h.db.query<AuditRow & Record<string, unknown>>(

@@ -1,11 +1,11 @@
 // Per-field merge through the real push path: what is merged, what becomes a
 // conflict (with every candidate), how a conflict is resolved, and that every
 // device holding the record pulls the conflict and its resolution.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, noteData, resolveMutation, updateMutation } from './helpers/fixtures';
-import { createHarness, type Harness } from './helpers/harness';
+import { type Harness, harnessForBlock } from './helpers/harness';
 import { onlyConflict, recordOf } from './helpers/results';
 
 describe.each(databaseTargets)('conflicts ($name)', (target) => {
@@ -14,11 +14,10 @@ describe.each(databaseTargets)('conflicts ($name)', (target) => {
   let ben: LoginResponse;
   let lea: LoginResponse;
 
-  beforeAll(async () => {
-    h = await createHarness(target);
-    [anna, ben, lea] = await Promise.all([h.login('anna'), h.login('ben'), h.login('lea')]);
+  harnessForBlock(target, ['anna', 'ben', 'lea'], (opened, sessions) => {
+    h = opened;
+    [anna, ben, lea] = sessions;
   });
-  afterAll(() => h?.close());
 
   /** A fresh case of anna's at version 1, created from her phone. */
   async function annasCase(): Promise<string> {

@@ -1,7 +1,7 @@
 // Deletes reach every device as removals; deleting what someone else edited (or
 // editing what someone else deleted) is a conflict, never a silent win. Notes
 // are append-mostly: reviewed notes keep an amendment history and are not deleted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import {
@@ -14,7 +14,7 @@ import {
   resolveMutation,
   updateMutation,
 } from './helpers/fixtures';
-import { createHarness, type Harness } from './helpers/harness';
+import { type Harness, harnessForBlock } from './helpers/harness';
 import { onlyConflict, recordOf } from './helpers/results';
 
 describe.each(databaseTargets)('deletes and amendments ($name)', (target) => {
@@ -23,14 +23,15 @@ describe.each(databaseTargets)('deletes and amendments ($name)', (target) => {
   let lea: LoginResponse;
   let caseId: string;
 
+  harnessForBlock(target, ['anna', 'lea'], (opened, sessions) => {
+    h = opened;
+    [anna, lea] = sessions;
+  });
   beforeAll(async () => {
-    h = await createHarness(target);
-    [anna, lea] = await Promise.all([h.login('anna'), h.login('lea')]);
     const create = createMutation('case', caseData(anna.user.id));
     await h.push(anna.token, [create], 'anna-phone');
     caseId = create.recordId;
   });
-  afterAll(() => h?.close());
 
   async function newAppointment(): Promise<string> {
     const create = createMutation('appointment', appointmentData(caseId));

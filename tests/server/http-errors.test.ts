@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, type LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation } from './helpers/fixtures';
-import { createHarness, type Harness, syncHeaders } from './helpers/harness';
+import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
 
 describe.each(databaseTargets)('bad input ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
 
-  beforeAll(async () => {
-    h = await createHarness(target);
-    anna = await h.login('anna');
+  harnessForBlock(target, ['anna'], (opened, sessions) => {
+    h = opened;
+    [anna] = sessions;
   });
-  afterAll(() => h?.close());
 
   async function writeCounter(): Promise<string> {
     const rows = await h.db.query<{ value: string }>('SELECT value FROM sync_counter');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import {
@@ -10,7 +10,7 @@ import {
   preConsultationData,
   updateMutation,
 } from './helpers/fixtures';
-import { createHarness, type Harness } from './helpers/harness';
+import { type Harness, harnessForBlock } from './helpers/harness';
 
 describe.each(databaseTargets)('permissions ($name)', (target) => {
   let h: Harness;
@@ -21,19 +21,17 @@ describe.each(databaseTargets)('permissions ($name)', (target) => {
   let annasCaseId: string;
   let annasNoteId: string;
 
+  harnessForBlock(target, ['anna', 'ben', 'lea', 'tom'], (opened, sessions) => {
+    h = opened;
+    [anna, ben, lea, tom] = sessions;
+  });
   beforeAll(async () => {
-    h = await createHarness(target);
-    anna = await h.login('anna');
-    ben = await h.login('ben');
-    lea = await h.login('lea');
-    tom = await h.login('tom');
     const createCase = createMutation('case', caseData(anna.user.id, { familyName: 'Geheim' }));
     const createNote = createMutation('note', noteData(createCase.recordId));
     await h.push(anna.token, [createCase, createNote]);
     annasCaseId = createCase.recordId;
     annasNoteId = createNote.recordId;
   });
-  afterAll(() => h?.close());
 
   async function snapshot() {
     return h.db.query('SELECT id, version, family_name, assigned_to, seq::text FROM cases ORDER BY id');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type LoginResponse, PROTOCOL_HEADER, PullResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, idsOf, noteData, updateMutation } from './helpers/fixtures';
-import { createHarness, type Harness, syncHeaders } from './helpers/harness';
+import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
 
 describe.each(databaseTargets)('pull ($name)', (target) => {
   let h: Harness;
@@ -10,13 +10,10 @@ describe.each(databaseTargets)('pull ($name)', (target) => {
   let ben: LoginResponse;
   let lea: LoginResponse;
 
-  beforeAll(async () => {
-    h = await createHarness(target);
-    anna = await h.login('anna');
-    ben = await h.login('ben');
-    lea = await h.login('lea');
+  harnessForBlock(target, ['anna', 'ben', 'lea'], (opened, sessions) => {
+    h = opened;
+    [anna, ben, lea] = sessions;
   });
-  afterAll(() => h?.close());
 
   it('answers in the shape of the protocol, members first on a first pull', async () => {
     const page = await h.pull(anna.token);

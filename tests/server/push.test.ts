@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoginResponse, MutationResult } from '../../src/shared/protocol';
 import { recordSchemaOf } from '../../src/shared/records';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, noteData, updateMutation } from './helpers/fixtures';
-import { createHarness, type Harness, syncHeaders } from './helpers/harness';
+import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
 
 function recordOf(result: MutationResult | undefined): Record<string, unknown> {
   if (!result || result.status === 'rejected' || !result.record)
@@ -16,11 +16,10 @@ describe.each(databaseTargets)('push ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
 
-  beforeAll(async () => {
-    h = await createHarness(target);
-    anna = await h.login('anna');
+  harnessForBlock(target, ['anna'], (opened, sessions) => {
+    h = opened;
+    [anna] = sessions;
   });
-  afterAll(() => h?.close());
 
   async function count(table: string, id: string): Promise<number> {
     const rows = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [

@@ -1,6 +1,7 @@
 // One app per suite over a migrated (and by default demo-seeded) test database,
 // driven through app.inject(), with shortcuts for the sync protocol.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import type { Database } from '../../../src/server/db/database';
 import { migrate } from '../../../src/server/db/migrate';
@@ -111,4 +112,25 @@ export async function createHarness(
     },
   };
   return harness;
+}
+
+/**
+ * One harness for the enclosing describe block: opened before its tests with
+ * `usernames` logged in one after another (their sessions handed over in the same
+ * order), closed after them.
+ */
+export function harnessForBlock<const Names extends readonly string[]>(
+  target: DatabaseTarget,
+  usernames: Names,
+  receive: (harness: Harness, sessions: { [K in keyof Names]: LoginResponse }) => void,
+): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    const opened = await createHarness(target);
+    harness = opened;
+    const sessions: LoginResponse[] = [];
+    for (const username of usernames) sessions.push(await opened.login(username));
+    receive(opened, sessions as { [K in keyof Names]: LoginResponse });
+  });
+  afterAll(() => harness?.close());
 }
