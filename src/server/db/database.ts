@@ -53,6 +53,39 @@ export function assertOutsideTransaction(): void {
   if (insideTransaction.getStore()) throw new NestedQueryError();
 }
 
+/**
+ * A Queryable over a driver connection: `run` sends one statement and answers
+ * `{ rows }` (pg and PGlite alike), `exec` sends several without parameters.
+ */
+export function queryableOf(
+  run: (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+  exec: (sql: string) => Promise<unknown>,
+): Queryable {
+  return {
+    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await run(sql, [...params]);
+      return result.rows as R[];
+    },
+    async exec(sql: string) {
+      await exec(sql);
+    },
+  };
+}
+
+/** The database's own query and exec: refused from inside a transaction (see Database.transaction). */
+export function outsideTransactionsOnly(direct: Queryable): Queryable {
+  return {
+    async query<R extends Row = Row>(sql: string, params?: readonly unknown[]) {
+      assertOutsideTransaction();
+      return direct.query<R>(sql, params);
+    },
+    async exec(sql: string) {
+      assertOutsideTransaction();
+      return direct.exec(sql);
+    },
+  };
+}
+
 export function runMarkedAsTransaction<T>(work: () => Promise<T>): Promise<T> {
   return insideTransaction.run(true, work);
 }

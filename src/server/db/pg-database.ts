@@ -3,8 +3,9 @@ import pg from 'pg';
 import {
   assertOutsideTransaction,
   type Database,
+  outsideTransactionsOnly,
   type Queryable,
-  type Row,
+  queryableOf,
   runMarkedAsTransaction,
 } from './database';
 
@@ -30,16 +31,11 @@ const types = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-function handleOf(client: pg.ClientBase): Queryable {
-  return {
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query<R>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      await client.query(sql);
-    },
-  };
+function handleOf(client: pg.Pool | pg.ClientBase): Queryable {
+  return queryableOf(
+    (sql, params) => client.query(sql, params),
+    (sql) => client.query(sql),
+  );
 }
 
 export function quoteIdentifier(name: string): string {
@@ -58,15 +54,7 @@ export function createPgDatabase(options: PgOptions): Database {
 
   return {
     kind: 'postgres',
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      assertOutsideTransaction();
-      const result = await pool.query<R>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      assertOutsideTransaction();
-      await pool.query(sql);
-    },
+    ...outsideTransactionsOnly(handleOf(pool)),
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       assertOutsideTransaction();
       const client = await pool.connect();

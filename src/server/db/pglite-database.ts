@@ -7,12 +7,13 @@
 // top-level query issued from inside a transaction callback waits for that same
 // mutex forever; the shared guard turns that mistake into an error instead.
 import { mkdir } from 'node:fs/promises';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import {
   assertOutsideTransaction,
   type Database,
+  outsideTransactionsOnly,
   type Queryable,
-  type Row,
+  queryableOf,
   runMarkedAsTransaction,
 } from './database';
 
@@ -27,39 +28,21 @@ const parsers = {
   [types.DATE]: (value: string) => value,
 };
 
-interface PgliteQueryable {
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  exec(sql: string): Promise<unknown>;
-}
-
-function handleOf(target: PgliteQueryable): Queryable {
-  return {
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query<R>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      await target.exec(sql);
-    },
-  };
+function handleOf(target: Pick<Transaction, 'query' | 'exec'>): Queryable {
+  return queryableOf(
+    (sql, params) => target.query(sql, params),
+    (sql) => target.exec(sql),
+  );
 }
 
 export async function createPgliteDatabase(options: PgliteOptions = {}): Promise<Database> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers });
-  const direct = handleOf(pglite);
   let closing: Promise<void> | undefined;
 
   return {
     kind: 'pglite',
-    query<R extends Row = Row>(sql: string, params?: readonly unknown[]) {
-      assertOutsideTransaction();
-      return direct.query<R>(sql, params);
-    },
-    exec(sql: string) {
-      assertOutsideTransaction();
-      return direct.exec(sql);
-    },
+    ...outsideTransactionsOnly(handleOf(pglite)),
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       assertOutsideTransaction();
       return pglite.transaction((tx) => runMarkedAsTransaction(() => work(handleOf(tx))));
