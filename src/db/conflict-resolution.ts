@@ -6,7 +6,7 @@ import { fieldSchema } from '../shared/protocol';
 import { type Conflict, DELETE_CONFLICT_FIELD, type MutableEntity, type RecordOf } from '../shared/records';
 import { withConflictFlag } from './conflict-flag';
 import { type Actor, RecordNotFoundError } from './local-write';
-import { caseIdOf, newOutboxEntry } from './outbox-entry';
+import { changeOfHeldRecord } from './outbox-entry';
 import { type FeldakteDb, tableOf } from './schema';
 import { rememberBaseBeforeLocalChange } from './server-base';
 
@@ -73,15 +73,7 @@ export async function resolveConflict<E extends MutableEntity>(
       await table.delete(recordId);
     }
     await db.outbox.add(
-      newOutboxEntry({
-        entity,
-        op: 'resolve',
-        recordId,
-        baseVersion: current.version,
-        data: { conflictId, value: resolvedValue },
-        caseId: caseIdOf(entity, current),
-        clientTime: now,
-      }),
+      changeOfHeldRecord(entity, current, 'resolve', { conflictId, value: resolvedValue }, now),
     );
     return result;
   });

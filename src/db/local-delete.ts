@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { DeletableEntity } from '../shared/protocol';
 import type { RecordOf } from '../shared/records';
 import { type Actor, ChangeNotAllowedError, RecordNotFoundError } from './local-write';
-import { caseIdOf, newOutboxEntry } from './outbox-entry';
+import { changeOfHeldRecord } from './outbox-entry';
 import { type FeldakteDb, tableOf } from './schema';
 import { rememberBaseBeforeLocalChange } from './server-base';
 
@@ -36,18 +36,6 @@ export async function deleteLocal(
     assertDeletable(entity, actor, current);
     await rememberBaseBeforeLocalChange(db, entity, current);
     await table.delete(id);
-    await db.outbox.add(
-      newOutboxEntry({
-        entity,
-        op: 'delete',
-        recordId: id,
-        // 0 for a record this device created and the server has not answered yet:
-        // the server reads it as "based on this device's own create".
-        baseVersion: current.version,
-        data: {},
-        caseId: caseIdOf(entity, current),
-        clientTime: new Date().toISOString(),
-      }),
-    );
+    await db.outbox.add(changeOfHeldRecord(entity, current, 'delete', {}, new Date().toISOString()));
   });
 }

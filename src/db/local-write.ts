@@ -4,7 +4,7 @@
 // (conflict-resolution.ts) settles one.
 import { mutationDataSchema } from '../shared/protocol';
 import type { FieldsOf, MutableEntity, RecordOf } from '../shared/records';
-import { caseIdOf, newOutboxEntry } from './outbox-entry';
+import { caseIdOf, changeOfHeldRecord, newOutboxEntry } from './outbox-entry';
 import { type FeldakteDb, tableOf } from './schema';
 import { rememberBaseBeforeLocalChange } from './server-base';
 
@@ -92,17 +92,7 @@ export async function updateLocal<E extends MutableEntity>(
     const now = new Date().toISOString();
     const next = { ...current, ...data, updatedAt: now, updatedBy: actor.userId } as RecordOf[E];
     await table.put(next);
-    await db.outbox.add(
-      newOutboxEntry({
-        entity,
-        op: 'update',
-        recordId: id,
-        baseVersion: current.version,
-        data,
-        caseId: caseIdOf(entity, current),
-        clientTime: now,
-      }),
-    );
+    await db.outbox.add(changeOfHeldRecord(entity, current, 'update', data, now));
     return next;
   });
 }

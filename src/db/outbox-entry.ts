@@ -22,3 +22,26 @@ export interface OutboxEntryInput {
 export function newOutboxEntry(input: OutboxEntryInput): OutboxEntry {
   return { id: crypto.randomUUID(), ...input, status: 'pending', rejection: null };
 }
+
+/**
+ * The outbox entry for a change to a record the device holds, based on the version
+ * the device has (0 for a record this device created and the server has not
+ * answered yet: the server reads it as "based on this device's own create").
+ */
+export function changeOfHeldRecord(
+  entity: MutableEntity,
+  current: { id: string; caseId?: string; version: number },
+  op: MutationOp,
+  data: Record<string, unknown>,
+  clientTime: string,
+): OutboxEntry {
+  return newOutboxEntry({
+    entity,
+    op,
+    recordId: current.id,
+    baseVersion: current.version,
+    data,
+    caseId: caseIdOf(entity, current),
+    clientTime,
+  });
+}
