@@ -4,7 +4,6 @@
 export interface SingleFlight {
   /** Resolves when a run that started at or after this call has finished. */
   request(): Promise<void>;
-  isRunning(): boolean;
 }
 
 /** `run` must not reject: it reports its own failures. */
@@ -29,5 +28,5 @@ export function createSingleFlight(run: () => Promise<void>): SingleFlight {
     return next;
   }
 
-  return { request, isRunning: () => current !== null };
+  return { request };
 }

@@ -52,9 +52,3 @@ export async function resequenceCase(tx: Queryable, caseId: string): Promise<voi
   const seq = await reserveSeqs(tx, 1);
   await tx.query('UPDATE cases SET seq = $2 WHERE id = $1', [caseId, seq]);
 }
-
-/** The ids of the case's substitutions, deleted or not (removed with the case). */
-export async function substitutionIdsOfCase(tx: Queryable, caseId: string): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>('SELECT id FROM substitutions WHERE case_id = $1', [caseId]);
-  return rows.map((row) => row.id);
-}

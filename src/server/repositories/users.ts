@@ -1,6 +1,6 @@
 // Teams and users. Users are synced to devices as team members, so they carry seq too.
 import type { SessionUser } from '../../shared/protocol';
-import type { MemberRecord, Role } from '../../shared/records';
+import type { Role } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { nextSeq } from './sync-sequence';
 
@@ -59,8 +59,6 @@ export async function isTeamMember(tx: Queryable, teamId: string, userId: string
   const rows = await tx.query('SELECT 1 FROM users WHERE id = $1 AND team_id = $2', [userId, teamId]);
   return rows.length > 0;
 }
-
-export type MemberRow = MemberRecord & { seq: string };
 
 export const memberColumns = `id, team_id AS "teamId", username, display_name AS "displayName", role, version, seq::text AS seq`;
 
