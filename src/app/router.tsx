@@ -66,6 +66,10 @@ const ReviewRoute = page(
   () => import('./routes/ReviewRoute'),
   (m) => m.ReviewRoute,
 );
+const SearchPage = page(
+  () => import('../features/search/SearchPage'),
+  (m) => m.SearchPage,
+);
 const NotFoundRoute = page(
   () => import('./routes/NotFoundRoute'),
   (m) => m.NotFoundRoute,
@@ -88,6 +92,7 @@ export function AppRoutes() {
         <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
         <Route path="pruefen" element={<ReviewRoute />} />
         <Route path="pruefen/:noteId" element={<ReviewRoute />} />
+        <Route path="suche" element={<SearchPage />} />
         <Route path="sync" element={<SyncPage />} />
         <Route path="konflikte" element={<ConflictsPage />} />
         <Route path="*" element={<NotFoundRoute />} />

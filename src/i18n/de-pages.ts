@@ -251,4 +251,17 @@ export const dePages = {
     notFound: 'Diese Notiz ist auf diesem Gerät nicht vorhanden.',
     unknownPerson: 'Unbekannt',
   },
+  search: {
+    title: 'Suche',
+    field: 'Suchbegriff',
+    hint: 'Name, Aktenzeichen, Adresse oder ein Wort aus einer Notiz',
+    prompt: 'Sucht in Fällen, Notizen, Terminen und Fall im Feld auf diesem Gerät.',
+    noMatch: 'Nichts auf diesem Gerät passt zu „{{query}}“.',
+    count_one: '{{count}} Treffer',
+    count_other: '{{count}} Treffer',
+    groups: { case: 'Fälle', note: 'Notizen', appointment: 'Termine', preConsultation: 'Fall im Feld' },
+    noteIn: 'Notiz · {{caseName}}',
+    appointmentIn: 'Termin · {{caseName}}',
+    unknownCase: 'Fall nicht auf diesem Gerät',
+  },
 };

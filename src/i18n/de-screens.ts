@@ -11,6 +11,7 @@ export const deScreens = {
     appointments: 'Termine',
     preConsultations: 'Fall im Feld',
     review: 'Prüfen',
+    search: 'Suchen',
   },
   kind: {
     home_visit: 'Hausbesuch',

@@ -13,6 +13,7 @@ import { useSyncState } from '../../ui/session';
 import { reloadToUpdate } from '../pwa/reload-to-update';
 import { MainNav } from './MainNav';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { SearchLink } from './SearchLink';
 import { useScrollToTopOnNavigation } from './use-scroll-to-top';
 
 // Only needed when the server rejects the token; keeps the form code out of the first load.
@@ -35,6 +36,7 @@ export function AppLayout() {
         <div className="header-bar">
           <span className="brand">{t('app.name')}</span>
           <SyncIndicator />
+          <SearchLink />
         </div>
         {/* What needs attention now; the row collapses when empty (CSS :empty). */}
         <div className="header-alerts">
