@@ -51,11 +51,12 @@ interface IndexedDoc {
 
 const SNIPPET_LENGTH = 140;
 
-/** German folding for index and query alike: lower case, ß → ss, umlauts and accents to their base letter, ae/oe/ue → a/o/u. */
+/** German folding for index and query alike: lower case, ß → ss, umlauts and accents to their base letter (Turkish ı to i), ae/oe/ue → a/o/u. */
 export function normalizeTerm(term: string): string {
   return term
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/ae/g, 'a')

@@ -71,6 +71,7 @@ describe('normalizeTerm', () => {
     expect(normalizeTerm('Schroeder')).toBe(normalizeTerm('SCHRÖDER'));
     expect(normalizeTerm('Straße')).toBe(normalizeTerm('strasse'));
     expect(normalizeTerm('Özdemir')).toBe('ozdemir');
+    expect(normalizeTerm('Yıldız')).toBe('yildiz');
   });
 });
 
