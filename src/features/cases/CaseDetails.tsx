@@ -29,7 +29,11 @@ export function CaseDetails({ record }: { record: CaseRecord }) {
         <Fact label={t('fields.case.clients')}>{record.clients}</Fact>
         <Fact label={t('fields.case.address')}>{record.address}</Fact>
         <Fact label={t('fields.case.phone')}>
-          {record.phone && <a href={`tel:${record.phone.replace(/[^\d+]/g, '')}`}>{record.phone}</a>}
+          {record.phone && (
+            <a className="touch-link" href={`tel:${record.phone.replace(/[^\d+]/g, '')}`}>
+              {record.phone}
+            </a>
+          )}
         </Fact>
         <Fact label={t('fields.case.helpType')}>{record.helpType}</Fact>
         <Fact label={t('fields.case.startDate')}>{format.day(record.startDate)}</Fact>

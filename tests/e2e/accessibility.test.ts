@@ -1,0 +1,283 @@
+// Accessibility of every screen (issue 4, quality bar: WCAG 2.1 AA / BITV 2.0), in
+// Debian's Chromium against the real server: anna (worker) and lea (lead), each on
+// a phone and on a tablet. On each screen: an axe-core scan with no violation, and
+// every visible control in <header>, <nav> and <main> at least 44×44 CSS px. From
+// the top, Tab reaches the skip link first, then the navigation, and whatever has
+// focus shows it.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from './support/app';
+import { axeViolations, formatViolations } from './support/axe';
+import { firstPage, launchProfile, PHONE, TABLET } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+const MIN_TARGET = 44;
+
+interface Screen {
+  name: string;
+  /** The path to open, or how to find it on the screen that is open (a link's href). */
+  path: string | ((page: Page) => Promise<string>);
+  leadOnly?: boolean;
+  /** What to do on the screen before the scan (e.g. type a search term so results show). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** The href of the first link in <main> matching `selector`, on the screen at `listPath`. */
+function firstLinkOn(listPath: string, selector: string) {
+  return async (page: Page): Promise<string> => {
+    await openScreen(page, listPath);
+    const link = page.locator(`main ${selector}`).first();
+    await link.waitFor({ timeout: 15_000 });
+    const href = await link.getAttribute('href');
+    if (!href) throw new Error(`no link ${selector} on ${listPath}`);
+    return href;
+  };
+}
+
+let casePath = '';
+const SCREENS: Screen[] = [
+  { name: 'Heute', path: '/' },
+  { name: 'Fälle', path: '/faelle' },
+  {
+    name: 'Fall',
+    path: async (page) => {
+      casePath = await firstLinkOn('/faelle', 'a[href^="/faelle/"]')(page);
+      return casePath;
+    },
+  },
+  { name: 'Neue Notiz', path: async () => `${casePath}/notiz/neu` },
+  { name: 'Termine', path: '/termine' },
+  { name: 'Neuer Termin', path: '/termine/neu' },
+  {
+    name: 'Termin bearbeiten',
+    path: firstLinkOn('/termine', 'a[href^="/termine/"]:not([href="/termine/neu"])'),
+  },
+  { name: 'Fall im Feld', path: '/fall-im-feld' },
+  { name: 'Neue Beratung', path: '/fall-im-feld/neu' },
+  { name: 'Synchronisierung', path: '/sync' },
+  { name: 'Konflikte', path: '/konflikte' },
+  {
+    name: 'Suche',
+    path: '/suche',
+    prepare: async (page) => {
+      await page.getByLabel('Suchbegriff').fill('Berger');
+      await page.locator('main [role="status"]').first().waitFor({ timeout: 15_000 });
+    },
+  },
+  { name: 'Prüfen', path: '/pruefen', leadOnly: true },
+  { name: 'Prüfen (Notiz)', path: firstLinkOn('/pruefen', 'a[href^="/pruefen/"]'), leadOnly: true },
+];
+
+let baseUrl = '';
+
+/** Opens a screen by its address (the app is a PWA: deep links work) and waits until it has rendered. */
+async function openScreen(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, baseUrl).href);
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  await settle(page);
+}
+
+/** Lazy chunks and local data have arrived: no "Lädt …" placeholder, and a moment for transitions. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-busy="true"], .loading').length === 0,
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Visible links, buttons and form fields in <header>, <nav> and <main> smaller than
+ * 44×44 CSS px. A checkbox or radio counts with its label when the label wraps it or
+ * points at it with `for`: the whole label is the click target then.
+ */
+function smallTargets(page: Page, screen: string): Promise<string[]> {
+  return page.evaluate(
+    ({ min, screen }) => {
+      const selector = ['header', 'nav', 'main']
+        .flatMap((region) =>
+          ['a[href]', 'button', 'input:not([type="hidden"])', 'select', 'textarea', '[role="button"]'].map(
+            (control) => `${region} ${control}`,
+          ),
+        )
+        .join(', ');
+      const describe = (element: Element) => {
+        const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
+        const name = element.getAttribute('name') ?? element.getAttribute('type') ?? '';
+        return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} "${text || name}"`;
+      };
+      const problems: string[] = [];
+      for (const element of new Set(document.querySelectorAll(selector))) {
+        const style = getComputedStyle(element);
+        let box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+        if (
+          element instanceof HTMLInputElement &&
+          (element.type === 'checkbox' || element.type === 'radio')
+        ) {
+          const label = element.closest('label') ?? element.labels?.[0];
+          if (label) box = label.getBoundingClientRect();
+        }
+        if (box.width < min - 0.5 || box.height < min - 0.5) {
+          problems.push(
+            `[${screen}] ${describe(element)}: ${Math.round(box.width)}×${Math.round(box.height)} px`,
+          );
+        }
+      }
+      return problems;
+    },
+    { min: MIN_TARGET, screen },
+  );
+}
+
+interface Focused {
+  tag: string;
+  text: string;
+  href: string | null;
+  className: string;
+  inNav: boolean;
+  visibleFocus: boolean;
+  focusStyle: string;
+}
+
+/** Presses Tab and describes what has focus now, and whether its focus shows. */
+async function tab(page: Page): Promise<Focused | null> {
+  await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return {
+      tag: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : ''}`,
+      text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40),
+      href: element.getAttribute('href'),
+      className: String(element.className),
+      inNav: element.closest('nav') !== null,
+      visibleFocus: outline || shadow,
+      focusStyle: `${style.outlineStyle} ${style.outlineWidth} / ${style.boxShadow}`,
+    };
+  });
+}
+
+/** Tabs through the whole screen from the top; returns the sequence, stopping when focus leaves the page. */
+async function tabThrough(page: Page, limit = 80): Promise<Focused[]> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  // Start from the document itself, as after a page load.
+  await page.locator('body').focus();
+  const sequence: Focused[] = [];
+  for (let i = 0; i < limit; i++) {
+    const focused = await tab(page);
+    if (!focused) break;
+    if (
+      sequence.length > 0 &&
+      focused.href === sequence[0]?.href &&
+      focused.className === sequence[0]?.className
+    )
+      break;
+    sequence.push(focused);
+  }
+  return sequence;
+}
+
+const PROFILES = [
+  { username: 'anna', role: 'worker', device: 'phone', viewport: PHONE },
+  { username: 'anna', role: 'worker', device: 'tablet', viewport: TABLET },
+  { username: 'lea', role: 'lead', device: 'phone', viewport: PHONE },
+  { username: 'lea', role: 'lead', device: 'tablet', viewport: TABLET },
+] as const;
+
+describe('accessibility: every screen, worker and lead, phone and tablet', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    baseUrl = server.url;
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const profile of PROFILES) {
+    describe(`${profile.username} (${profile.role}) on a ${profile.device}`, () => {
+      let device: Awaited<ReturnType<typeof launchProfile>>;
+      let page: Page;
+      const violations: string[] = [];
+      const smallOnes: string[] = [];
+
+      beforeAll(async () => {
+        device = await launchProfile(profile.viewport);
+        page = await firstPage(device.context);
+      });
+
+      afterAll(async () => {
+        await device?.dispose();
+      });
+
+      it('scans every screen', async () => {
+        await page.goto(baseUrl);
+        await page.getByLabel('Benutzername').waitFor();
+        await settle(page);
+        const onLogin = await axeViolations(page);
+        if (onLogin.length > 0) violations.push(formatViolations('Anmelden', onLogin));
+        smallOnes.push(...(await smallTargets(page, 'Anmelden')));
+
+        await login(page, baseUrl, profile.username);
+        for (const screen of SCREENS) {
+          if (screen.leadOnly && profile.role !== 'lead') continue;
+          const path = typeof screen.path === 'string' ? screen.path : await screen.path(page);
+          await openScreen(page, path);
+          if (screen.prepare) {
+            await screen.prepare(page);
+            await settle(page);
+          }
+          const found = await axeViolations(page);
+          if (found.length > 0) violations.push(formatViolations(`${screen.name} ${path}`, found));
+          smallOnes.push(...(await smallTargets(page, screen.name)));
+        }
+        // Collected first, so one run lists everything.
+        expect(violations.join('\n'), 'axe-core (WCAG 2.1 A/AA) violations').toBe('');
+      });
+
+      it('has touch targets of at least 44×44 px', () => {
+        expect(smallOnes.join('\n'), 'controls smaller than 44×44 CSS px').toBe('');
+      });
+
+      it('Tab from the top reaches the skip link, then the navigation, and focus is visible', async () => {
+        const problems: string[] = [];
+        for (const path of ['/', '/termine/neu']) {
+          await openScreen(page, path);
+          const sequence = await tabThrough(page);
+          if (path === '/') {
+            expect(sequence[0]?.className, 'first Tab stop').toContain('skip-link');
+            const navIndex = sequence.findIndex((focused) => focused.inNav);
+            const navStops = sequence.filter((focused) => focused.inNav).map((focused) => focused.text);
+            expect(navIndex, 'navigation reached by Tab').toBeGreaterThan(0);
+            expect(navStops).toEqual(
+              profile.role === 'lead'
+                ? ['Heute', 'Fälle', 'Termine', 'Fall im Feld', 'Prüfen']
+                : ['Heute', 'Fälle', 'Termine', 'Fall im Feld'],
+            );
+            // Between the skip link and the navigation only the header's own controls.
+            expect(navIndex).toBeLessThanOrEqual(4);
+          }
+          for (const focused of sequence) {
+            if (!focused.visibleFocus)
+              problems.push(
+                `${path}: ${focused.tag}.${focused.className} "${focused.text}" (${focused.focusStyle})`,
+              );
+          }
+        }
+        expect(problems.join('\n'), 'focused elements without a visible focus style').toBe('');
+      });
+    });
+  }
+});
