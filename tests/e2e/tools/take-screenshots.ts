@@ -42,6 +42,10 @@ async function workerScreens(url: string, viewport: Viewport, size: string): Pro
     await shoot(page, 'termine', size);
     await page.getByRole('link', { name: 'Fall im Feld' }).click();
     await shoot(page, 'fall-im-feld', size);
+    await page.goto(`${url}/suche`);
+    await page.getByLabel('Suchbegriff').fill('Berger');
+    await page.getByRole('heading', { name: 'Fälle' }).first().waitFor();
+    await shoot(page, 'suche', size);
     await page.goto(`${url}/sync`);
     await shoot(page, 'synchronisierung', size);
     await profile.context.setOffline(true);
