@@ -8,6 +8,7 @@ const paths = {
     'M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21zM12 12a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   review: 'M9 4h6v3H9zM6 5h3M15 5h3v16H6V5M9 13l2 2 4-4',
   sync: 'M20 11a8 8 0 0 0-14.5-4.5M4 5v4h4M4 13a8 8 0 0 0 14.5 4.5M20 19v-4h-4',
+  search: 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.2 15.2 20 20',
 } as const;
 
 export type IconName = keyof typeof paths;
