@@ -12,8 +12,12 @@ import type { FeldakteDb } from './schema';
 
 /** True while the record has changes waiting for the server. */
 export async function hasPendingChanges(db: FeldakteDb, recordId: string): Promise<boolean> {
-  const entries = await db.outbox.where('recordId').equals(recordId).toArray();
-  return entries.some((entry) => entry.status === 'pending');
+  const pending = await db.outbox
+    .where('recordId')
+    .equals(recordId)
+    .filter((entry) => entry.status === 'pending')
+    .first();
+  return pending !== undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { withConflictFlag } from '../db/conflict-flag';
 import { settleConflict } from '../db/conflict-resolution';
 import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/schema';
 import { tableOf } from '../db/schema';
+import { hasPendingChanges } from '../db/server-base';
 import { ResolveData } from '../shared/protocol';
 import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
 
@@ -156,5 +157,5 @@ export async function takeBackRejected(db: FeldakteDb, entity: MutableEntity, re
 
 /** After an acknowledgement without a record: the base is not needed once nothing waits. */
 export async function forgetBaseIfSettled(db: FeldakteDb, recordId: string): Promise<void> {
-  if ((await pendingEntriesFor(db, recordId)).length === 0) await db.bases.delete(recordId);
+  if (!(await hasPendingChanges(db, recordId))) await db.bases.delete(recordId);
 }
