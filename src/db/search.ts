@@ -131,6 +131,13 @@ export class SearchIndex {
   private readonly mini = newMiniSearch();
   /** Indexed documents by key, with their signature. */
   private readonly docs = new Map<string, { doc: IndexedDoc; signature: string }>();
+  /** Keys held per entity, so a table's change looks only at its own entries for removals. */
+  private keysOf: Record<SearchEntity, Set<string>> = {
+    case: new Set(),
+    note: new Set(),
+    appointment: new Set(),
+    preConsultation: new Set(),
+  };
   private readonly caseNames = new Map<string, string>();
   private lastAppointments: AppointmentRecord[] = [];
   private readonly subscriptions: Subscription[] = [];
@@ -240,13 +247,14 @@ export class SearchIndex {
       this.mini.add(doc);
       this.docs.set(doc.key, { doc, signature: sig });
     }
-    const prefix = `${entity}:`;
-    for (const key of [...this.docs.keys()]) {
-      if (key.startsWith(prefix) && !seen.has(key)) {
+    const keys = this.keysOf[entity];
+    for (const key of keys) {
+      if (!seen.has(key)) {
         this.mini.discard(key);
         this.docs.delete(key);
       }
     }
+    this.keysOf[entity] = seen;
   }
 
   private resultOf(hit: MiniSearchResult): SearchResult | null {
