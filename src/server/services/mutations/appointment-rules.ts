@@ -1,10 +1,15 @@
 // Appointments (Termine): made and changed by whoever works on the case; they
 // belong to the case (a worker sees the appointments of the cases they work on).
 import type { AppointmentFields } from '../../../shared/records';
-import { findRecord, findStoredRecord } from '../../repositories/records';
+import { findStoredRecord } from '../../repositories/records';
 import { reject } from '../rejection';
-import { mayWorkOnCase } from '../visibility';
-import { caseRefusal, type EntityRules, loadWritableCase, lockAccessibleCase } from './common';
+import {
+  caseRefusal,
+  type EntityRules,
+  findVisibleCaseChild,
+  loadWritableCase,
+  lockAccessibleCase,
+} from './common';
 
 export const appointmentRules: EntityRules<'appointment'> = {
   async prepareCreate(ctx, data: AppointmentFields) {
@@ -32,11 +37,5 @@ export const appointmentRules: EntityRules<'appointment'> = {
 
   checkDelete() {},
 
-  async findVisible(tx, actor, id) {
-    const appointment = await findRecord(tx, 'appointment', id);
-    const caseOfAppointment = appointment && (await findRecord(tx, 'case', appointment.caseId));
-    return appointment && caseOfAppointment && (await mayWorkOnCase(tx, actor, caseOfAppointment))
-      ? appointment
-      : null;
-  },
+  findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'appointment', id),
 };

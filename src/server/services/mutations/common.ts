@@ -119,6 +119,18 @@ export async function lockAccessibleCase(
   return found && (await mayWorkOnCase(ctx.tx, ctx.actor, found)) ? found : null;
 }
 
+/** A note, appointment or substitution if the actor may work on its case (answers a duplicate push). */
+export async function findVisibleCaseChild<E extends 'note' | 'appointment' | 'substitution'>(
+  tx: Queryable,
+  actor: Actor,
+  entity: E,
+  id: string,
+): Promise<RecordOf[E] | null> {
+  const found = await findRecord(tx, entity, id);
+  const caseOfRecord = found && (await findRecord(tx, 'case', found.caseId));
+  return found && caseOfRecord && (await mayWorkOnCase(tx, actor, caseOfRecord)) ? found : null;
+}
+
 export async function loadWritableCase(
   ctx: MutationContext,
   caseId: string,

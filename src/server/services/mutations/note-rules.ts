@@ -3,12 +3,13 @@
 // reviewed, later changes of its content are appended as amendments (visible
 // history); a reviewed note cannot be deleted.
 import type { Amendment, NoteFields, NoteRecord } from '../../../shared/records';
-import { findRecord, findStoredRecord } from '../../repositories/records';
+import { findStoredRecord } from '../../repositories/records';
 import { reject } from '../rejection';
-import { isLeadOf, mayWorkOnCase } from '../visibility';
+import { isLeadOf } from '../visibility';
 import {
   caseRefusal,
   type EntityRules,
+  findVisibleCaseChild,
   loadWritableCase,
   lockAccessibleCase,
   type MutationContext,
@@ -90,10 +91,5 @@ export const noteRules: EntityRules<'note'> = {
     return derived;
   },
 
-  async findVisible(tx, actor, id) {
-    const note = await findRecord(tx, 'note', id);
-    if (!note) return null;
-    const caseOfNote = await findRecord(tx, 'case', note.caseId);
-    return caseOfNote && (await mayWorkOnCase(tx, actor, caseOfNote)) ? note : null;
-  },
+  findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'note', id),
 };

@@ -7,8 +7,8 @@ import { findRecord, findStoredRecord } from '../../repositories/records';
 import { findTeamMemberRole } from '../../repositories/users';
 import { reject } from '../rejection';
 import { materialiseSubstitution } from '../scope';
-import { isLeadOf, mayWorkOnCase } from '../visibility';
-import type { EntityRules, MutationContext } from './common';
+import { isLeadOf } from '../visibility';
+import { type EntityRules, findVisibleCaseChild, type MutationContext } from './common';
 
 function assertLead(ctx: MutationContext, teamId: string, action: string): void {
   if (!isLeadOf(ctx.actor, teamId)) throw reject.forbidden(`Nur die Teamleitung kann Vertretungen ${action}`);
@@ -67,9 +67,5 @@ export const substitutionRules: EntityRules<'substitution'> = {
     await materialiseSubstitution(ctx.tx, { ...after, deleted }, ctx.today);
   },
 
-  async findVisible(tx, actor, id) {
-    const found = await findRecord(tx, 'substitution', id);
-    const caseOfSubstitution = found && (await findRecord(tx, 'case', found.caseId));
-    return found && caseOfSubstitution && (await mayWorkOnCase(tx, actor, caseOfSubstitution)) ? found : null;
-  },
+  findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'substitution', id),
 };
