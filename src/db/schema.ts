@@ -10,18 +10,31 @@
 //     `caseId` on outbox entries, so a case leaving the device can tell which
 //     waiting changes belong to it. v1 records get `conflicts: []` (and notes
 //     `amendments: []`), which the v2 protocol requires.
+// v3: goals, comments, partners (synced); drafts (local only: never synced,
+//     the author's unsaved note forms); notes indexed by `appointmentId` (which
+//     visits have a note). v2 records get the defaults of the fields added to
+//     the records since (the same defaults the protocol applies); the outbox is
+//     left as it is: the server applies those defaults to queued v2 entries.
+
 import { Dexie, type Table, type Transaction } from 'dexie';
+import { z } from 'zod';
 import type { MutationOp, RejectionCode } from '../shared/protocol';
-import type {
-  AppointmentRecord,
-  CaseRecord,
-  MemberRecord,
-  MutableEntity,
-  NoteRecord,
-  PreConsultationRecord,
-  RecordOf,
-  SubstitutionRecord,
-  SyncedEntity,
+import {
+  type AppointmentRecord,
+  CaseFields,
+  type CaseRecord,
+  type CommentRecord,
+  type GoalRecord,
+  type MemberRecord,
+  type MutableEntity,
+  NoteFields,
+  type NoteRecord,
+  type PartnerRecord,
+  PreConsultationFields,
+  type PreConsultationRecord,
+  type RecordOf,
+  type SubstitutionRecord,
+  type SyncedEntity,
 } from '../shared/records';
 
 export interface Rejection {
@@ -67,6 +80,20 @@ export interface ServerBase {
   record: RecordOf[MutableEntity];
 }
 
+/**
+ * An unsaved form, kept on every keystroke so it survives a closed app or a dead
+ * battery. Local to the author's device; deleted when the record is saved.
+ */
+export interface Draft {
+  /** What the form is for, e.g. "note:new:<caseId>", "note:visit:<appointmentId>", "note:edit:<noteId>". */
+  key: string;
+  /** The case the draft belongs to (drafts of a case leaving the device go with it). */
+  caseId: string | null;
+  /** The form's values as the user typed them (not yet validated). */
+  values: Record<string, unknown>;
+  updatedAt: string;
+}
+
 export const USER_DB_PREFIX = 'feldakte-user-';
 
 /**
@@ -97,7 +124,16 @@ const STORES_V2 = {
   bases: 'id',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** Only what changes in version 3. */
+const STORES_V3 = {
+  notes: `id, caseId, [caseId+date], authorId, date, appointmentId, ${CONFLICT_INDEX}`,
+  goals: `id, caseId, ${CONFLICT_INDEX}`,
+  comments: `id, caseId, noteId, authorId, ${CONFLICT_INDEX}`,
+  partners: `id, ${CONFLICT_INDEX}`,
+  drafts: 'key, caseId',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export class FeldakteDb extends Dexie {
   cases!: Table<CaseRecord, string>;
@@ -109,11 +145,41 @@ export class FeldakteDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
   bases!: Table<ServerBase, string>;
+  goals!: Table<GoalRecord, string>;
+  comments!: Table<CommentRecord, string>;
+  partners!: Table<PartnerRecord, string>;
+  drafts!: Table<Draft, string>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
+    this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
+  }
+}
+
+/** The defaults of the fields added in v3, taken from the schemas themselves so they cannot drift. */
+async function addV3Defaults(tx: Transaction): Promise<void> {
+  const defaultsOf = (schema: typeof NoteFields | typeof CaseFields | typeof PreConsultationFields) =>
+    Object.fromEntries(
+      Object.entries(schema.shape).flatMap(([field, fieldSchema]) =>
+        fieldSchema instanceof z.ZodDefault ? [[field, fieldSchema.parse(undefined)]] : [],
+      ),
+    );
+  const added = [
+    { table: 'notes', defaults: { ...defaultsOf(NoteFields), concernAcknowledgedBy: null } },
+    { table: 'cases', defaults: defaultsOf(CaseFields) },
+    { table: 'preConsultations', defaults: defaultsOf(PreConsultationFields) },
+  ];
+  for (const { table, defaults } of added) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: Record<string, unknown>) => {
+        for (const [field, value] of Object.entries(defaults)) {
+          if (record[field] === undefined) record[field] = structuredClone(value);
+        }
+      });
   }
 }
 
@@ -138,6 +204,9 @@ export function tableOf<E extends SyncedEntity>(db: FeldakteDb, entity: E): Tabl
     appointment: db.appointments,
     preConsultation: db.preConsultations,
     substitution: db.substitutions,
+    goal: db.goals,
+    comment: db.comments,
+    partner: db.partners,
     member: db.members,
   } as const;
   return tables[entity as SyncedEntity] as unknown as Table<RecordOf[E], string>;
@@ -145,7 +214,16 @@ export function tableOf<E extends SyncedEntity>(db: FeldakteDb, entity: E): Tabl
 
 /** The tables of records a device may change. */
 export function mutableTables(db: FeldakteDb) {
-  return [db.cases, db.notes, db.appointments, db.preConsultations, db.substitutions];
+  return [
+    db.cases,
+    db.notes,
+    db.appointments,
+    db.preConsultations,
+    db.substitutions,
+    db.goals,
+    db.comments,
+    db.partners,
+  ];
 }
 
 /** Every table a local write may touch: records, their outbox entries and server bases. */

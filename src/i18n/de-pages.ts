@@ -2,6 +2,10 @@
 // Fall im Feld, Prüfen, conflicts, sync page, substitutions). Loaded together
 // with whichever of those screens opens first (src/app/screen-texts.ts), so the
 // start page does not carry them. Groups may continue texts of de-screens.ts.
+import { deLead } from './de-lead';
+import { dePartners } from './de-partners';
+import { deWorkday } from './de-workday';
+
 export const dePages = {
   outcome: {
     done: 'erledigt',
@@ -264,4 +268,7 @@ export const dePages = {
     appointmentIn: 'Termin · {{caseName}}',
     unknownCase: 'Fall nicht auf diesem Gerät',
   },
+  ...deWorkday,
+  ...deLead,
+  ...dePartners,
 };

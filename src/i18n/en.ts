@@ -1,3 +1,6 @@
+import { enLead } from './en-lead';
+import { enPartners } from './en-partners';
+import { enWorkday } from './en-workday';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -328,4 +331,7 @@ export const en: Messages = {
     appointmentIn: 'Appointment · {{caseName}}',
     unknownCase: 'Case not on this device',
   },
+  ...enWorkday,
+  ...enLead,
+  ...enPartners,
 };

@@ -38,3 +38,20 @@ export const text = (max: number) =>
   z.string({ message: 'muss Text sein' }).max(max, { message: `darf höchstens ${max} Zeichen lang sein` });
 
 export const requiredText = (max: number) => text(max).trim().min(1, { message: 'darf nicht leer sein' });
+
+/** A whole multiple of 0.1, without float noise deciding it (0.3 * 10 is 3.0000000000000004). */
+const tenths = (value: number) => Math.abs(Math.round(value * 10) - value * 10) < 1e-6;
+
+/** Driven distance, to 0.1 km. */
+export const Kilometres = z
+  .number({ message: 'muss eine Zahl sein' })
+  .min(0, { message: 'darf nicht negativ sein' })
+  .max(2000, { message: 'darf höchstens 2000 km sein' })
+  .refine(tenths, { message: 'darf höchstens eine Nachkommastelle haben' });
+
+/** Hours per month, to a quarter hour. */
+export const Hours = z
+  .number({ message: 'muss eine Zahl sein' })
+  .min(0, { message: 'darf nicht negativ sein' })
+  .max(744, { message: 'darf höchstens 744 Stunden sein' })
+  .refine((value) => Number.isInteger(value * 4), { message: 'muss in Viertelstunden angegeben sein' });

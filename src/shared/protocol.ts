@@ -13,9 +13,15 @@ import { Id, Timestamp } from './fields';
 import {
   AppointmentFields,
   CaseFields,
+  CommentFields,
+  fieldsSchemaOf,
+  GoalFields,
   MemberRecord,
   MutableEntity,
+  NOTE_CONTENT_MESSAGE,
   NoteFields,
+  noteHasContent,
+  PartnerFields,
   PreConsultationFields,
   Role,
   recordSchemaOf,
@@ -56,29 +62,42 @@ export const Mutation = z.object({
 });
 export type Mutation = z.infer<typeof Mutation>;
 
-/** Fields that never change after a record is created. */
-const updatable = {
-  case: CaseFields,
-  note: NoteFields.omit({ caseId: true }),
-  appointment: AppointmentFields,
-  preConsultation: PreConsultationFields,
-  substitution: SubstitutionFields.omit({ caseId: true, substituteId: true }),
-} as const;
+/**
+ * The fields of an update: every field optional and none defaulted. (A default
+ * inside a partial object still fills in a missing key, so an update that omits
+ * a defaulted field would silently reset it.)
+ */
+function patchOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, schema]) => [
+      key,
+      schema instanceof z.ZodDefault ? schema.unwrap() : schema,
+    ]),
+  ) as z.ZodRawShape;
+  return z.object(shape).partial().strict() as unknown as z.ZodType<Partial<z.infer<z.ZodObject<Shape>>>>;
+}
 
 const createSchemas = {
   case: CaseFields.strict(),
-  note: NoteFields.strict(),
+  note: NoteFields.strict().refine(noteHasContent, { message: NOTE_CONTENT_MESSAGE, path: ['text'] }),
   appointment: AppointmentFields.strict(),
   preConsultation: PreConsultationFields.strict(),
   substitution: SubstitutionFields.strict(),
+  goal: GoalFields.strict(),
+  comment: CommentFields.strict(),
+  partner: PartnerFields.strict(),
 } as const;
 
+/** Updates leave out the fields that never change after a record is created. */
 const updateSchemas = {
-  case: updatable.case.partial().strict(),
-  note: updatable.note.partial().strict(),
-  appointment: updatable.appointment.partial().strict(),
-  preConsultation: updatable.preConsultation.partial().strict(),
-  substitution: updatable.substitution.partial().strict(),
+  case: patchOf(CaseFields),
+  note: patchOf(NoteFields.omit({ caseId: true })),
+  appointment: patchOf(AppointmentFields),
+  preConsultation: patchOf(PreConsultationFields),
+  substitution: patchOf(SubstitutionFields.omit({ caseId: true, substituteId: true })),
+  goal: patchOf(GoalFields.omit({ caseId: true })),
+  comment: patchOf(CommentFields.omit({ caseId: true, noteId: true })),
+  partner: patchOf(PartnerFields),
 } as const;
 
 export const DeleteData = z.object({}).strict();
@@ -88,7 +107,15 @@ export const ResolveData = z.object({ conflictId: Id, value: z.unknown() }).stri
 export type ResolveData = z.infer<typeof ResolveData>;
 
 /** Entities a device may delete (cases are closed, never deleted; notes only while unreviewed). */
-export const DeletableEntity = z.enum(['note', 'appointment', 'preConsultation', 'substitution']);
+export const DeletableEntity = z.enum([
+  'note',
+  'appointment',
+  'preConsultation',
+  'substitution',
+  'goal',
+  'comment',
+  'partner',
+]);
 
 export function mutationDataSchema(entity: MutableEntity, op: MutationOp) {
   switch (op) {
@@ -105,8 +132,10 @@ export function mutationDataSchema(entity: MutableEntity, op: MutationOp) {
 
 /** The schema of one writable field, e.g. to check a conflict's resolved value. */
 export function fieldSchema(entity: MutableEntity, field: string): z.ZodType | undefined {
-  const shape: Record<string, z.ZodType> = createSchemas[entity].shape;
-  return Object.hasOwn(shape, field) ? shape[field] : undefined;
+  const shape: Record<string, z.ZodType> = fieldsSchemaOf[entity].shape;
+  if (!Object.hasOwn(shape, field)) return undefined;
+  const schema = shape[field];
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
 }
 
 export const PushRequest = z.object({
@@ -123,6 +152,9 @@ const StoredRecord = z.union([
   recordSchemaOf.appointment,
   recordSchemaOf.preConsultation,
   recordSchemaOf.substitution,
+  recordSchemaOf.goal,
+  recordSchemaOf.comment,
+  recordSchemaOf.partner,
 ]);
 
 export const MutationResult = z.discriminatedUnion('status', [
@@ -160,6 +192,9 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('appointment'), record: recordSchemaOf.appointment }),
   z.object({ entity: z.literal('preConsultation'), record: recordSchemaOf.preConsultation }),
   z.object({ entity: z.literal('substitution'), record: recordSchemaOf.substitution }),
+  z.object({ entity: z.literal('goal'), record: recordSchemaOf.goal }),
+  z.object({ entity: z.literal('comment'), record: recordSchemaOf.comment }),
+  z.object({ entity: z.literal('partner'), record: recordSchemaOf.partner }),
   z.object({ entity: z.literal('member'), record: MemberRecord }),
 ]);
 export type Change = z.infer<typeof Change>;
@@ -179,6 +214,60 @@ export const PullResponse = z.object({
   removed: z.array(Removal),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+// --- Device status ----------------------------------------------------------------
+
+/**
+ * What a device reports at the end of every sync cycle it could reach the server
+ * in (POST /api/devices/status, device id from the header): what is still waiting
+ * in its outbox. Leads see it per device on the caseload screen, so a change stuck
+ * on a phone for days is noticed before it matters.
+ */
+export const DeviceStatusReport = z
+  .object({
+    /** Outbox entries not yet acknowledged (pending and rejected). */
+    pendingCount: z.number().int().min(0).max(10_000_000),
+    /** clientTime of the oldest of them; null when the outbox is empty. */
+    oldestPendingAt: Timestamp.nullable(),
+  })
+  .strict();
+export type DeviceStatusReport = z.infer<typeof DeviceStatusReport>;
+
+/** GET /api/team/devices (leads): the last report of every device of the team's members. */
+export const DeviceStatus = DeviceStatusReport.extend({
+  deviceId: z.string(),
+  userId: Id,
+  /** When the server last heard from the device (any authenticated request). */
+  lastSeenAt: Timestamp,
+  /** When the device last sent a status report. */
+  reportedAt: Timestamp,
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+export const TeamDevicesResponse = z.object({ devices: z.array(DeviceStatus) });
+export type TeamDevicesResponse = z.infer<typeof TeamDevicesResponse>;
+
+// --- Live events (GET /api/events, text/event-stream) ------------------------------
+
+/**
+ * Server-sent events, read with fetch (the Bearer token goes in a header, which
+ * EventSource cannot send). Every event's `data` is one JSON LiveEvent; the SSE
+ * `event:` name equals its `type`. Events carry ids only, never case content: the
+ * device pulls to get the records, through the normal visibility rules.
+ *   changes: something the user may see changed; pull now.
+ *   concern: a note with a § 8a concern was written (sent to the team's leads only).
+ * A comment line (": keep-alive") is sent every 25 s so proxies keep the stream open.
+ */
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changes') }),
+  z.object({
+    type: z.literal('concern'),
+    noteId: Id,
+    caseId: Id,
+    authorId: Id,
+    at: Timestamp,
+  }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
 
 // --- Auth -----------------------------------------------------------------------
 

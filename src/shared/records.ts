@@ -6,7 +6,7 @@
 // for a record the server has not acknowledged yet), `updatedAt`, `updatedBy`,
 // and `conflicts`: the open conflicts of the record (see Conflict below).
 import { z } from 'zod';
-import { Id, IsoDate, Minutes, requiredText, TimeOfDay, Timestamp, text } from './fields';
+import { Hours, Id, IsoDate, Kilometres, Minutes, requiredText, TimeOfDay, Timestamp, text } from './fields';
 
 export const Role = z.enum(['worker', 'lead']);
 export type Role = z.infer<typeof Role>;
@@ -18,6 +18,16 @@ export const CaseStatus = z.enum(['open', 'closed']);
 export const AppointmentStatus = z.enum(['planned', 'done', 'cancelled']);
 export const PreConsultationOutcome = z.enum(['done', 'referral', 'help_recommended']);
 export type PreConsultationOutcome = z.infer<typeof PreConsultationOutcome>;
+
+/** How a note is written: free text, or the home-visit template's five sections. */
+export const NoteTemplate = z.enum(['free', 'home_visit']);
+export type NoteTemplate = z.infer<typeof NoteTemplate>;
+/** The sections of the home-visit template, in the order the form shows them. */
+export const NOTE_SECTIONS = ['occasion', 'observations', 'talkedWith', 'agreements', 'nextSteps'] as const;
+export type NoteSection = (typeof NOTE_SECTIONS)[number];
+
+export const GoalStatus = z.enum(['open', 'achieved', 'dropped']);
+export type GoalStatus = z.infer<typeof GoalStatus>;
 
 /** One side of a conflict: a value someone set, and who, when and from which device. */
 export const ConflictCandidate = z.object({
@@ -53,6 +63,10 @@ const serverMeta = {
   conflicts: z.array(Conflict),
 };
 
+// Fields added after version 1 of the records carry a default: an outbox entry
+// queued by an older app (created before the update) still validates, and gets
+// the default the older app implied.
+
 // --- Case (Einzelfall) -----------------------------------------------------
 export const CaseFields = z.object({
   reference: requiredText(40),
@@ -65,6 +79,8 @@ export const CaseFields = z.object({
   startDate: IsoDate,
   assignedTo: Id,
   sourcePreConsultationId: Id.nullable(),
+  /** Fachleistungsstunden per month approved in the help plan (0: none set). */
+  approvedHoursPerMonth: Hours.default(0),
 });
 export const CaseRecord = CaseFields.extend({ id: Id, teamId: Id, ...serverMeta });
 export type CaseFields = z.infer<typeof CaseFields>;
@@ -75,12 +91,41 @@ export const NoteFields = z.object({
   caseId: Id,
   date: IsoDate,
   kind: ContactKind,
+  /** Direct time with the family (billable). */
   durationMinutes: Minutes,
-  text: requiredText(20000),
+  /** Free text; with the home-visit template it may be empty (see noteHasContent). */
+  text: text(20000),
   concern8a: z.boolean({ message: 'muss wahr oder falsch sein' }),
   /** Set by a lead ("Geprüft"); the server records who in reviewedBy. */
   reviewedAt: Timestamp.nullable(),
+  template: NoteTemplate.default('free'),
+  occasion: text(5000).default(''),
+  observations: text(5000).default(''),
+  talkedWith: text(1000).default(''),
+  agreements: text(5000).default(''),
+  nextSteps: text(5000).default(''),
+  /** Travel time to and from the visit (billable). */
+  travelMinutes: Minutes.default(0),
+  kilometres: Kilometres.default(0),
+  /**
+   * Help-plan goals of the case this note worked on. Not checked against the
+   * goals table: a goal deleted meanwhile must not make the note's edit fail.
+   */
+  goalIds: z.array(Id).max(20, { message: 'darf höchstens 20 Ziele nennen' }).default([]),
+  /** The appointment this note documents ("Besuch dokumentieren"), if any. */
+  appointmentId: Id.nullable().default(null),
+  /** Set by a lead who has seen a § 8a concern; the server records who in concernAcknowledgedBy. */
+  concernAcknowledgedAt: Timestamp.nullable().default(null),
 });
+
+/** A note says something: free text or at least one template section that is not blank. */
+export function noteHasContent(note: Pick<NoteFields, 'text' | NoteSection>): boolean {
+  return [note.text, ...NOTE_SECTIONS.map((section) => note[section])].some(
+    (value) => (value ?? '').trim() !== '',
+  );
+}
+export const NOTE_CONTENT_MESSAGE = 'Die Notiz braucht Text oder mindestens einen ausgefüllten Abschnitt';
+
 /** An edit of a note after a lead marked it "Geprüft": kept as visible history. */
 export const Amendment = z.object({
   at: Timestamp,
@@ -94,6 +139,7 @@ export const NoteRecord = NoteFields.extend({
   teamId: Id,
   authorId: Id,
   reviewedBy: Id.nullable(),
+  concernAcknowledgedBy: Id.nullable(),
   amendments: z.array(Amendment),
   ...serverMeta,
 });
@@ -127,6 +173,8 @@ export const PreConsultationFields = z.object({
   advice: text(5000),
   outcome: PreConsultationOutcome,
   convertedCaseId: Id.nullable(),
+  /** The network partner the family was referred to (outcome "referral"). */
+  referralPartnerId: Id.nullable().default(null),
 });
 export const PreConsultationRecord = PreConsultationFields.extend({
   id: Id,
@@ -153,6 +201,46 @@ export const SubstitutionRecord = SubstitutionFields.extend({
 export type SubstitutionFields = z.infer<typeof SubstitutionFields>;
 export type SubstitutionRecord = z.infer<typeof SubstitutionRecord>;
 
+// --- Goal (Hilfeplanziel) --------------------------------------------------
+/** A goal of the case's help plan; written by whoever may write the case. */
+export const GoalFields = z.object({
+  caseId: Id,
+  title: requiredText(300),
+  description: text(2000).default(''),
+  status: GoalStatus.default('open'),
+});
+export const GoalRecord = GoalFields.extend({ id: Id, teamId: Id, ...serverMeta });
+export type GoalFields = z.infer<typeof GoalFields>;
+export type GoalRecord = z.infer<typeof GoalRecord>;
+
+// --- Comment (Kommentar zu einer Notiz) -----------------------------------
+/**
+ * A comment on a note, typically the lead's feedback to the author from Prüfen;
+ * anyone who may see the case may comment, only the comment's author edits or
+ * deletes it. `caseId` must be the note's case (checked by the server).
+ */
+export const CommentFields = z.object({
+  caseId: Id,
+  noteId: Id,
+  text: requiredText(5000),
+});
+export const CommentRecord = CommentFields.extend({ id: Id, teamId: Id, authorId: Id, ...serverMeta });
+export type CommentFields = z.infer<typeof CommentFields>;
+export type CommentRecord = z.infer<typeof CommentRecord>;
+
+// --- Partner (Netzwerkpartner) ---------------------------------------------
+/** The team's directory of local network partners: every member sees it, leads edit it. */
+export const PartnerFields = z.object({
+  name: requiredText(200),
+  organisation: text(200),
+  services: text(2000),
+  contact: text(500),
+  district: text(200),
+});
+export const PartnerRecord = PartnerFields.extend({ id: Id, teamId: Id, ...serverMeta });
+export type PartnerFields = z.infer<typeof PartnerFields>;
+export type PartnerRecord = z.infer<typeof PartnerRecord>;
+
 // --- Team members (read-only on devices) -----------------------------------
 export const MemberRecord = z.object({
   id: Id,
@@ -165,7 +253,16 @@ export const MemberRecord = z.object({
 export type MemberRecord = z.infer<typeof MemberRecord>;
 
 /** The entities a device may change through the outbox. */
-export const MutableEntity = z.enum(['case', 'note', 'appointment', 'preConsultation', 'substitution']);
+export const MutableEntity = z.enum([
+  'case',
+  'note',
+  'appointment',
+  'preConsultation',
+  'substitution',
+  'goal',
+  'comment',
+  'partner',
+]);
 export type MutableEntity = z.infer<typeof MutableEntity>;
 
 /** Every entity a pull may deliver. */
@@ -175,6 +272,9 @@ export const SyncedEntity = z.enum([
   'appointment',
   'preConsultation',
   'substitution',
+  'goal',
+  'comment',
+  'partner',
   'member',
 ]);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
@@ -185,6 +285,9 @@ export const fieldsSchemaOf = {
   appointment: AppointmentFields,
   preConsultation: PreConsultationFields,
   substitution: SubstitutionFields,
+  goal: GoalFields,
+  comment: CommentFields,
+  partner: PartnerFields,
 } as const;
 
 export const recordSchemaOf = {
@@ -193,6 +296,9 @@ export const recordSchemaOf = {
   appointment: AppointmentRecord,
   preConsultation: PreConsultationRecord,
   substitution: SubstitutionRecord,
+  goal: GoalRecord,
+  comment: CommentRecord,
+  partner: PartnerRecord,
   member: MemberRecord,
 } as const;
 
@@ -202,6 +308,9 @@ export type RecordOf = {
   appointment: AppointmentRecord;
   preConsultation: PreConsultationRecord;
   substitution: SubstitutionRecord;
+  goal: GoalRecord;
+  comment: CommentRecord;
+  partner: PartnerRecord;
   member: MemberRecord;
 };
 export type FieldsOf = {
@@ -210,4 +319,7 @@ export type FieldsOf = {
   appointment: AppointmentFields;
   preConsultation: PreConsultationFields;
   substitution: SubstitutionFields;
+  goal: GoalFields;
+  comment: CommentFields;
+  partner: PartnerFields;
 };
