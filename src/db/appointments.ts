@@ -4,6 +4,57 @@ import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
 import type { FeldakteDb } from './schema';
 
+/** How far back Heute reminds of visits without a note. */
+export const REMINDER_DAYS = 30;
+
+/** A day as "YYYY-MM-DD" and a time as "HH:MM", in the device's local time. */
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** When an appointment ends, in the device's local time. */
+export function appointmentEnd(
+  appointment: Pick<AppointmentRecord, 'date' | 'time' | 'durationMinutes'>,
+): Date {
+  const [year = 0, month = 1, day = 1] = appointment.date.split('-').map(Number);
+  const [hours = 0, minutes = 0] = appointment.time.split(':').map(Number);
+  return new Date(year, month - 1, day, hours, minutes + appointment.durationMinutes);
+}
+
+/** The appointments of one day that still take place or took place (not cancelled), in time order. */
+export function listVisitsOn(db: FeldakteDb, day: string): Promise<AppointmentRecord[]> {
+  return db.appointments
+    .where('[date+time]')
+    .between([day, ''], [day, '\uffff'])
+    .filter((a) => a.status !== 'cancelled')
+    .toArray();
+}
+
+/**
+ * Heute's reminder: planned or done appointments of the last REMINDER_DAYS days
+ * that are over (their end has passed) and that no note on this device documents
+ * (no note's `appointmentId` names them). Oldest first.
+ */
+export async function listUndocumentedVisits(db: FeldakteDb, now: Date): Promise<AppointmentRecord[]> {
+  const from = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - REMINDER_DAYS));
+  const recent = await db.appointments
+    .where('[date+time]')
+    .between([from, ''], [localDay(now), '\uffff'])
+    .filter((a) => a.status !== 'cancelled' && appointmentEnd(a) <= now)
+    .toArray();
+  if (recent.length === 0) return [];
+  const documented = new Set(
+    (
+      await db.notes
+        .where('appointmentId')
+        .anyOf(recent.map((a) => a.id))
+        .toArray()
+    ).map((note) => note.appointmentId),
+  );
+  return recent.filter((a) => !documented.has(a.id));
+}
+
 /** Appointments from a day on (inclusive), in time order. */
 export function listAppointmentsFrom(db: FeldakteDb, fromDate: string): Promise<AppointmentRecord[]> {
   return db.appointments.where('[date+time]').aboveOrEqual([fromDate, '']).toArray();

@@ -1,8 +1,14 @@
 // Local repository of case notes (Verlaufsnotizen).
+import type { z } from 'zod';
 import type { NoteFields, NoteRecord } from '../shared/records';
+import { deleteDraft, draftKeys } from './drafts';
 import { deleteLocal } from './local-delete';
-import { type Actor, createLocal, updateLocal } from './local-write';
+import { type Actor, createLocal, RecordNotFoundError, updateLocal } from './local-write';
 import { type FeldakteDb, localWriteTables } from './schema';
+
+/** A note's fields as a form or a caller gives them: the fields added later may be left out (defaults apply). */
+export type NoteInput = z.input<typeof NoteFields>;
+type NotePatch = Partial<Omit<NoteFields, 'caseId'>>;
 
 /** Newest first: by date, then by time of writing. */
 function newestFirst(a: NoteRecord, b: NoteRecord): number {
@@ -29,22 +35,95 @@ export async function listReviewQueue(db: FeldakteDb): Promise<NoteRecord[]> {
   return notes.sort((a, b) => rank(a) - rank(b) || newestFirst(a, b));
 }
 
-export function createNote(db: FeldakteDb, actor: Actor, fields: NoteFields): Promise<NoteRecord> {
-  return createLocal(db, 'note', actor, fields, {
+export function createNote(db: FeldakteDb, actor: Actor, fields: NoteInput): Promise<NoteRecord> {
+  // createLocal parses the fields with the shared schema, which fills in the defaults.
+  return createLocal(db, 'note', actor, fields as NoteFields, {
     teamId: actor.teamId,
     authorId: actor.userId,
     reviewedBy: null,
+    concernAcknowledgedBy: null,
     amendments: [],
   });
 }
 
-export function updateNote(
+export function updateNote(db: FeldakteDb, actor: Actor, id: string, patch: NotePatch) {
+  return updateLocal(db, 'note', actor, id, patch);
+}
+
+/** The tables a note save touches: the note, its outbox entry, the appointment it documents, the draft. */
+function noteSaveTables(db: FeldakteDb) {
+  return [...localWriteTables(db), db.drafts];
+}
+
+/** Saves a new note and deletes the form's draft in the same transaction. */
+export function createNoteFromDraft(
+  db: FeldakteDb,
+  actor: Actor,
+  fields: NoteInput,
+  draftKey: string,
+): Promise<NoteRecord> {
+  return db.transaction('rw', noteSaveTables(db), async () => {
+    const note = await createNote(db, actor, fields);
+    await deleteDraft(db, draftKey);
+    return note;
+  });
+}
+
+/** Saves the author's edit (if anything changed) and deletes the form's draft in the same transaction. */
+export function updateNoteFromDraft(
   db: FeldakteDb,
   actor: Actor,
   id: string,
-  patch: Partial<Omit<NoteFields, 'caseId'>>,
-) {
-  return updateLocal(db, 'note', actor, id, patch);
+  patch: NotePatch,
+  draftKey: string,
+): Promise<void> {
+  return db.transaction('rw', noteSaveTables(db), async () => {
+    if (Object.keys(patch).length > 0) await updateNote(db, actor, id, patch);
+    await deleteDraft(db, draftKey);
+  });
+}
+
+/**
+ * "Besuch dokumentieren": the note about an appointment and the appointment marked
+ * done are one change on the device: both or neither, with their two outbox
+ * entries in order (the note first), and the form's draft gone with them.
+ */
+export function createVisitNote(
+  db: FeldakteDb,
+  actor: Actor,
+  appointmentId: string,
+  fields: NoteInput,
+  draftKey: string,
+): Promise<NoteRecord> {
+  return db.transaction('rw', noteSaveTables(db), async () => {
+    const appointment = await db.appointments.get(appointmentId);
+    if (!appointment) throw new RecordNotFoundError('appointment', appointmentId);
+    const note = await createNote(db, actor, { ...fields, caseId: appointment.caseId, appointmentId });
+    if (appointment.status !== 'done') {
+      await updateLocal(db, 'appointment', actor, appointment.id, { status: 'done' });
+    }
+    await deleteDraft(db, draftKey);
+    return note;
+  });
+}
+
+/** The note that documents an appointment, if this device has one. */
+export function findNoteOfAppointment(
+  db: FeldakteDb,
+  appointmentId: string,
+): Promise<NoteRecord | undefined> {
+  return db.notes.where('appointmentId').equals(appointmentId).first();
+}
+
+/** The notes of a case per help-plan goal they worked on, newest first (goals without notes are absent). */
+export async function notesPerGoal(db: FeldakteDb, caseId: string): Promise<Map<string, NoteRecord[]>> {
+  const perGoal = new Map<string, NoteRecord[]>();
+  for (const note of await listNotesForCase(db, caseId)) {
+    for (const goalId of new Set(note.goalIds)) {
+      perGoal.set(goalId, [...(perGoal.get(goalId) ?? []), note]);
+    }
+  }
+  return perGoal;
 }
 
 /**
@@ -53,7 +132,11 @@ export function updateNote(
  * the server as amendments (record.amendments), never deleted.
  */
 export function deleteNote(db: FeldakteDb, actor: Actor, id: string): Promise<void> {
-  return deleteLocal(db, 'note', actor, id);
+  return db.transaction('rw', noteSaveTables(db), async () => {
+    await deleteLocal(db, 'note', actor, id);
+    // An edit left unsaved has nothing to be saved to any more.
+    await deleteDraft(db, draftKeys.editNote(id));
+  });
 }
 
 /** A lead marks a note "Geprüft"; the server records the reviewer. */
