@@ -1,32 +1,52 @@
-// On-device search over cases, notes, appointments and Fall im Feld.
+// On-device search over cases, notes, appointments, Fall im Feld and the network
+// partners.
 //
 // The index lives in memory only (MiniSearch): it is built from the user's Dexie
-// database and kept current by live queries on the four tables, so nothing of
-// the personal text is ever indexed in IndexedDB (issue 5 encrypts those fields
-// at rest; search then works on what was decrypted after unlock). A change to a
-// table re-reads that table and re-indexes only the records whose indexed text
-// changed; records that left the table leave the index.
+// database and nothing of the personal text is ever indexed in IndexedDB (issue 5
+// encrypts those fields at rest; search then works on what was decrypted after
+// unlock).
+//
+// Kept current incrementally, so a note written among thousands costs one record's
+// read, not the table's: after the first full read the index listens to Dexie's
+// `storagemutated` event (fired when a write transaction commits, in this tab or,
+// through Dexie's BroadcastChannel, in another), which names the primary keys each
+// transaction wrote or deleted. Only those records are read again; a key that is
+// gone leaves the index. A write whose keys Dexie does not name (a bulk write of 50
+// or more records, such as a pull batch, or a range delete) re-reads that table,
+// but re-indexes only the records whose version or updatedAt changed, and drops
+// the ones no longer there. Changes are applied one batch at a time, each read
+// after the commit that announced it, so the index never goes back to older data.
 //
 // Matching folds German spelling: case, umlauts (ö = o = oe) and ß (= ss), so
 // "schroder", "Schroeder" and "Schröder" find each other, as do "strasse" and
 // "Straße". Terms match by prefix, and longer ones also with a typo.
-import { liveQuery, type Subscription } from 'dexie';
+import { cmp, Dexie, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import type { AppointmentRecord, CaseRecord, NoteRecord, PreConsultationRecord } from '../shared/records';
+import type {
+  AppointmentRecord,
+  CaseRecord,
+  NoteRecord,
+  PartnerRecord,
+  PreConsultationRecord,
+} from '../shared/records';
+import { NOTE_SECTIONS } from '../shared/records';
+import { normalizeTerm } from './fold-text';
 import type { FeldakteDb } from './schema';
 
-export type SearchEntity = 'case' | 'note' | 'appointment' | 'preConsultation';
+export { normalizeTerm } from './fold-text';
+
+export type SearchEntity = 'case' | 'note' | 'appointment' | 'preConsultation' | 'partner';
 
 export interface SearchResult {
   entity: SearchEntity;
   id: string;
-  /** The case the record belongs to (the case itself for a case); null for Fall im Feld. */
+  /** The case the record belongs to (the case itself for a case); null for Fall im Feld and partners. */
   caseId: string | null;
-  /** Family name of the case (cases, notes, appointments) or the contact (Fall im Feld); '' when the case is not on this device. */
+  /** Family name of the case (cases, notes, appointments), the contact (Fall im Feld) or the partner's name; '' when the case is not on this device. */
   title: string;
   /** The matching passage of the record's text, shortened. */
   snippet: string;
-  /** The record's date (ISO, yyyy-mm-dd), for appointments followed by the time. */
+  /** The record's date (ISO, yyyy-mm-dd), for appointments followed by the time; '' for partners. */
   date: string;
   score: number;
 }
@@ -42,27 +62,20 @@ interface IndexedDoc {
   entity: SearchEntity;
   id: string;
   caseId: string | null;
-  /** Searched with the most weight: family name, contact. */
+  /** Searched with the most weight: family name, contact, partner name. */
   name: string;
-  /** Reference, clients, address, place, note text, concern and advice. */
+  /** Reference, clients, address, place, note text and sections, concern, advice, a partner's details. */
   body: string;
   date: string;
 }
 
-const SNIPPET_LENGTH = 140;
-
-/** German folding for index and query alike: lower case, ß → ss, umlauts and accents to their base letter (Turkish ı to i), ae/oe/ue → a/o/u. */
-export function normalizeTerm(term: string): string {
-  return term
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+interface SyncedRow {
+  id: string;
+  version: number;
+  updatedAt: string;
 }
+
+const SNIPPET_LENGTH = 140;
 
 function newMiniSearch(): MiniSearch<IndexedDoc> {
   return new MiniSearch<IndexedDoc>({
@@ -78,6 +91,8 @@ function newMiniSearch(): MiniSearch<IndexedDoc> {
   });
 }
 
+const joined = (parts: readonly string[]) => parts.filter(Boolean).join(' · ');
+
 type Docs<R> = (record: R, caseNames: ReadonlyMap<string, string>) => IndexedDoc;
 
 const caseDoc: Docs<CaseRecord> = (c) => ({
@@ -86,7 +101,7 @@ const caseDoc: Docs<CaseRecord> = (c) => ({
   id: c.id,
   caseId: c.id,
   name: c.familyName,
-  body: [c.reference, c.clients, c.address].filter(Boolean).join(' · '),
+  body: joined([c.reference, c.clients, c.address]),
   date: c.startDate,
 });
 
@@ -97,7 +112,8 @@ const noteDoc: Docs<NoteRecord> = (n) => ({
   caseId: n.caseId,
   // The case name is shown with a note, not searched: a family's name would otherwise find every note of it.
   name: '',
-  body: n.text,
+  // Notes written before templates existed have no sections.
+  body: joined([n.text, ...NOTE_SECTIONS.map((section) => n[section] ?? '')]),
   date: n.date,
 });
 
@@ -107,7 +123,7 @@ const appointmentDoc: Docs<AppointmentRecord> = (a, caseNames) => ({
   id: a.id,
   caseId: a.caseId,
   name: caseNames.get(a.caseId) ?? '',
-  body: [a.place, a.date].filter(Boolean).join(' · '),
+  body: joined([a.place, a.date]),
   date: `${a.date} ${a.time}`,
 });
 
@@ -117,63 +133,94 @@ const preConsultationDoc: Docs<PreConsultationRecord> = (p) => ({
   id: p.id,
   caseId: null,
   name: p.contact,
-  body: [p.concern, p.advice].filter(Boolean).join(' · '),
+  body: joined([p.concern, p.advice]),
   date: p.date,
 });
+
+const partnerDoc: Docs<PartnerRecord> = (p) => ({
+  key: `partner:${p.id}`,
+  entity: 'partner',
+  id: p.id,
+  caseId: null,
+  name: p.name,
+  body: joined([p.organisation, p.services, p.district, p.contact]),
+  date: '',
+});
+
+interface Source {
+  entity: SearchEntity;
+  table: (db: FeldakteDb) => Table<SyncedRow, string>;
+  toDoc: Docs<SyncedRow>;
+}
+
+function source<R extends SyncedRow>(
+  entity: SearchEntity,
+  table: (db: FeldakteDb) => Table<R, string>,
+  toDoc: Docs<R>,
+): Source {
+  return { entity, table, toDoc } as unknown as Source;
+}
+
+/** Where each entity's records live and how one becomes a document; cases first, so appointments see current names. */
+const SOURCES: readonly Source[] = [
+  source('case', (db) => db.cases, caseDoc),
+  source('note', (db) => db.notes, noteDoc),
+  source('appointment', (db) => db.appointments, appointmentDoc),
+  source('preConsultation', (db) => db.preConsultations, preConsultationDoc),
+  source('partner', (db) => db.partners, partnerDoc),
+];
+const APPOINTMENTS = SOURCES[2] as Source;
+
+/** What one entity's committed writes touched: named keys, or (all) keys Dexie did not name. */
+interface Touched {
+  all: boolean;
+  keys: Set<string>;
+}
 
 /** What changes a document's index entry or what is shown for it. */
 function signature(doc: IndexedDoc): string {
   return `${doc.caseId}\u0000${doc.name}\u0000${doc.body}\u0000${doc.date}`;
 }
 
+const stampOf = (row: SyncedRow) => `${row.version}\u0000${row.updatedAt}`;
+
+/** Adds the primary keys an interval tree of Dexie's names to `touched`; a range that is not one key means "all". */
+function collectKeys(node: IntervalTree | null | undefined, touched: Touched): void {
+  if (!node || !('from' in node)) return;
+  if (typeof node.from === 'string' && cmp(node.from, node.to) === 0) touched.keys.add(node.from);
+  else touched.all = true;
+  collectKeys(node.l, touched);
+  collectKeys(node.r, touched);
+}
+
+interface Held {
+  doc: IndexedDoc;
+  signature: string;
+  stamp: string;
+}
+
 /** The in-memory index of one database, kept current while it is open. */
 export class SearchIndex {
   private readonly mini = newMiniSearch();
-  /** Indexed documents by key, with their signature. */
-  private readonly docs = new Map<string, { doc: IndexedDoc; signature: string }>();
-  /** Keys held per entity, so a table's change looks only at its own entries for removals. */
-  private keysOf: Record<SearchEntity, Set<string>> = {
-    case: new Set(),
-    note: new Set(),
-    appointment: new Set(),
-    preConsultation: new Set(),
-  };
+  /** Indexed documents by key, with their signature and the record's version stamp. */
+  private readonly docs = new Map<string, Held>();
+  /** Record ids held per entity, so a re-read table can tell which records left it. */
+  private readonly idsOf = new Map<SearchEntity, Set<string>>(SOURCES.map((s) => [s.entity, new Set()]));
   private readonly caseNames = new Map<string, string>();
-  private lastAppointments: AppointmentRecord[] = [];
-  private readonly subscriptions: Subscription[] = [];
   private readonly listeners = new Set<() => void>();
-  private pending = 4;
-  private resolveReady!: () => void;
-  private rejectReady!: (error: unknown) => void;
+  /** Writes announced but not yet taken in, per entity. */
+  private touched = new Map<SearchEntity, Touched>();
+  private loaded = false;
+  private applying = false;
+  private closed = false;
   /** Settles once every table was read the first time. */
   readonly ready: Promise<void>;
-  private closed = false;
 
-  constructor(db: FeldakteDb) {
-    this.ready = new Promise((resolve, reject) => {
-      this.resolveReady = resolve;
-      this.rejectReady = reject;
-    });
+  constructor(private readonly db: FeldakteDb) {
+    // Listen before the first read, so nothing committed meanwhile is missed.
+    Dexie.on('storagemutated', this.onMutated);
+    this.ready = this.load();
     this.ready.catch(() => {}); // Reported to whoever awaits it; never an unhandled rejection.
-    this.watch(
-      () => db.cases.toArray(),
-      (cases) => this.applyCases(cases),
-    );
-    this.watch(
-      () => db.notes.toArray(),
-      (notes) => this.applyTable('note', notes, noteDoc),
-    );
-    this.watch(
-      () => db.appointments.toArray(),
-      (appointments) => {
-        this.lastAppointments = appointments;
-        this.applyTable('appointment', appointments, appointmentDoc);
-      },
-    );
-    this.watch(
-      () => db.preConsultations.toArray(),
-      (items) => this.applyTable('preConsultation', items, preConsultationDoc),
-    );
   }
 
   /** Number of records in the index. */
@@ -189,7 +236,7 @@ export class SearchIndex {
 
   close(): void {
     this.closed = true;
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.listeners.clear();
   }
 
@@ -202,66 +249,135 @@ export class SearchIndex {
       .filter((result): result is SearchResult => result !== null);
   }
 
-  private watch<R>(read: () => Promise<R[]>, apply: (rows: R[]) => void): void {
-    let first = true;
-    const subscription = liveQuery(read).subscribe({
-      next: (rows) => {
-        if (this.closed) return;
-        apply(rows);
-        if (first) {
-          first = false;
-          if (--this.pending === 0) this.resolveReady();
-        }
-        for (const listener of this.listeners) listener();
-      },
-      error: (error) => {
-        if (first) this.rejectReady(error);
-        // A closed or deleted database ends the live query; the index stays as it was.
-      },
+  private async load(): Promise<void> {
+    const rows = await this.db.transaction(
+      'r',
+      SOURCES.map((s) => s.table(this.db)),
+      () => Promise.all(SOURCES.map((s) => s.table(this.db).toArray())),
+    );
+    if (this.closed) return;
+    SOURCES.forEach((source, i) => {
+      this.reconcileTable(source, rows[i] ?? []);
     });
-    this.subscriptions.push(subscription);
+    this.loaded = true;
+    this.notify();
+    void this.applyTouched();
   }
 
-  private applyCases(cases: CaseRecord[]): void {
-    const before = new Map(this.caseNames);
-    this.caseNames.clear();
-    for (const c of cases) this.caseNames.set(c.id, c.familyName);
-    this.applyTable('case', cases, caseDoc);
-    const renamed =
-      before.size !== this.caseNames.size ||
-      [...this.caseNames].some(([id, name]) => before.get(id) !== name);
-    // Appointments are found by their case's name: re-index the ones whose case was renamed, added or removed.
-    if (renamed) this.applyTable('appointment', this.lastAppointments, appointmentDoc);
-  }
-
-  /** Brings the index's documents of one entity in line with the table's rows. */
-  private applyTable<R extends { id: string }>(entity: SearchEntity, rows: R[], toDoc: Docs<R>): void {
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const doc = toDoc(row, this.caseNames);
-      seen.add(doc.key);
-      const sig = signature(doc);
-      const held = this.docs.get(doc.key);
-      if (held?.signature === sig) continue;
-      if (held) this.mini.discard(doc.key);
-      this.mini.add(doc);
-      this.docs.set(doc.key, { doc, signature: sig });
+  private readonly onMutated = (parts: ObservabilitySet): void => {
+    if (this.closed) return;
+    let any = false;
+    for (const source of SOURCES) {
+      const part = parts[`idb://${this.db.name}/${source.table(this.db).name}/`];
+      if (!part || !('from' in part)) continue;
+      const touched = this.touched.get(source.entity) ?? { all: false, keys: new Set<string>() };
+      collectKeys(part, touched);
+      this.touched.set(source.entity, touched);
+      any = true;
     }
-    const keys = this.keysOf[entity];
-    for (const key of keys) {
-      if (!seen.has(key)) {
-        this.mini.discard(key);
-        this.docs.delete(key);
+    if (any) void this.applyTouched();
+  };
+
+  /** Takes in what was announced, one batch at a time (reads of a batch start after its commits). */
+  private async applyTouched(): Promise<void> {
+    if (!this.loaded || this.applying) return;
+    this.applying = true;
+    try {
+      while (this.touched.size > 0 && !this.closed) {
+        const batch = this.touched;
+        this.touched = new Map();
+        await this.applyBatch(batch);
+        if (!this.closed) this.notify();
+      }
+    } catch {
+      // A closed or deleted database: the index stays as it was.
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private async applyBatch(batch: ReadonlyMap<SearchEntity, Touched>): Promise<void> {
+    const renamedCases = new Set<string>();
+    for (const source of SOURCES) {
+      const touched = batch.get(source.entity);
+      if (!touched) continue;
+      const namesBefore = source.entity === 'case' ? new Map(this.caseNames) : null;
+      const table = source.table(this.db);
+      if (touched.all) {
+        this.reconcileTable(source, await table.toArray());
+      } else {
+        const ids = [...touched.keys];
+        const rows = await table.bulkGet(ids);
+        ids.forEach((id, i) => {
+          const row = rows[i];
+          if (row) this.upsert(source, row, true);
+          else this.remove(source.entity, id);
+        });
+      }
+      if (namesBefore) {
+        for (const id of new Set([...namesBefore.keys(), ...this.caseNames.keys()])) {
+          if (namesBefore.get(id) !== this.caseNames.get(id)) renamedCases.add(id);
+        }
       }
     }
-    this.keysOf[entity] = seen;
+    // Appointments are found by their case's name: re-index those of cases renamed, added or removed.
+    if (renamedCases.size > 0) {
+      const appointments = await this.db.appointments
+        .where('caseId')
+        .anyOf([...renamedCases])
+        .toArray();
+      for (const appointment of appointments) this.upsert(APPOINTMENTS, appointment, true);
+    }
+  }
+
+  /** Brings one entity's documents in line with the whole table; unchanged records (same version stamp) are skipped. */
+  private reconcileTable(source: Source, rows: readonly SyncedRow[]): void {
+    const held = this.idsOf.get(source.entity) ?? new Set<string>();
+    const seen = new Set<string>();
+    for (const row of rows) {
+      seen.add(row.id);
+      this.upsert(source, row, false);
+    }
+    for (const id of held) if (!seen.has(id)) this.remove(source.entity, id);
+  }
+
+  /** (Re-)indexes a record; `force` compares the document itself even when the version stamp is the same. */
+  private upsert(source: Source, row: SyncedRow, force: boolean): void {
+    const key = `${source.entity}:${row.id}`;
+    const held = this.docs.get(key);
+    const stamp = stampOf(row);
+    if (source.entity === 'case') this.caseNames.set(row.id, (row as unknown as CaseRecord).familyName);
+    if (held && !force && held.stamp === stamp) return;
+    const doc = source.toDoc(row, this.caseNames);
+    const sig = signature(doc);
+    if (held?.signature === sig) {
+      held.stamp = stamp;
+      return;
+    }
+    if (held) this.mini.discard(key);
+    this.mini.add(doc);
+    this.docs.set(key, { doc, signature: sig, stamp });
+    this.idsOf.get(source.entity)?.add(row.id);
+  }
+
+  private remove(entity: SearchEntity, id: string): void {
+    const key = `${entity}:${id}`;
+    if (entity === 'case') this.caseNames.delete(id);
+    this.idsOf.get(entity)?.delete(id);
+    if (!this.docs.has(key)) return;
+    this.mini.discard(key);
+    this.docs.delete(key);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   private resultOf(hit: MiniSearchResult): SearchResult | null {
     const held = this.docs.get(hit.id as string);
     if (!held) return null;
     const { doc } = held;
-    const title = doc.entity === 'preConsultation' ? doc.name : (this.caseNames.get(doc.caseId ?? '') ?? '');
+    const title = doc.caseId === null ? doc.name : (this.caseNames.get(doc.caseId) ?? '');
     return {
       entity: doc.entity,
       id: doc.id,

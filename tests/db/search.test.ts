@@ -2,14 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppointment } from '../../src/db/appointments';
 import { createCase, updateCase } from '../../src/db/cases';
 import { createNote, deleteNote, updateNote } from '../../src/db/notes';
+import { createPartner, deletePartner, updatePartner } from '../../src/db/partners';
 import { createPreConsultation } from '../../src/db/pre-consultations';
 import type { FeldakteDb } from '../../src/db/schema';
 import { closeSearchIndex, normalizeTerm, searchIndexOf, searchLocal, snippetOf } from '../../src/db/search';
-import type { NoteRecord } from '../../src/shared/records';
+import type { CaseFields, CaseRecord, NoteFields, NoteRecord } from '../../src/shared/records';
+import { applyRemovals } from '../../src/sync/scope-removals';
 import {
   appointmentFields,
   caseFields,
   freshDb,
+  lead,
   noteFields,
   preConsultationFields,
   serverMeta,
@@ -25,13 +28,30 @@ afterEach(async () => {
 });
 
 /** Ids of the results of `query`, once the index has taken in the latest writes. */
-async function eventually(query: string, expected: (ids: string[]) => boolean): Promise<string[]> {
+async function eventually(
+  query: string,
+  expected: (ids: string[]) => boolean,
+  limit = 50,
+): Promise<string[]> {
   let ids: string[] = [];
   await vi.waitFor(async () => {
-    ids = (await searchLocal(db, query)).map((r) => r.id);
+    ids = (await searchLocal(db, query, { limit })).map((r) => r.id);
     if (!expected(ids)) throw new Error(`results for "${query}": ${ids.join(', ')}`);
   });
   return ids;
+}
+
+/** A note as a pull delivers it (version 1, no outbox entry). */
+function serverNote(caseId: string, overrides: Partial<NoteFields> = {}): NoteRecord {
+  return {
+    ...noteFields(caseId, overrides),
+    id: crypto.randomUUID(),
+    authorId: worker.userId,
+    reviewedBy: null,
+    concernAcknowledgedBy: null,
+    amendments: [],
+    ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
+  };
 }
 
 async function seed() {
@@ -167,6 +187,7 @@ describe('searchLocal', () => {
       id: crypto.randomUUID(),
       authorId: worker.userId,
       reviewedBy: null,
+      concernAcknowledgedBy: null,
       amendments: [],
       ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
     };
@@ -200,6 +221,7 @@ describe('searchLocal', () => {
       id: crypto.randomUUID(),
       authorId: worker.userId,
       reviewedBy: null,
+      concernAcknowledgedBy: null,
       amendments: [],
       ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
     }));
@@ -214,6 +236,120 @@ describe('searchLocal', () => {
     const grandparents = await searchLocal(db, 'grosseltern', { limit: 10_000 });
     expect(grandparents).toHaveLength(notes.filter((n) => n.text.includes('Großeltern')).length);
     expect(grandparents.every((r) => r.entity === 'note' && r.title === 'Familie Berger')).toBe(true);
+  });
+});
+
+describe('searchLocal: template sections and partners', () => {
+  it('finds a home-visit note by any of its five sections, even with no free text', async () => {
+    const { berger } = await seed();
+    const visit = await createNote(
+      db,
+      worker,
+      noteFields(berger.id, {
+        template: 'home_visit',
+        text: '',
+        occasion: 'Einschulung des Sohnes',
+        observations: 'Wohnung aufgeräumt, Kühlschrank gefüllt',
+        talkedWith: 'Großmutter Edeltraud',
+        agreements: 'Elternabend gemeinsam besuchen',
+        nextSteps: 'Termin beim Kinderarzt vereinbaren',
+      }),
+    );
+
+    for (const query of ['Einschulung', 'Kuhlschrank', 'Edeltraud', 'Elternabend', 'Kinderarzt']) {
+      expect(await eventually(query, (ids) => ids.length > 0)).toEqual([visit.id]);
+    }
+    expect((await searchLocal(db, 'Edeltraud'))[0]).toMatchObject({
+      entity: 'note',
+      title: 'Familie Berger',
+    });
+  });
+
+  it('finds a network partner by name, organisation, services and district, and follows its edits', async () => {
+    db = freshDb();
+    await searchLocal(db, 'x');
+    const asLead = { ...lead, role: 'lead' as const };
+    const partner = await createPartner(db, asLead, {
+      name: 'Schuldnerberatung Fritzlar',
+      organisation: 'Diakonie Schwalm-Eder',
+      services: 'Hilfe bei Mietschulden',
+      contact: '05622 998877',
+      district: 'Fritzlar',
+    });
+
+    await eventually('Schuldnerberatung', (ids) => ids.includes(partner.id));
+    expect((await searchLocal(db, 'Schuldnerberatung'))[0]).toMatchObject({
+      entity: 'partner',
+      id: partner.id,
+      caseId: null,
+      title: 'Schuldnerberatung Fritzlar',
+      date: '',
+    });
+    expect((await searchLocal(db, 'diakonie mietschulden')).map((r) => r.id)).toEqual([partner.id]);
+
+    await updatePartner(db, asLead, partner.id, { district: 'Borken' });
+    await eventually('Borken', (ids) => ids.includes(partner.id));
+    await deletePartner(db, asLead, partner.id);
+    await eventually('Schuldnerberatung', (ids) => ids.length === 0);
+  });
+});
+
+describe('searchLocal with 5,000 notes: kept current record by record', () => {
+  const at = '2026-03-03T10:00:00.000Z';
+  const serverCase = (overrides: Partial<CaseFields>): CaseRecord => ({
+    ...caseFields(overrides),
+    id: crypto.randomUUID(),
+    ...serverMeta(at, worker.userId),
+  });
+
+  it('takes in added, changed, deleted and bulk-pulled notes and a case leaving the device', async () => {
+    db = freshDb();
+    const kept = serverCase({});
+    const leaving = serverCase({ reference: 'EF-2026-009', familyName: 'Familie Wagner' });
+    await db.cases.bulkPut([kept, leaving]);
+    const notes = Array.from({ length: 5000 }, (_, i) =>
+      serverNote(i < 4000 ? kept.id : leaving.id, { text: `Notiz ${i} Marker${i}` }),
+    );
+    await db.notes.bulkPut(notes);
+    const index = searchIndexOf(db);
+    await index.ready;
+    expect(index.size).toBe(5002);
+    const fullReads = vi.spyOn(db.notes, 'toArray');
+
+    // One record written: found, and the index read that record only, not the table.
+    const added = await createNote(db, worker, noteFields(kept.id, { text: 'Neu: Fahrradwerkstatt' }));
+    expect(await eventually('Fahrradwerkstatt', (ids) => ids.length > 0)).toEqual([added.id]);
+    const changed = notes[1234] as NoteRecord;
+    await updateNote(db, worker, changed.id, { text: 'Geändert: Schwimmkurs' });
+    expect(await eventually('Schwimmkurs', (ids) => ids.length > 0)).toEqual([changed.id]);
+    await eventually('Marker1234', (ids) => !ids.includes(changed.id));
+    const deleted = notes[42] as NoteRecord;
+    await deleteNote(db, worker, deleted.id);
+    await eventually('Marker42', (ids) => !ids.includes(deleted.id));
+    expect(fullReads).not.toHaveBeenCalled();
+    expect(index.size).toBe(5002);
+
+    // A pull batch (a bulk write Dexie does not name keys for): changed ones re-indexed, others kept.
+    const pulled = notes
+      .slice(100, 180)
+      .map((n, i) => ({ ...n, version: 2, text: `Nachgezogen${i} Bulkwort` }));
+    await db.notes.bulkPut(pulled);
+    const bulkHits = await eventually('Bulkwort', (ids) => ids.length === 80, 10_000);
+    expect(new Set(bulkHits)).toEqual(new Set(pulled.map((n) => n.id)));
+    expect(fullReads).toHaveBeenCalled(); // the one case that re-reads the table
+    expect((await searchLocal(db, 'Marker150')).map((r) => r.id)).not.toContain(notes[150]?.id);
+    expect((await searchLocal(db, 'Marker3999'))[0]?.id).toBe(notes[3999]?.id);
+
+    // The case leaves the device (reassigned): it and its 1,000 notes leave the index.
+    await applyRemovals(db, [{ entity: 'case', id: leaving.id }], []);
+    await eventually('Wagner', (ids) => ids.length === 0);
+    await eventually('Marker4500', (ids) => !ids.includes(notes[4500]?.id ?? ''));
+    expect(index.size).toBe(4001); // the kept case, its 4,000 notes, one added and one deleted
+    const leftover = await searchLocal(db, 'Marker', { limit: 10_000 });
+    expect(leftover).toHaveLength(4000 - 1 - 1 - 80); // less the deleted, the changed and the pulled ones
+    expect(leftover.every((r) => r.caseId === kept.id)).toBe(true);
+    expect((await searchLocal(db, 'Marker3999'))[0]?.id).toBe(notes[3999]?.id);
+    expect((await searchLocal(db, 'Fahrradwerkstatt')).map((r) => r.id)).toEqual([added.id]);
   });
 });
 

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChangeNotAllowedError } from '../../src/db/local-write';
+import {
+  createPartner,
+  deletePartner,
+  filterPartners,
+  listPartners,
+  PARTNER_WRITE_REFUSED,
+  type PartnerEditor,
+  updatePartner,
+} from '../../src/db/partners';
+import type { FeldakteDb } from '../../src/db/schema';
+import type { PartnerFields } from '../../src/shared/records';
+import { freshDb, lead, worker } from './support/fixtures';
+
+let db: FeldakteDb;
+
+afterEach(async () => {
+  await db?.delete();
+});
+
+const asLead: PartnerEditor = { ...lead, role: 'lead' };
+const asWorker: PartnerEditor = { ...worker, role: 'worker' };
+
+function partnerFields(overrides: Partial<PartnerFields> = {}): PartnerFields {
+  return {
+    name: 'Schuldnerberatung Fritzlar',
+    organisation: 'Diakonie Schwalm-Eder',
+    services: 'Schuldner- und Insolvenzberatung, Hilfe bei Mietschulden',
+    contact: 'Tel. 05622 998877, schuldner@diakonie.example',
+    district: 'Fritzlar',
+    ...overrides,
+  };
+}
+
+describe('partner directory writes', () => {
+  it('lets a lead create, edit and delete a partner, each with its outbox entry', async () => {
+    db = freshDb();
+
+    const created = await createPartner(db, asLead, partnerFields());
+    await updatePartner(db, asLead, created.id, { district: 'Homberg (Efze)' });
+    expect(await db.partners.get(created.id)).toMatchObject({
+      teamId: lead.teamId,
+      district: 'Homberg (Efze)',
+      version: 0,
+    });
+    await deletePartner(db, asLead, created.id);
+
+    expect(await db.partners.count()).toBe(0);
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => [e.entity, e.op, e.recordId, e.caseId])).toEqual([
+      ['partner', 'create', created.id, null],
+      ['partner', 'update', created.id, null],
+      ['partner', 'delete', created.id, null],
+    ]);
+  });
+
+  it('refuses a worker every write with a clear error, and writes nothing', async () => {
+    db = freshDb();
+    const existing = await createPartner(db, asLead, partnerFields());
+    const outboxBefore = await db.outbox.count();
+
+    await expect(createPartner(db, asWorker, partnerFields({ name: 'Neu' }))).rejects.toThrow(
+      PARTNER_WRITE_REFUSED,
+    );
+    await expect(updatePartner(db, asWorker, existing.id, { name: 'Anders' })).rejects.toBeInstanceOf(
+      ChangeNotAllowedError,
+    );
+    await expect(deletePartner(db, asWorker, existing.id)).rejects.toThrow(PARTNER_WRITE_REFUSED);
+
+    expect(await listPartners(db)).toEqual([existing]);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+  });
+
+  it('refuses a partner without a name (the shared schema)', async () => {
+    db = freshDb();
+    await expect(createPartner(db, asLead, partnerFields({ name: '  ' }))).rejects.toThrow();
+    expect(await db.partners.count()).toBe(0);
+  });
+});
+
+describe('listPartners and filterPartners', () => {
+  it('lists by name and finds partners by name, organisation, services and district, folding umlauts', async () => {
+    db = freshDb();
+    const debt = await createPartner(db, asLead, partnerFields());
+    const school = await createPartner(
+      db,
+      asLead,
+      partnerFields({
+        name: 'Schulsozialarbeit Gudensberg',
+        organisation: 'Jugendförderung',
+        services: 'Beratung für Schüler und Eltern',
+        contact: '',
+        district: 'Gudensberg',
+      }),
+    );
+    const clinic = await createPartner(
+      db,
+      asLead,
+      partnerFields({
+        name: 'Ärztliche Beratungsstelle',
+        organisation: 'Gesundheitsamt',
+        services: 'Entwicklungsdiagnostik',
+        district: 'Homberg (Efze)',
+      }),
+    );
+
+    const all = await listPartners(db);
+    expect(all.map((p) => p.id)).toEqual([clinic.id, debt.id, school.id]);
+
+    const ids = (query: string) => filterPartners(all, query).map((p) => p.id);
+    expect(ids('')).toEqual([clinic.id, debt.id, school.id]);
+    expect(ids('schul')).toEqual([debt.id, school.id]);
+    expect(ids('mietschulden')).toEqual([debt.id]);
+    expect(ids('diakonie fritzlar')).toEqual([debt.id]);
+    expect(ids('Jugendforderung')).toEqual([school.id]);
+    expect(ids('schueler gudensberg')).toEqual([school.id]);
+    expect(ids('arztliche')).toEqual([clinic.id]);
+    expect(ids('homberg')).toEqual([clinic.id]);
+    expect(ids('kassel')).toEqual([]);
+  });
+});
