@@ -1,6 +1,6 @@
 // Local repository of cases (Einzelfälle).
 import type { CaseFields, CaseRecord } from '../shared/records';
-import { type Actor, createLocal, updateLocal } from './local-write';
+import { type Actor, createLocal, type NewFieldsOf, updateLocal } from './local-write';
 import type { FeldakteDb } from './schema';
 
 export async function listOpenCases(db: FeldakteDb, search = ''): Promise<CaseRecord[]> {
@@ -23,7 +23,7 @@ export function getCase(db: FeldakteDb, id: string): Promise<CaseRecord | undefi
 export function createCase(
   db: FeldakteDb,
   actor: Actor,
-  fields: CaseFields,
+  fields: NewFieldsOf<'case'>,
   id?: string,
 ): Promise<CaseRecord> {
   return createLocal(db, 'case', actor, fields, { teamId: actor.teamId }, id);

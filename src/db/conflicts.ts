@@ -3,7 +3,7 @@ import {
   type Conflict,
   DELETE_CONFLICT_FIELD,
   type MemberRecord,
-  type MutableEntity,
+  MutableEntity,
   type RecordOf,
 } from '../shared/records';
 import { caseIdOf } from './outbox-entry';
@@ -13,7 +13,7 @@ export type ConflictedRecord = {
   [E in MutableEntity]: { entity: E; record: RecordOf[E] };
 }[MutableEntity];
 
-const ENTITIES: readonly MutableEntity[] = ['case', 'note', 'appointment', 'preConsultation', 'substitution'];
+const ENTITIES: readonly MutableEntity[] = MutableEntity.options;
 
 /** Every record with at least one open conflict (an index lookup per table, no scan). */
 export async function listConflictedRecords(db: FeldakteDb): Promise<ConflictedRecord[]> {

@@ -14,12 +14,17 @@ export type DeletableEntityName = z.infer<typeof DeletableEntity>;
 
 /** Refuses what the server would refuse anyway, before anything disappears locally. */
 function assertDeletable(entity: DeletableEntityName, actor: Actor, current: RecordOf[DeletableEntityName]) {
-  if (entity !== 'note' || !('authorId' in current)) return;
-  if (current.authorId !== actor.userId) {
-    throw new ChangeNotAllowedError('Nur die Verfasserin oder der Verfasser kann eine Notiz löschen');
+  if (entity === 'note') {
+    const note = current as RecordOf['note'];
+    if (note.authorId !== actor.userId) {
+      throw new ChangeNotAllowedError('Nur die Verfasserin oder der Verfasser kann eine Notiz löschen');
+    }
+    if (note.reviewedAt !== null) {
+      throw new ChangeNotAllowedError('Eine geprüfte Notiz kann nicht mehr gelöscht werden');
+    }
   }
-  if (current.reviewedAt !== null) {
-    throw new ChangeNotAllowedError('Eine geprüfte Notiz kann nicht mehr gelöscht werden');
+  if (entity === 'comment' && (current as RecordOf['comment']).authorId !== actor.userId) {
+    throw new ChangeNotAllowedError('Nur wer den Kommentar geschrieben hat, kann ihn löschen');
   }
 }
 

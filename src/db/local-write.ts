@@ -2,8 +2,9 @@
 // outbox entry in the same Dexie transaction. The UI never waits on the network.
 // A local edit leaves the record's open conflicts as they are: only a resolution
 // (conflict-resolution.ts) settles one.
+import type { z } from 'zod';
 import { mutationDataSchema } from '../shared/protocol';
-import type { FieldsOf, MutableEntity, RecordOf } from '../shared/records';
+import type { FieldsOf, fieldsSchemaOf, MutableEntity, RecordOf } from '../shared/records';
 import { caseIdOf, changeOfHeldRecord, newOutboxEntry } from './outbox-entry';
 import { type FeldakteDb, tableOf } from './schema';
 import { rememberBaseBeforeLocalChange } from './server-base';
@@ -29,6 +30,13 @@ export class ChangeNotAllowedError extends Error {
   }
 }
 
+/**
+ * The fields a new record is created from. Fields with a default in the shared
+ * schema may be left out: createLocal parses them through the schema, which fills
+ * the defaults in (the same ones the server would apply).
+ */
+export type NewFieldsOf<E extends MutableEntity> = z.input<(typeof fieldsSchemaOf)[E]>;
+
 /** Metadata a device never writes itself: the server's, or filled in by createLocal. */
 type ManagedKeys = 'id' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts';
 
@@ -40,7 +48,7 @@ export async function createLocal<E extends MutableEntity>(
   db: FeldakteDb,
   entity: E,
   actor: Actor,
-  fields: FieldsOf[E],
+  fields: NewFieldsOf<E>,
   owner: Omit<RecordOf[E], keyof FieldsOf[E] | ManagedKeys>,
   id: string = crypto.randomUUID(),
 ): Promise<RecordOf[E]> {

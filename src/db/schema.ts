@@ -166,21 +166,31 @@ async function addV3Defaults(tx: Transaction): Promise<void> {
         fieldSchema instanceof z.ZodDefault ? [[field, fieldSchema.parse(undefined)]] : [],
       ),
     );
-  const added = [
-    { table: 'notes', defaults: { ...defaultsOf(NoteFields), concernAcknowledgedBy: null } },
-    { table: 'cases', defaults: defaultsOf(CaseFields) },
-    { table: 'preConsultations', defaults: defaultsOf(PreConsultationFields) },
-  ];
-  for (const { table, defaults } of added) {
+  const added: Record<string, { table: string; defaults: Record<string, unknown> }> = {
+    note: { table: 'notes', defaults: { ...defaultsOf(NoteFields), concernAcknowledgedBy: null } },
+    case: { table: 'cases', defaults: defaultsOf(CaseFields) },
+    preConsultation: { table: 'preConsultations', defaults: defaultsOf(PreConsultationFields) },
+  };
+  const fillIn = (record: Record<string, unknown>, defaults: Record<string, unknown>) => {
+    for (const [field, value] of Object.entries(defaults)) {
+      if (record[field] === undefined) record[field] = structuredClone(value);
+    }
+  };
+  for (const { table, defaults } of Object.values(added)) {
     await tx
       .table(table)
       .toCollection()
-      .modify((record: Record<string, unknown>) => {
-        for (const [field, value] of Object.entries(defaults)) {
-          if (record[field] === undefined) record[field] = structuredClone(value);
-        }
-      });
+      .modify((record: Record<string, unknown>) => fillIn(record, defaults));
   }
+  // The server copies kept under records with waiting changes too: a rejected
+  // change puts the record back to its base, which must not lose the new fields.
+  await tx
+    .table('bases')
+    .toCollection()
+    .modify((base: { entity: string; record: Record<string, unknown> }) => {
+      const defaults = added[base.entity]?.defaults;
+      if (defaults) fillIn(base.record, defaults);
+    });
 }
 
 /** v1 records predate conflicts and amendments; the outbox is not touched. */

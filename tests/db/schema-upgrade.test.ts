@@ -7,6 +7,7 @@ import { CURRENT_SCHEMA_VERSION, FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine } from '../../src/sync/engine';
 import { ProtocolHarness, startMswForThisFile } from '../sync/support/protocol-harness';
 import { caseFields, noteFields, worker } from './support/fixtures';
+import { beforeV3, V3_DEFAULTS } from './support/older-records';
 
 startMswForThisFile();
 
@@ -26,9 +27,9 @@ const syncedCaseId = crypto.randomUUID();
 const newCaseId = crypto.randomUUID();
 const newNoteId = crypto.randomUUID();
 
-/** Records as v1 stored them: no conflicts, no amendments. */
+/** Records as v1 stored them: no conflicts, no amendments, none of the fields added in v3. */
 const syncedCaseV1 = {
-  ...caseFields({ familyName: 'Familie Alt', phone: 'geändert, wartet' }),
+  ...beforeV3('case', caseFields({ familyName: 'Familie Alt', phone: 'geändert, wartet' })),
   id: syncedCaseId,
   teamId: worker.teamId,
   version: 2,
@@ -38,12 +39,12 @@ const syncedCaseV1 = {
 };
 const newCaseV1 = {
   ...syncedCaseV1,
-  ...caseFields({ familyName: 'Familie Neu' }),
+  ...beforeV3('case', caseFields({ familyName: 'Familie Neu' })),
   id: newCaseId,
   version: 0,
 };
 const newNoteV1 = {
-  ...noteFields(newCaseId),
+  ...beforeV3('note', noteFields(newCaseId)),
   id: newNoteId,
   teamId: worker.teamId,
   authorId: worker.userId,
@@ -77,7 +78,7 @@ const outboxV1 = [
     op: 'create',
     recordId: newCaseId,
     baseVersion: null,
-    data: caseFields({ familyName: 'Familie Neu' }),
+    data: beforeV3('case', caseFields({ familyName: 'Familie Neu' })),
   }),
   entry(3, {
     entity: 'note',
@@ -93,7 +94,7 @@ const outboxV1 = [
     op: 'create',
     recordId: newNoteId,
     baseVersion: null,
-    data: noteFields(newCaseId),
+    data: beforeV3('note', noteFields(newCaseId)),
   }),
 ];
 
@@ -104,7 +105,12 @@ beforeEach(async () => {
   name = `upgrade-${crypto.randomUUID()}`;
   harness = new ProtocolHarness();
   harness.install();
-  harness.server.seed('case', { ...syncedCaseV1, phone: '05622 1234', conflicts: [] });
+  harness.server.seed('case', {
+    ...caseFields({ familyName: 'Familie Alt' }),
+    ...syncedCaseV1,
+    phone: '05622 1234',
+    conflicts: [],
+  });
 
   const v1 = new Dexie(name);
   v1.version(1).stores(STORES_V1);
@@ -128,8 +134,17 @@ describe('schema upgrade from v1', () => {
       const entries = await db.outbox.orderBy('seq').toArray();
       expect(entries).toEqual(outboxV1.map((e, i) => ({ ...e, seq: i + 1 })));
 
-      expect(await db.cases.get(syncedCaseId)).toEqual({ ...syncedCaseV1, conflicts: [] });
-      expect(await db.notes.get(newNoteId)).toEqual({ ...newNoteV1, conflicts: [], amendments: [] });
+      expect(await db.cases.get(syncedCaseId)).toEqual({
+        ...syncedCaseV1,
+        conflicts: [],
+        ...V3_DEFAULTS.case,
+      });
+      expect(await db.notes.get(newNoteId)).toEqual({
+        ...newNoteV1,
+        conflicts: [],
+        amendments: [],
+        ...V3_DEFAULTS.note,
+      });
       expect(await db.substitutions.count()).toBe(0);
     } finally {
       db.close();
@@ -151,7 +166,11 @@ describe('schema upgrade from v1', () => {
         phone: 'geändert, wartet',
       });
       expect(harness.server.records.get(newCaseId)?.record).toMatchObject({ familyName: 'Familie Neu' });
-      expect(harness.server.records.get(newNoteId)?.record).toMatchObject({ caseId: newCaseId });
+      // The server fills in the defaults of fields the queued v1 entries do not name.
+      expect(harness.server.records.get(newNoteId)?.record).toMatchObject({
+        caseId: newCaseId,
+        ...V3_DEFAULTS.note,
+      });
       expect(await db.outbox.toArray()).toEqual([
         expect.objectContaining({ id: outboxV1[2]?.id, status: 'rejected' }),
       ]);

@@ -34,6 +34,7 @@ function seedTeam(): CaseRecord {
       id: crypto.randomUUID(),
       authorId: worker.userId,
       reviewedBy: null,
+      concernAcknowledgedBy: null,
       amendments: [],
       ...meta,
     };

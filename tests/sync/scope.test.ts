@@ -149,6 +149,7 @@ describe('a case coming into scope and leaving it (substitution)', () => {
       id: crypto.randomUUID(),
       authorId: lead.userId,
       reviewedBy: null,
+      concernAcknowledgedBy: null,
       amendments: [],
       ...meta,
     });

@@ -3,6 +3,9 @@ import type { ConflictedRecord } from '../../db/conflicts';
 import { useFormatters } from '../../ui/format';
 import { useRecordNames } from '../../ui/format/use-record-names';
 
+/** The network partners' directory (the partners feature's route). */
+const PARTNERS_PATH = '/netzwerk';
+
 export interface RecordTitle {
   title: string;
   /** Where the record is shown (and its conflicts inline with it). */
@@ -45,6 +48,22 @@ export function useRecordTitle(): (item: ConflictedRecord) => RecordTitle {
         return {
           title: t('conflicts.record.substitution', { name: caseName(item.record.caseId) }),
           href: `/faelle/${item.record.caseId}`,
+        };
+      case 'goal':
+        return {
+          title: t('conflicts.record.goal', { title: item.record.title, name: caseName(item.record.caseId) }),
+          href: `/faelle/${item.record.caseId}`,
+        };
+      case 'comment':
+        // Comments show under their note on the case page.
+        return {
+          title: t('conflicts.record.comment', { name: caseName(item.record.caseId) }),
+          href: `/faelle/${item.record.caseId}`,
+        };
+      case 'partner':
+        return {
+          title: t('conflicts.record.partner', { name: item.record.name }),
+          href: PARTNERS_PATH,
         };
     }
   };

@@ -1,6 +1,7 @@
 // How a record's fields read to a person: their German label, and their values
 // formatted by kind (days, contact kinds, yes/no, member names ...). Shared by the
 // conflict view, a note's amendment history and the rejected changes.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,9 +9,12 @@ import {
   CaseStatus,
   ContactKind,
   type FieldsOf,
+  GoalStatus,
   type MutableEntity,
+  NoteTemplate,
   PreConsultationOutcome,
 } from '../../shared/records';
+import { useSession } from '../session';
 import { useFormatters } from './use-formatters';
 import type { RecordNames } from './use-record-names';
 
@@ -27,7 +31,17 @@ export type ValueKind =
   | 'appointmentStatus'
   | 'outcome'
   | 'member'
-  | 'case';
+  | 'case'
+  | 'hours'
+  | 'kilometres'
+  | 'noteTemplate'
+  | 'goalStatus'
+  /** A list of goal ids (a note's goalIds), shown by their titles. */
+  | 'goals'
+  | 'partner'
+  /** References a person does not pick in a conflict by reading an id: shown as "a linked …". */
+  | 'appointment'
+  | 'note';
 
 /** Every writable field of every entity, by kind (the compiler checks none is missing). */
 const FIELD_KINDS = {
@@ -42,6 +56,7 @@ const FIELD_KINDS = {
     startDate: 'day',
     assignedTo: 'member',
     sourcePreConsultationId: 'text',
+    approvedHoursPerMonth: 'hours',
   },
   note: {
     caseId: 'case',
@@ -51,6 +66,17 @@ const FIELD_KINDS = {
     text: 'longText',
     concern8a: 'boolean',
     reviewedAt: 'timestamp',
+    template: 'noteTemplate',
+    occasion: 'longText',
+    observations: 'longText',
+    talkedWith: 'text',
+    agreements: 'longText',
+    nextSteps: 'longText',
+    travelMinutes: 'minutes',
+    kilometres: 'kilometres',
+    goalIds: 'goals',
+    appointmentId: 'appointment',
+    concernAcknowledgedAt: 'timestamp',
   },
   appointment: {
     caseId: 'case',
@@ -68,8 +94,12 @@ const FIELD_KINDS = {
     advice: 'longText',
     outcome: 'outcome',
     convertedCaseId: 'case',
+    referralPartnerId: 'partner',
   },
   substitution: { caseId: 'case', substituteId: 'member', from: 'day', until: 'day' },
+  goal: { caseId: 'case', title: 'text', description: 'longText', status: 'goalStatus' },
+  comment: { caseId: 'case', noteId: 'note', text: 'longText' },
+  partner: { name: 'text', organisation: 'text', services: 'longText', contact: 'text', district: 'text' },
 } as const satisfies { [E in MutableEntity]: Record<keyof FieldsOf[E], ValueKind> };
 
 type KnownField<E extends MutableEntity> = keyof (typeof FIELD_KINDS)[E] & string;
@@ -94,11 +124,30 @@ function isOneOf<T extends string>(options: readonly T[], value: unknown): value
   return typeof value === 'string' && (options as readonly string[]).includes(value);
 }
 
+/** Goal titles and partner names by id, live (both tables are small: a case's goals, the team's partners). */
+function useGoalAndPartnerNames() {
+  const { db } = useSession();
+  const goals = useLiveQuery(() => db.goals.toArray(), [db]);
+  const partners = useLiveQuery(() => db.partners.toArray(), [db]);
+  return useMemo(
+    () => ({
+      goals: new Map((goals ?? []).map((goal) => [goal.id, goal.title])),
+      partners: new Map((partners ?? []).map((partner) => [partner.id, partner.name])),
+    }),
+    [goals, partners],
+  );
+}
+
 export function useFieldFormatter(names: RecordNames): FieldFormatter {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
+  const { goals, partners } = useGoalAndPartnerNames();
 
   return useMemo(() => {
+    // "1,5 km" in German, "1.5 km" in English.
+    const numbers = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+    const decimal = (value: number) => numbers.format(value);
+
     function formatKnown(kind: ValueKind, value: unknown): string | null {
       switch (kind) {
         case 'day':
@@ -121,6 +170,25 @@ export function useFieldFormatter(names: RecordNames): FieldFormatter {
           return typeof value === 'string' ? (names.member(value) ?? t('values.unknownPerson')) : null;
         case 'case':
           return typeof value === 'string' ? (names.caseName(value) ?? t('values.otherCase')) : null;
+        case 'hours':
+          return typeof value === 'number' ? t('values.hours', { value: decimal(value) }) : null;
+        case 'kilometres':
+          return typeof value === 'number' ? t('values.kilometres', { value: decimal(value) }) : null;
+        case 'noteTemplate':
+          return isOneOf(NoteTemplate.options, value) ? t(`values.template.${value}`) : null;
+        case 'goalStatus':
+          return isOneOf(GoalStatus.options, value) ? t(`values.goalStatus.${value}`) : null;
+        case 'goals':
+          if (!Array.isArray(value)) return null;
+          return value.length === 0
+            ? t('values.empty')
+            : value.map((id) => goals.get(String(id)) ?? t('values.unknownGoal')).join(', ');
+        case 'partner':
+          return typeof value === 'string' ? (partners.get(value) ?? t('values.unknownPartner')) : null;
+        case 'appointment':
+          return typeof value === 'string' ? t('values.appointment') : null;
+        case 'note':
+          return typeof value === 'string' ? t('values.note') : null;
         case 'text':
         case 'longText':
         case 'time':
@@ -138,5 +206,5 @@ export function useFieldFormatter(names: RecordNames): FieldFormatter {
         return (kind && formatKnown(kind, value)) ?? JSON.stringify(value);
       },
     };
-  }, [t, format, names]);
+  }, [t, i18n.language, format, names, goals, partners]);
 }

@@ -1,12 +1,18 @@
 // Valid field sets and a fresh database per test, shared by the db and sync tests.
+// The base values go through the shared schemas, so fields added later with a
+// default get it here too; overrides are spread on top unchecked (a test may want
+// an invalid value).
 import type { Actor } from '../../../src/db/local-write';
 import { FeldakteDb } from '../../../src/db/schema';
-import type {
-  AppointmentFields,
+import {
+  type AppointmentFields,
   CaseFields,
+  type CommentFields,
+  type GoalFields,
   NoteFields,
+  type PartnerFields,
   PreConsultationFields,
-  SubstitutionFields,
+  type SubstitutionFields,
 } from '../../../src/shared/records';
 
 export const worker: Actor = {
@@ -35,7 +41,7 @@ export function freshDb(): FeldakteDb {
 }
 
 export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {
-  return {
+  const base = CaseFields.parse({
     reference: 'EF-2026-001',
     familyName: 'Familie Berger',
     clients: 'Anna Berger, Tim Berger (7)',
@@ -46,21 +52,20 @@ export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {
     startDate: '2026-01-15',
     assignedTo: worker.userId,
     sourcePreConsultationId: null,
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 export function noteFields(caseId: string, overrides: Partial<NoteFields> = {}): NoteFields {
-  return {
-    caseId,
+  const base = NoteFields.omit({ caseId: true }).parse({
     date: '2026-03-02',
     kind: 'home_visit',
     durationMinutes: 90,
     text: 'Hausbesuch, Mutter berichtet von besserem Schlafrhythmus.',
     concern8a: false,
     reviewedAt: null,
-    ...overrides,
-  };
+  });
+  return { caseId, ...base, ...overrides };
 }
 
 export function appointmentFields(
@@ -80,15 +85,15 @@ export function appointmentFields(
 }
 
 export function preConsultationFields(overrides: Partial<PreConsultationFields> = {}): PreConsultationFields {
-  return {
+  const base = PreConsultationFields.parse({
     date: '2026-02-20',
     contact: 'Frau Yilmaz, Kita Sonnenschein',
     concern: 'Kind kommt häufig ohne Frühstück',
     advice: 'Gespräch mit der Mutter angeregt',
     outcome: 'done',
     convertedCaseId: null,
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 export function substitutionFields(
@@ -96,4 +101,33 @@ export function substitutionFields(
   overrides: Partial<SubstitutionFields> = {},
 ): SubstitutionFields {
   return { caseId, substituteId: colleague.userId, from: '2026-07-01', until: '2026-07-21', ...overrides };
+}
+
+export function goalFields(caseId: string, overrides: Partial<GoalFields> = {}): GoalFields {
+  return {
+    caseId,
+    title: 'Tagesstruktur mit festen Schlafenszeiten',
+    description: 'Die Kinder gehen an Schultagen bis 20 Uhr ins Bett.',
+    status: 'open',
+    ...overrides,
+  };
+}
+
+export function commentFields(
+  caseId: string,
+  noteId: string,
+  overrides: Partial<CommentFields> = {},
+): CommentFields {
+  return { caseId, noteId, text: 'Danke, bitte beim nächsten Besuch die Schule ansprechen.', ...overrides };
+}
+
+export function partnerFields(overrides: Partial<PartnerFields> = {}): PartnerFields {
+  return {
+    name: 'Erziehungsberatung Nord',
+    organisation: 'Caritas',
+    services: 'Erziehungsberatung, Trennungs- und Scheidungsberatung',
+    contact: '0561 123456',
+    district: 'Nord',
+    ...overrides,
+  };
 }

@@ -2,6 +2,7 @@
 // (same headers, same response checks): to look at what the server holds, and to
 // fill it with data before a browser signs in.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Change, Mutation } from '../../../src/shared/protocol';
 import type { NoteFields, NoteRecord, RecordOf, SyncedEntity } from '../../../src/shared/records';
 import { type ApiClient, createApiClient } from '../../../src/sync';
@@ -45,7 +46,8 @@ export async function notesOnServer(baseUrl: string, leadUsername = 'lea'): Prom
   return recordsOf(await pullEverything(api), 'note');
 }
 
-function noteCreate(fields: NoteFields): Mutation {
+/** Fields with a default may be left out: the server fills them in. */
+function noteCreate(fields: z.input<typeof NoteFields>): Mutation {
   return {
     id: randomUUID(),
     entity: 'note',

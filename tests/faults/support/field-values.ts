@@ -4,10 +4,10 @@
 // Texts are unique per edit, so two devices editing the same text field always
 // disagree; enums, numbers and flags have few values, so devices sometimes agree
 // by chance - which must merge without a conflict.
-import type {
-  AppointmentFields,
-  CaseFields,
-  ContactKind,
+import {
+  type AppointmentFields,
+  type CaseFields,
+  type ContactKind,
   NoteFields,
   PreConsultationFields,
 } from '../../../src/shared/records';
@@ -123,8 +123,9 @@ function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+// New records go through the shared schemas, so fields with a default get it.
 export function newNote(prng: Prng, texts: TextSource, caseId: string): NoteFields {
-  return {
+  return NoteFields.parse({
     caseId,
     date: isoDay(-prng.int(0, 20)),
     kind: prng.pick(KINDS),
@@ -132,7 +133,7 @@ export function newNote(prng: Prng, texts: TextSource, caseId: string): NoteFiel
     text: texts.next('Notiz'),
     concern8a: prng.chance(0.1),
     reviewedAt: null,
-  };
+  });
 }
 
 export function newAppointment(prng: Prng, texts: TextSource, caseId: string): AppointmentFields {
@@ -148,12 +149,12 @@ export function newAppointment(prng: Prng, texts: TextSource, caseId: string): A
 }
 
 export function newPreConsultation(prng: Prng, texts: TextSource): PreConsultationFields {
-  return {
+  return PreConsultationFields.parse({
     date: isoDay(-prng.int(0, 10)),
     contact: texts.next('Kontaktperson'),
     concern: texts.next('Anliegen'),
     advice: '',
     outcome: prng.pick(OUTCOMES),
     convertedCaseId: null,
-  };
+  });
 }

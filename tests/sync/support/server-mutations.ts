@@ -68,10 +68,13 @@ function create(
   const { userId } = author;
   const owner = {
     case: {},
-    note: { authorId: userId, reviewedBy: null, amendments: [] },
+    note: { authorId: userId, reviewedBy: null, concernAcknowledgedBy: null, amendments: [] },
     appointment: { workerId: userId },
     preConsultation: { workerId: userId },
     substitution: {},
+    goal: {},
+    comment: { authorId: userId },
+    partner: {},
   }[mutation.entity];
   const at = new Date().toISOString();
   const record = recordSchemaOf[mutation.entity].parse({

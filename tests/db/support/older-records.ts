@@ -1,0 +1,49 @@
+// Records and outbox data as older app versions wrote them, for the schema upgrade
+// tests: the fields added since are taken out again. Listed here by hand, not
+// read from the schemas, so a later schema change cannot quietly change the tests.
+
+/** Fields the records got with schema v3 (issue 4), by entity. */
+export const ADDED_IN_V3 = {
+  case: ['approvedHoursPerMonth'],
+  note: [
+    'template',
+    'occasion',
+    'observations',
+    'talkedWith',
+    'agreements',
+    'nextSteps',
+    'travelMinutes',
+    'kilometres',
+    'goalIds',
+    'appointmentId',
+    'concernAcknowledgedAt',
+    'concernAcknowledgedBy',
+  ],
+  preConsultation: ['referralPartnerId'],
+} as const;
+
+/** What v3 gives a record (or its base) that an older version stored without these fields. */
+export const V3_DEFAULTS = {
+  case: { approvedHoursPerMonth: 0 },
+  note: {
+    template: 'free',
+    occasion: '',
+    observations: '',
+    talkedWith: '',
+    agreements: '',
+    nextSteps: '',
+    travelMinutes: 0,
+    kilometres: 0,
+    goalIds: [],
+    appointmentId: null,
+    concernAcknowledgedAt: null,
+    concernAcknowledgedBy: null,
+  },
+  preConsultation: { referralPartnerId: null },
+} as const;
+
+/** The record or field set without the fields v3 added: as schema v1 or v2 stored it. */
+export function beforeV3<T extends object>(entity: keyof typeof ADDED_IN_V3, record: T): Partial<T> {
+  const added: readonly string[] = ADDED_IN_V3[entity];
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !added.includes(field))) as Partial<T>;
+}
