@@ -241,9 +241,9 @@ export function localWriteTables(db: FeldakteDb) {
   return [...mutableTables(db), db.outbox, db.bases];
 }
 
-/** Every table a sync step may touch. */
+/** Every table a sync step may touch (drafts: a case leaving the device takes its drafts with it). */
 export function syncTables(db: FeldakteDb) {
-  return [...localWriteTables(db), db.members, db.meta];
+  return [...localWriteTables(db), db.members, db.meta, db.drafts];
 }
 
 export function userDbName(userId: string): string {

@@ -1,6 +1,10 @@
 // Records leaving the device: deleted on the server, or out of this user's scope
 // (case reassigned away, substitution ended). A removed case takes its notes,
-// appointments and substitutions with it.
+// appointments, substitutions, goals and comments with it, and the drafts of
+// notes in it: the user no longer has access to the case, so nothing of it may
+// stay on the device, not even an unsaved form (a draft was never sent and is
+// not a change the server could take; a later pull brings the case back if it
+// returns, but not the draft).
 //
 // Scope changes lose nothing (CHT #5701): a record, or a case with children, that
 // still has changes waiting is not dropped when its removal arrives. The removal
@@ -15,13 +19,16 @@ import { readDeferredRemovals, writeDeferredRemovals } from './sync-meta';
 
 const isPending = (entry: { status: string }) => entry.status === 'pending';
 
+/** The tables of records that belong to a case (each indexed by caseId). */
+function caseChildTables(db: FeldakteDb) {
+  return [db.notes, db.appointments, db.substitutions, db.goals, db.comments] as const;
+}
+
 async function childIdsOfCase(db: FeldakteDb, caseId: string): Promise<string[]> {
-  const [notes, appointments, substitutions] = await Promise.all([
-    db.notes.where('caseId').equals(caseId).primaryKeys(),
-    db.appointments.where('caseId').equals(caseId).primaryKeys(),
-    db.substitutions.where('caseId').equals(caseId).primaryKeys(),
-  ]);
-  return [...notes, ...appointments, ...substitutions];
+  const perTable = await Promise.all(
+    caseChildTables(db).map((table) => table.where('caseId').equals(caseId).primaryKeys()),
+  );
+  return perTable.flat();
 }
 
 /** Whether anything the removal would drop still has changes waiting for the server. */
@@ -40,9 +47,8 @@ async function drop(db: FeldakteDb, removal: Removal): Promise<void> {
   const ids = removal.entity === 'case' ? await childIdsOfCase(db, removal.id) : [];
   if (removal.entity === 'case') {
     await Promise.all([
-      db.notes.where('caseId').equals(removal.id).delete(),
-      db.appointments.where('caseId').equals(removal.id).delete(),
-      db.substitutions.where('caseId').equals(removal.id).delete(),
+      ...caseChildTables(db).map((table) => table.where('caseId').equals(removal.id).delete()),
+      db.drafts.where('caseId').equals(removal.id).delete(),
     ]);
   }
   await tableOf(db, removal.entity).delete(removal.id);

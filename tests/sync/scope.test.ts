@@ -1,11 +1,13 @@
 // Scope changes lose nothing: a case (or record) leaving the device while changes
 // of it still wait is dropped only after those changes went to the server; a
 // refused one stays visible in the outbox with its data. A case coming into scope
-// (substitution starts) arrives with its children and leaves with them.
+// (substitution starts) arrives with its children and leaves with them. Goals,
+// comments and drafts of notes go with their case.
 import { describe, expect, it } from 'vitest';
 import { createAppointment } from '../../src/db/appointments';
 import { createCase } from '../../src/db/cases';
 import { listConflicts } from '../../src/db/conflicts';
+import { createLocal, updateLocal } from '../../src/db/local-write';
 import { createNote, updateNote } from '../../src/db/notes';
 import { listRejectedForCase } from '../../src/db/outbox';
 import { FeldakteDb } from '../../src/db/schema';
@@ -17,6 +19,8 @@ import { readDeferredRemovals } from '../../src/sync/sync-meta';
 import {
   appointmentFields,
   caseFields,
+  commentFields,
+  goalFields,
   lead,
   noteFields,
   serverMeta,
@@ -38,26 +42,48 @@ function engine(database: FeldakteDb = db) {
   return createSyncEngine({ db: database, api: harness.client() });
 }
 
-/** A case with a note, an appointment and a substitution, all synced. */
+/** A case with a note, an appointment, a substitution, a goal and a comment, all synced, and a note draft. */
 async function syncedCaseWithChildren() {
   const c = await createCase(db, worker, caseFields());
   const note = await createNote(db, worker, noteFields(c.id));
   await createAppointment(db, worker, appointmentFields(c.id));
   await createSubstitution(db, lead, substitutionFields(c.id));
+  const goal = await createLocal(db, 'goal', worker, goalFields(c.id), { teamId: worker.teamId });
+  await createLocal(db, 'comment', worker, commentFields(c.id, note.id), {
+    teamId: worker.teamId,
+    authorId: worker.userId,
+  });
+  await putDraft(c.id);
   await engine().syncNow();
-  return { c, note };
+  return { c, note, goal };
 }
 
-async function localCounts(caseId: string) {
+/** An unsaved new-note form of the case (drafts are local only). */
+function putDraft(caseId: string) {
+  return db.drafts.put({
+    key: `note:new:${caseId}`,
+    caseId,
+    values: { text: 'halb geschrieben' },
+    updatedAt: '2026-07-02T10:00:00.000Z',
+  });
+}
+
+async function localCounts(caseId: string, database: FeldakteDb = db) {
+  const ofCase = (table: 'notes' | 'appointments' | 'substitutions' | 'goals' | 'comments' | 'drafts') =>
+    database[table].where('caseId').equals(caseId).count();
   return {
-    cases: await db.cases.where('id').equals(caseId).count(),
-    notes: await db.notes.where('caseId').equals(caseId).count(),
-    appointments: await db.appointments.where('caseId').equals(caseId).count(),
-    substitutions: await db.substitutions.where('caseId').equals(caseId).count(),
+    cases: await database.cases.where('id').equals(caseId).count(),
+    notes: await ofCase('notes'),
+    appointments: await ofCase('appointments'),
+    substitutions: await ofCase('substitutions'),
+    goals: await ofCase('goals'),
+    comments: await ofCase('comments'),
+    drafts: await ofCase('drafts'),
   };
 }
 
-const none = { cases: 0, notes: 0, appointments: 0, substitutions: 0 };
+const none = { cases: 0, notes: 0, appointments: 0, substitutions: 0, goals: 0, comments: 0, drafts: 0 };
+const all = { cases: 1, notes: 1, appointments: 1, substitutions: 1, goals: 1, comments: 1, drafts: 1 };
 
 /** While the run's pull is on its way (its push is done): the user writes, and the case is reassigned. */
 function onceBeforePull(action: () => Promise<void>) {
@@ -104,7 +130,7 @@ describe('a case reassigned away', () => {
 
     await engine().syncNow();
 
-    expect(await localCounts(c.id)).toEqual({ cases: 1, notes: 1, appointments: 1, substitutions: 1 });
+    expect(await localCounts(c.id)).toEqual(all);
     expect(await db.notes.get(note.id)).toMatchObject({ text: 'wartet' });
     expect(await readDeferredRemovals(db)).toEqual([{ entity: 'case', id: c.id }]);
 
@@ -114,11 +140,34 @@ describe('a case reassigned away', () => {
       await after.syncNow();
       expect(after.getState()).toMatchObject({ phase: 'idle', pendingCount: 0, rejectedCount: 1 });
       expect(await reopened.cases.get(c.id)).toBeUndefined();
-      expect(await reopened.notes.get(note.id)).toBeUndefined();
+      expect(await localCounts(c.id, reopened)).toEqual(none);
       expect((await listRejectedForCase(reopened, c.id))[0]?.data).toEqual({ text: 'wartet' });
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('a case reassigned away while a goal edit waits', () => {
+  it('keeps the case with its goal until the edit went to the server', async () => {
+    const { c, goal } = await syncedCaseWithChildren();
+    onceBeforePull(async () => {
+      await updateLocal(db, 'goal', worker, goal.id, { status: 'achieved' });
+      harness.server.revokeCase(c.id);
+      harness.dropPushResponses = 1;
+    });
+
+    await engine().syncNow();
+
+    expect(await localCounts(c.id)).toEqual(all);
+    expect(await db.goals.get(goal.id)).toMatchObject({ status: 'achieved' });
+
+    await engine().syncNow();
+
+    expect(await localCounts(c.id)).toEqual(none);
+    expect((await listRejectedForCase(db, c.id)).map((e) => [e.entity, e.data])).toEqual([
+      ['goal', { status: 'achieved' }],
+    ]);
   });
 });
 
@@ -164,13 +213,22 @@ describe('a case coming into scope and leaving it (substitution)', () => {
       id: crypto.randomUUID(),
       ...meta,
     });
+    harness.server.seed('goal', { ...goalFields(c.id), id: crypto.randomUUID(), ...meta });
+    const noteId = harness.server.recordsOf('note')[0]?.id ?? '';
+    harness.server.seed('comment', {
+      ...commentFields(c.id, noteId),
+      id: crypto.randomUUID(),
+      authorId: lead.userId,
+      ...meta,
+    });
     harness.server.revokeCase(c.id);
     await engine().syncNow();
     expect(await localCounts(c.id)).toEqual(none);
 
     harness.server.grantCase(c.id);
     await engine().syncNow();
-    expect(await localCounts(c.id)).toEqual({ cases: 1, notes: 1, appointments: 1, substitutions: 1 });
+    await putDraft(c.id);
+    expect(await localCounts(c.id)).toEqual(all);
 
     harness.server.revokeCase(c.id);
     await engine().syncNow();
