@@ -70,6 +70,22 @@ const SearchPage = page(
   () => import('../features/search/SearchPage'),
   (m) => m.SearchPage,
 );
+const PartnersPage = page(
+  () => import('../features/partners/PartnersPage'),
+  (m) => m.PartnersPage,
+);
+const NewPartnerPage = page(
+  () => import('../features/partners/NewPartnerPage'),
+  (m) => m.NewPartnerPage,
+);
+const PartnerRoute = page(
+  () => import('./routes/PartnerRoute'),
+  (m) => m.PartnerRoute,
+);
+const EditPartnerRoute = page(
+  () => import('./routes/EditPartnerRoute'),
+  (m) => m.EditPartnerRoute,
+);
 const NotFoundRoute = page(
   () => import('./routes/NotFoundRoute'),
   (m) => m.NotFoundRoute,
@@ -95,6 +111,10 @@ export function AppRoutes() {
         <Route path="suche" element={<SearchPage />} />
         <Route path="sync" element={<SyncPage />} />
         <Route path="konflikte" element={<ConflictsPage />} />
+        <Route path="partner" element={<PartnersPage />} />
+        <Route path="partner/neu" element={<NewPartnerPage />} />
+        <Route path="partner/:partnerId" element={<PartnerRoute />} />
+        <Route path="partner/:partnerId/bearbeiten" element={<EditPartnerRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -3,9 +3,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PreConsultationRecord } from '../../shared/records';
-import { TextField } from '../../ui/components';
+import { FormError, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
-import { ConvertFormFields } from './forms';
+import { useSaveError } from '../../ui/forms/use-save-error';
+import { ConvertFormFields, type ConvertFormInput, type ConvertFormValues } from './forms';
 import { usePreConsultationWrites } from './use-pre-consultations';
 
 interface ConvertToCaseFormProps {
@@ -13,25 +14,38 @@ interface ConvertToCaseFormProps {
   onCancel: () => void;
 }
 
-/** Asks for the two things a new case cannot do without, then opens it. */
+/** The case's known facts, the contact carried over as family name; then the new case opens. */
 export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { convert } = usePreConsultationWrites();
-  const form = useForm({
+  const { saveError, save } = useSaveError();
+  const form = useForm<ConvertFormInput, unknown, ConvertFormValues>({
     resolver: zodResolver(ConvertFormFields),
-    defaultValues: { reference: '', familyName: consultation.contact.slice(0, 200) },
+    defaultValues: {
+      reference: '',
+      familyName: consultation.contact.slice(0, 200),
+      clients: '',
+      address: '',
+      phone: '',
+      helpType: '',
+      approvedHoursPerMonth: 0,
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (names) => {
-    const created = await convert(consultation.id, names);
-    navigate(`/faelle/${created.id}`);
+  const submit = form.handleSubmit(async (fields) => {
+    let caseId = '';
+    const saved = await save(async () => {
+      caseId = (await convert(consultation.id, fields)).id;
+    });
+    if (saved) navigate(`/faelle/${caseId}`);
   });
 
   return (
     <form onSubmit={submit} noValidate className="convert-form">
       <h3>{t('preConsultations.convertTitle')}</h3>
+      <p className="muted">{t('convertCase.carriedOver')}</p>
       <TextField
         label={t('preConsultations.reference')}
         registration={form.register('reference')}
@@ -43,6 +57,43 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
         registration={form.register('familyName')}
         error={errors.familyName?.message}
       />
+      <TextField
+        label={t('fields.case.clients')}
+        registration={form.register('clients')}
+        error={errors.clients?.message}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('fields.case.address')}
+        registration={form.register('address')}
+        error={errors.address?.message}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('fields.case.phone')}
+        type="tel"
+        registration={form.register('phone')}
+        error={errors.phone?.message}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('fields.case.helpType')}
+        registration={form.register('helpType')}
+        error={errors.helpType?.message}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('convertCase.approvedHours')}
+        hint={t('convertCase.approvedHoursHint')}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={744}
+        step={0.25}
+        registration={form.register('approvedHoursPerMonth', { valueAsNumber: true })}
+        error={errors.approvedHoursPerMonth?.message}
+      />
+      <FormError message={saveError} />
       <FormActions submitLabel={t('preConsultations.createCase')} disabled={isSubmitting}>
         <button type="button" className="button button-quiet" onClick={onCancel}>
           {t('app.cancel')}

@@ -7,10 +7,11 @@ import { BackLink, PageHeader, SelectField, TextAreaField, TextField } from '../
 import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
 import { PreConsultationFormFields, type PreConsultationFormInput } from './forms';
-import { usePreConsultationWrites } from './use-pre-consultations';
+import { PartnerPicker } from './PartnerPicker';
+import { usePartnerDirectory, usePreConsultationWrites } from './use-pre-consultations';
 
 function emptyConsultation(): PreConsultationFormInput {
-  return { date: todayIso(), contact: '', concern: '', advice: '', outcome: 'done' };
+  return { date: todayIso(), contact: '', concern: '', advice: '', outcome: 'done', referralPartnerId: null };
 }
 
 export function NewPreConsultationPage() {
@@ -22,9 +23,17 @@ export function NewPreConsultationPage() {
     defaultValues: emptyConsultation(),
   });
   const { errors, isSubmitting } = form.formState;
+  const partners = usePartnerDirectory();
+  const referring = form.watch('outcome') === 'referral';
+  const partnerId = form.watch('referralPartnerId') ?? null;
 
   const submit = form.handleSubmit(async (fields) => {
-    await create({ ...fields, convertedCaseId: null });
+    if (fields.outcome === 'referral' && !fields.referralPartnerId) {
+      form.setError('referralPartnerId', { message: t('referral.required') });
+      return;
+    }
+    const referralPartnerId = fields.outcome === 'referral' ? fields.referralPartnerId : null;
+    await create({ ...fields, referralPartnerId, convertedCaseId: null });
     navigate('/fall-im-feld', { replace: true });
   });
 
@@ -67,6 +76,20 @@ export function NewPreConsultationPage() {
             </option>
           ))}
         </SelectField>
+        {referring && partners && partners.length === 0 && (
+          <p className="muted">{t('referral.noPartners')}</p>
+        )}
+        {referring && partners && partners.length > 0 && (
+          <PartnerPicker
+            partners={partners}
+            value={partnerId}
+            onChange={(id) => {
+              form.setValue('referralPartnerId', id);
+              form.clearErrors('referralPartnerId');
+            }}
+            error={errors.referralPartnerId?.message}
+          />
+        )}
         <FormActions submitLabel={t('app.save')} disabled={isSubmitting} />
       </form>
     </>

@@ -6,26 +6,34 @@ import { Badge, ConflictBadge } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
 import { ConvertToCaseForm } from './ConvertToCaseForm';
+import { ReferralForm } from './ReferralForm';
 import { usePreConsultationWrites } from './use-pre-consultations';
+
+/** Which inline form a card shows. */
+export type CardMode = 'convert' | 'refer' | null;
 
 interface PreConsultationCardProps {
   consultation: PreConsultationRecord;
-  converting: boolean;
-  onConvert: (converting: boolean) => void;
+  /** Names of the partners in the directory, by id. */
+  partnerNames: ReadonlyMap<string, string> | undefined;
+  mode: CardMode;
+  onMode: (mode: CardMode) => void;
   /** The inline conflict resolver, from the route. */
   conflicts?: ReactNode;
 }
 
 export function PreConsultationCard({
   consultation,
-  converting,
-  onConvert,
+  partnerNames,
+  mode,
+  onMode,
   conflicts,
 }: PreConsultationCardProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { remove } = usePreConsultationWrites();
   const headingId = `consultation-${consultation.id}`;
+  const converted = consultation.convertedCaseId !== null;
 
   return (
     <article className="card consultation" aria-labelledby={headingId}>
@@ -33,7 +41,7 @@ export function PreConsultationCard({
         <h2 id={headingId}>{consultation.contact}</h2>
         <span className="item-meta">{format.day(consultation.date)}</span>
         <span className="badges">
-          <Badge tone={consultation.outcome === 'done' ? 'success' : 'neutral'}>
+          <Badge tone={consultation.outcome === 'help_recommended' ? 'neutral' : 'success'}>
             {t(`outcome.${consultation.outcome}`)}
           </Badge>
           <ConflictBadge record={consultation} />
@@ -51,20 +59,43 @@ export function PreConsultationCard({
             <dd className="note-text">{consultation.advice}</dd>
           </div>
         )}
+        {consultation.referralPartnerId && (
+          <div className="fact">
+            <dt>{t('referral.referredTo')}</dt>
+            <dd>
+              <ReferredPartner id={consultation.referralPartnerId} names={partnerNames} />
+            </dd>
+          </div>
+        )}
       </dl>
       {conflicts}
-      {converting ? (
-        <ConvertToCaseForm consultation={consultation} onCancel={() => onConvert(false)} />
-      ) : (
+      {mode === 'convert' && <ConvertToCaseForm consultation={consultation} onCancel={() => onMode(null)} />}
+      {mode === 'refer' && <ReferralForm consultation={consultation} onDone={() => onMode(null)} />}
+      {mode === null && (
         <div className="form-actions">
-          {consultation.convertedCaseId ? (
+          {converted ? (
             <Link className="button button-secondary" to={`/faelle/${consultation.convertedCaseId}`}>
               {t('preConsultations.openCase')}
             </Link>
           ) : (
-            <button type="button" className="button button-secondary" onClick={() => onConvert(true)}>
-              {t('preConsultations.convert')}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-describedby={headingId}
+                onClick={() => onMode('convert')}
+              >
+                {t('preConsultations.convert')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-describedby={headingId}
+                onClick={() => onMode('refer')}
+              >
+                {t('referral.refer')}
+              </button>
+            </>
           )}
           <DeleteButton
             label={t('preConsultations.delete')}
@@ -76,5 +107,18 @@ export function PreConsultationCard({
         </div>
       )}
     </article>
+  );
+}
+
+/** The partner's name as a link to its entry, or a note that it has left the directory. */
+function ReferredPartner({ id, names }: { id: string; names: ReadonlyMap<string, string> | undefined }) {
+  const { t } = useTranslation();
+  if (!names) return null;
+  const name = names.get(id);
+  if (name === undefined) return <span className="muted">{t('referral.partnerGone')}</span>;
+  return (
+    <Link to={`/partner/${id}`} className="touch-link">
+      {name}
+    </Link>
   );
 }

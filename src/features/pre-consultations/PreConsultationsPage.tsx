@@ -1,9 +1,9 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreConsultationRecord } from '../../shared/records';
 import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
-import { PreConsultationCard } from './PreConsultationCard';
-import { usePreConsultations } from './use-pre-consultations';
+import { type CardMode, PreConsultationCard } from './PreConsultationCard';
+import { usePartnerDirectory, usePreConsultations } from './use-pre-consultations';
 
 interface PreConsultationsPageProps {
   /** The inline conflict resolver for a consultation, from the route. */
@@ -13,8 +13,10 @@ interface PreConsultationsPageProps {
 export function PreConsultationsPage({ renderConflicts }: PreConsultationsPageProps) {
   const { t } = useTranslation();
   const consultations = usePreConsultations();
-  /** Only one conversion form at a time, so its labels stay unique on the page. */
-  const [convertingId, setConvertingId] = useState<string | null>(null);
+  const partners = usePartnerDirectory();
+  const partnerNames = useMemo(() => partners && new Map(partners.map((p) => [p.id, p.name])), [partners]);
+  /** Only one inline form (conversion or referral) at a time, so its labels stay unique on the page. */
+  const [open, setOpen] = useState<{ id: string; mode: CardMode } | null>(null);
 
   return (
     <>
@@ -29,8 +31,9 @@ export function PreConsultationsPage({ renderConflicts }: PreConsultationsPagePr
           <li key={consultation.id}>
             <PreConsultationCard
               consultation={consultation}
-              converting={convertingId === consultation.id}
-              onConvert={(on) => setConvertingId(on ? consultation.id : null)}
+              partnerNames={partnerNames}
+              mode={open?.id === consultation.id ? open.mode : null}
+              onMode={(mode) => setOpen(mode ? { id: consultation.id, mode } : null)}
               conflicts={renderConflicts?.(consultation)}
             />
           </li>

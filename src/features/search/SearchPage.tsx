@@ -7,9 +7,10 @@ import { useFormatters } from '../../ui/format';
 import { useDebounced, useSearch } from './use-search';
 import './search.css';
 
-const GROUPS: SearchEntity[] = ['case', 'note', 'appointment', 'preConsultation'];
+const GROUPS: SearchEntity[] = ['case', 'note', 'appointment', 'preConsultation', 'partner'];
 
 function linkOf(result: SearchResult): string {
+  if (result.entity === 'partner') return `/partner/${result.id}`;
   if (result.entity === 'preConsultation' || !result.caseId) return '/fall-im-feld';
   return `/faelle/${result.caseId}`;
 }
@@ -22,10 +23,12 @@ export function SearchPage() {
   const format = useFormatters();
 
   const dateOf = (result: SearchResult) => {
+    if (!result.date) return null;
     const [day = '', time] = result.date.split(' ');
     return time ? `${format.day(day)}, ${time}` : format.day(day);
   };
   const titleOf = (result: SearchResult) => {
+    if (result.entity === 'partner') return result.title;
     const caseName = result.title || t('search.unknownCase');
     if (result.entity === 'note') return t('search.noteIn', { caseName });
     if (result.entity === 'appointment') return t('search.appointmentIn', { caseName });
@@ -66,13 +69,15 @@ export function SearchPage() {
           const headingId = `search-group-${entity}`;
           return (
             <section key={entity} aria-labelledby={headingId} className="search-group">
-              <h2 id={headingId}>{t(`search.groups.${entity}`)}</h2>
+              <h2 id={headingId}>
+                {entity === 'partner' ? t('partners.title') : t(`search.groups.${entity}`)}
+              </h2>
               <ul className="plain-list card-list">
                 {group.map((result) => (
                   <li key={`${result.entity}:${result.id}`}>
                     <Link to={linkOf(result)} className="card card-link">
                       <span className="item-title">{titleOf(result)}</span>
-                      <span className="item-meta">{dateOf(result)}</span>
+                      {result.date && <span className="item-meta">{dateOf(result)}</span>}
                       {result.snippet && <span className="search-snippet">{result.snippet}</span>}
                     </Link>
                   </li>

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { BackLink, EmptyState, PageHeader } from '../../ui/components';
+import { emptyPartner, PartnerForm } from './PartnerForm';
+import { useCanEditPartners, usePartnerWrites } from './use-partners';
+
+export function NewPartnerPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canEdit = useCanEditPartners();
+  const { create } = usePartnerWrites();
+
+  return (
+    <>
+      <BackLink to="/partner" label={t('partners.backToList')} />
+      <PageHeader title={t('partners.newPartner')} />
+      {canEdit ? (
+        <PartnerForm
+          initial={emptyPartner()}
+          submitLabel={t('app.save')}
+          onSubmit={async (fields) => {
+            const created = await create(fields);
+            navigate(`/partner/${created.id}`, { replace: true });
+          }}
+        />
+      ) : (
+        <EmptyState>{t('partners.leadsEdit')}</EmptyState>
+      )}
+    </>
+  );
+}
