@@ -10,6 +10,7 @@ import {
   updatePartner,
 } from '../../src/db/partners';
 import type { FeldakteDb } from '../../src/db/schema';
+import { contactLinks } from '../../src/features/partners/contact-links';
 import type { PartnerFields } from '../../src/shared/records';
 import { freshDb, lead, worker } from './support/fixtures';
 
@@ -118,5 +119,28 @@ describe('listPartners and filterPartners', () => {
     expect(ids('arztliche')).toEqual([clinic.id]);
     expect(ids('homberg')).toEqual([clinic.id]);
     expect(ids('kassel')).toEqual([]);
+  });
+});
+
+describe('contactLinks', () => {
+  it('finds phone numbers and e-mail addresses in free contact text, for tel: and mailto: links', () => {
+    expect(
+      contactLinks('Frau Maier, 0561/123456-12 oder +49 (0) 5622 9988; mail: a.maier@diakonie-nord.de'),
+    ).toEqual([
+      { kind: 'tel', text: '0561/123456-12', href: 'tel:056112345612' },
+      { kind: 'tel', text: '+49 (0) 5622 9988', href: 'tel:+4956229988' },
+      { kind: 'mail', text: 'a.maier@diakonie-nord.de', href: 'mailto:a.maier@diakonie-nord.de' },
+    ]);
+    expect(contactLinks('(05622) 12 34 56')).toEqual([
+      { kind: 'tel', text: '(05622) 12 34 56', href: 'tel:05622123456' },
+    ]);
+  });
+
+  it('takes no digits inside an address, a time or an e-mail for a phone number', () => {
+    expect(contactLinks('Sprechzeit Mo 9-12 Uhr, Lindenweg 3, 34560 Fritzlar')).toEqual([]);
+    expect(contactLinks('info2024@verein.de')).toEqual([
+      { kind: 'mail', text: 'info2024@verein.de', href: 'mailto:info2024@verein.de' },
+    ]);
+    expect(contactLinks('')).toEqual([]);
   });
 });
