@@ -66,6 +66,14 @@ const ReviewRoute = page(
   () => import('./routes/ReviewRoute'),
   (m) => m.ReviewRoute,
 );
+const CaseloadRoute = page(
+  () => import('./routes/CaseloadRoute'),
+  (m) => m.CaseloadRoute,
+);
+const MonthlyReportPage = page(
+  () => import('../features/reports/MonthlyReportPage'),
+  (m) => m.MonthlyReportPage,
+);
 const SearchPage = page(
   () => import('../features/search/SearchPage'),
   (m) => m.SearchPage,
@@ -108,6 +116,8 @@ export function AppRoutes() {
         <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
         <Route path="pruefen" element={<ReviewRoute />} />
         <Route path="pruefen/:noteId" element={<ReviewRoute />} />
+        <Route path="auslastung" element={<CaseloadRoute />} />
+        <Route path="bericht" element={<MonthlyReportPage />} />
         <Route path="suche" element={<SearchPage />} />
         <Route path="sync" element={<SyncPage />} />
         <Route path="konflikte" element={<ConflictsPage />} />

@@ -72,4 +72,27 @@ export const deScreens = {
     unknownCase: 'Unbekannter Fall',
     noPlace: 'ohne Ort',
   },
+  // The lead's and everyone's further screens in the navigation (a "Mehr" menu on a phone).
+  moreNav: {
+    caseload: 'Auslastung',
+    report: 'Monatsbericht',
+    partners: 'Netzwerkpartner',
+    more: 'Mehr',
+  },
+  // The shell's § 8a alert for leads: a concern note arrived that they have not opened yet.
+  concernAlert: {
+    title_one: 'Neuer Hinweis auf Kindeswohlgefährdung (§ 8a)',
+    title_other: '{{count}} neue Hinweise auf Kindeswohlgefährdung (§ 8a)',
+    item: '{{caseName}} · {{author}} · {{date}}',
+    open: 'In Prüfen öffnen',
+    unknownCase: 'Fall',
+  },
+  // "Neue Kommentare" on Heute: comments from others on the user's notes, unread until opened.
+  newComments: {
+    title: 'Neue Kommentare',
+    item: '{{author}} zu {{caseName}}',
+    noteOf: 'Notiz vom {{date}}',
+    unknownAuthor: 'Jemand',
+    unknownCase: 'einer Notiz',
+  },
 };

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { ConcernAlert } from '../../features/concerns/ConcernAlert';
 import {
   ConflictsLink,
   StaleChangesBanner,
@@ -53,6 +54,7 @@ export function AppLayout() {
           </Suspense>
         )}
         <StaleChangesBanner />
+        <ConcernAlert />
         <ScreenErrorBoundary resetKey={pathname} message={t('screen.failed')} reloadLabel={t('sync.reload')}>
           <Suspense fallback={<Loading label={t('app.loading')} />}>
             <Outlet />

@@ -1,39 +1,118 @@
-// Bottom tab bar on a phone, a side rail from tablet width on (same markup, CSS decides).
+// Bottom tab bar on a phone, a side rail from tablet width on (same markup, CSS
+// decides). A phone's bar holds five tabs: the first four items, then "Mehr",
+// which opens a menu of the rest above the bar; on a tablet the rail lists every
+// item and the button is not shown.
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { Icon, type IconName } from '../../ui/components/icons';
 import { useSession } from '../../ui/session';
+import { NavIcon, type NavIconName } from './nav-icons';
+import './main-nav.css';
+
+type NavLabel =
+  | 'nav.today'
+  | 'nav.cases'
+  | 'nav.appointments'
+  | 'nav.preConsultations'
+  | 'nav.review'
+  | 'moreNav.caseload'
+  | 'moreNav.report'
+  | 'moreNav.partners';
 
 interface NavItem {
   to: string;
-  label: 'nav.today' | 'nav.cases' | 'nav.appointments' | 'nav.preConsultations' | 'nav.review';
-  icon: IconName;
+  label: NavLabel;
+  icon: { base: IconName } | { nav: NavIconName };
 }
 
-const WORKER_ITEMS: NavItem[] = [
-  { to: '/', label: 'nav.today', icon: 'today' },
-  { to: '/faelle', label: 'nav.cases', icon: 'cases' },
-  { to: '/termine', label: 'nav.appointments', icon: 'appointments' },
-  { to: '/fall-im-feld', label: 'nav.preConsultations', icon: 'field' },
-];
-const LEAD_ITEMS: NavItem[] = [...WORKER_ITEMS, { to: '/pruefen', label: 'nav.review', icon: 'review' }];
+const today: NavItem = { to: '/', label: 'nav.today', icon: { base: 'today' } };
+const cases: NavItem = { to: '/faelle', label: 'nav.cases', icon: { base: 'cases' } };
+const appointments: NavItem = { to: '/termine', label: 'nav.appointments', icon: { base: 'appointments' } };
+const field: NavItem = { to: '/fall-im-feld', label: 'nav.preConsultations', icon: { base: 'field' } };
+const review: NavItem = { to: '/pruefen', label: 'nav.review', icon: { base: 'review' } };
+const caseload: NavItem = { to: '/auslastung', label: 'moreNav.caseload', icon: { nav: 'caseload' } };
+const report: NavItem = { to: '/bericht', label: 'moreNav.report', icon: { nav: 'report' } };
+const partners: NavItem = { to: '/partner', label: 'moreNav.partners', icon: { nav: 'partners' } };
+
+/** First the tabs a phone shows, then what its "Mehr" menu holds. */
+const ITEMS = {
+  worker: { main: [today, cases, appointments, field], more: [report, partners] },
+  lead: { main: [today, cases, appointments, review], more: [field, caseload, report, partners] },
+} as const;
+
+function NavItemLink({ item, onClick }: { item: NavItem; onClick?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink to={item.to} end={item.to === '/'} className="nav-link" onClick={onClick}>
+      {'base' in item.icon ? <Icon name={item.icon.base} /> : <NavIcon name={item.icon.nav} />}
+      <span>{t(item.label)}</span>
+    </NavLink>
+  );
+}
 
 export function MainNav() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const items = user.role === 'lead' ? LEAD_ITEMS : WORKER_ITEMS;
+  const { main, more } = ITEMS[user.role];
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const moreRef = useRef<HTMLLIElement>(null);
+  const moreIsCurrent = more.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+
+  // Any navigation closes the menu (state adjusted while rendering, not in an effect).
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname);
+    setOpen(false);
+  }
+
+  // A tap or click outside closes it too.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      if (!moreRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  function onMenuKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
 
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
-        {items.map((item) => (
+        {main.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.to === '/'} className="nav-link">
-              <Icon name={item.icon} />
-              <span>{t(item.label)}</span>
-            </NavLink>
+            <NavItemLink item={item} />
           </li>
         ))}
+        <li className="nav-more" ref={moreRef} onKeyDown={onMenuKey}>
+          <button
+            ref={buttonRef}
+            type="button"
+            className={`nav-link nav-more-button ${moreIsCurrent ? 'is-current' : ''}`}
+            aria-expanded={open}
+            aria-controls={menuId}
+            onClick={() => setOpen((was) => !was)}
+          >
+            <NavIcon name="more" />
+            <span>{t('moreNav.more')}</span>
+          </button>
+          <ul id={menuId} className={`nav-more-menu ${open ? 'is-open' : ''}`}>
+            {more.map((item) => (
+              <li key={item.to}>
+                <NavItemLink item={item} onClick={() => setOpen(false)} />
+              </li>
+            ))}
+          </ul>
+        </li>
       </ul>
     </nav>
   );

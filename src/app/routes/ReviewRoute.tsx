@@ -1,4 +1,5 @@
 import { Navigate, useParams } from 'react-router';
+import { NoteComments } from '../../features/comments';
 import { AmendmentHistory } from '../../features/notes/AmendmentHistory';
 import { ReviewPage } from '../../features/review';
 import { useSession } from '../../ui/session';
@@ -16,6 +17,7 @@ export function ReviewRoute() {
         <>
           <AmendmentHistory amendments={note.amendments} />
           <LazyRecordConflicts item={{ entity: 'note', record: note }} level={3} />
+          <NoteComments note={note} />
         </>
       )}
     />

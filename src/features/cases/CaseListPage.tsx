@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { caseIdsWithOpenConcern } from '../../db/concerns';
+import { Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { useSession } from '../../ui/session';
 import { SubstituteBadge } from './SubstituteBadge';
 import { useOpenCases } from './use-cases';
 import { useMySubstitutions } from './use-substitute-cases';
@@ -11,6 +14,7 @@ export function CaseListPage() {
   const [search, setSearch] = useState('');
   const cases = useOpenCases(search);
   const substitutions = useMySubstitutions();
+  const concerns = useCasesWithOpenConcern();
 
   return (
     <>
@@ -31,7 +35,10 @@ export function CaseListPage() {
       <ul className="plain-list card-list">
         {cases?.map((item) => (
           <li key={item.id}>
-            <Link to={`/faelle/${item.id}`} className="card card-link">
+            <Link
+              to={`/faelle/${item.id}`}
+              className={`card card-link ${concerns?.has(item.id) ? 'note-8a' : ''}`}
+            >
               <span className="item-title">{item.familyName}</span>
               <span className="item-meta">
                 {item.reference}
@@ -39,6 +46,7 @@ export function CaseListPage() {
               </span>
               {item.address && <span className="item-meta">{item.address}</span>}
               <span className="badges">
+                {concerns?.has(item.id) && <Badge tone="alert">{t('concerns.badge')}</Badge>}
                 <ConflictBadge record={item} />
                 <SubstituteBadge until={substitutions.get(item.id)} />
               </span>
@@ -48,4 +56,10 @@ export function CaseListPage() {
       </ul>
     </>
   );
+}
+
+/** Cases with a § 8a concern no lead has acknowledged yet: marked in the list until then. */
+function useCasesWithOpenConcern(): Set<string> | undefined {
+  const { db } = useSession();
+  return useLiveQuery(() => caseIdsWithOpenConcern(db), [db]);
 }

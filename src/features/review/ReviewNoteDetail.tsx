@@ -1,11 +1,17 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteRecord } from '../../shared/records';
-import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
+import { Badge, ConflictBadge, EmptyState, FormError, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
-import { type ReviewItem, useMarkReviewed, useReviewItem } from './use-review';
+import {
+  type ReviewItem,
+  useAcknowledgeConcern,
+  useMarkConcernSeen,
+  useMarkReviewed,
+  useReviewItem,
+} from './use-review';
 
-/** What the route adds under the note: its amendment history and inline conflicts. */
+/** What the route adds under the note: its amendment history, inline conflicts and comments. */
 export type RenderNoteExtras = (note: NoteRecord) => ReactNode;
 
 interface ReviewNoteDetailProps {
@@ -16,16 +22,36 @@ interface ReviewNoteDetailProps {
 export function ReviewNoteDetail({ noteId, renderNoteExtras }: ReviewNoteDetailProps) {
   const { t } = useTranslation();
   const item = useReviewItem(noteId);
+  const markSeen = useMarkConcernSeen();
+  const isConcern = item?.note.concern8a === true;
+  useEffect(() => {
+    if (isConcern) void markSeen(noteId);
+  }, [isConcern, noteId, markSeen]);
   if (item === undefined) return <Loading label={t('app.loading')} />;
   if (item === null) return <EmptyState>{t('review.notFound')}</EmptyState>;
   return <ReviewNote item={item} extras={renderNoteExtras?.(item.note)} />;
 }
 
+/** The home-visit template's sections that were filled in, in the form's order. */
+const SECTIONS = ['occasion', 'observations', 'talkedWith', 'agreements', 'nextSteps'] as const;
+
 function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const markReviewed = useMarkReviewed();
+  const acknowledge = useAcknowledgeConcern();
+  const [error, setError] = useState<string | null>(null);
   const { note } = item;
+  const run = (write: () => Promise<unknown>) =>
+    void write().then(
+      () => setError(null),
+      (failure: unknown) =>
+        setError(
+          t('concerns.acknowledgeFailed', {
+            message: failure instanceof Error ? failure.message : String(failure),
+          }),
+        ),
+    );
 
   return (
     <article
@@ -47,8 +73,39 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
           {note.amendments.length > 0 && <Badge tone="pending">{t('notes.amended')}</Badge>}
         </span>
       </header>
-      <p className="note-text">{note.text}</p>
-      {extras}
+      {note.text && <p className="note-text">{note.text}</p>}
+      {SECTIONS.some((section) => note[section].trim() !== '') && (
+        <dl className="review-sections">
+          {SECTIONS.filter((section) => note[section].trim() !== '').map((section) => (
+            <div key={section}>
+              <dt>{t(`fields.note.${section}`)}</dt>
+              <dd>{note[section]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {note.concern8a && (
+        <div className="review-concern">
+          {note.concernAcknowledgedAt ? (
+            <p className="reviewed-line">
+              {item.acknowledgerName
+                ? t('concerns.acknowledgedBy', {
+                    name: item.acknowledgerName,
+                    date: format.dateTime(note.concernAcknowledgedAt),
+                  })
+                : t('concerns.acknowledgedAt', { date: format.dateTime(note.concernAcknowledgedAt) })}
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => run(() => acknowledge(note.id))}
+            >
+              {t('concerns.acknowledge')}
+            </button>
+          )}
+        </div>
+      )}
       {note.reviewedAt ? (
         <p className="reviewed-line">
           {item.reviewerName
@@ -56,10 +113,16 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
             : t('review.reviewedAt', { date: format.dateTime(note.reviewedAt) })}
         </p>
       ) : (
-        <button type="button" className="button button-primary" onClick={() => void markReviewed(note.id)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => run(() => markReviewed(note.id))}
+        >
           {t('review.markReviewed')}
         </button>
       )}
+      <FormError message={error} />
+      {extras}
     </article>
   );
 }

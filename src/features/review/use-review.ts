@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
 import { getCase } from '../../db/cases';
+import { acknowledgeConcern, markConcernSeen } from '../../db/concerns';
 import { listMembers } from '../../db/members';
-import { getNote, listReviewQueue, markNoteReviewed } from '../../db/notes';
+import { getNote, markNoteReviewed } from '../../db/notes';
+import { listFilteredReviewQueue, type ReviewFilter } from '../../db/review';
 import type { FeldakteDb } from '../../db/schema';
 import type { NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
@@ -10,6 +13,7 @@ export interface ReviewItem {
   note: NoteRecord;
   authorName: string | null;
   reviewerName: string | null;
+  acknowledgerName: string | null;
   caseLabel: string | null;
 }
 
@@ -25,14 +29,19 @@ async function describe(db: FeldakteDb, notes: NoteRecord[]): Promise<ReviewItem
     note,
     authorName: members.get(note.authorId) ?? null,
     reviewerName: note.reviewedBy ? (members.get(note.reviewedBy) ?? null) : null,
+    acknowledgerName: note.concernAcknowledgedBy ? (members.get(note.concernAcknowledgedBy) ?? null) : null,
     caseLabel: caseLabels.get(note.caseId) ?? null,
   }));
 }
 
-/** The team's synced notes: unreviewed first, § 8a on top. */
-export function useReviewQueue(): ReviewItem[] | undefined {
+/** The team's synced notes matching the filter: open § 8a concerns on top, then unreviewed. */
+export function useReviewQueue(filter: ReviewFilter): ReviewItem[] | undefined {
   const { db } = useSession();
-  return useLiveQuery(async () => describe(db, await listReviewQueue(db)), [db]);
+  const { authorId, caseId, from, to, kind } = filter;
+  return useLiveQuery(
+    async () => describe(db, await listFilteredReviewQueue(db, { authorId, caseId, from, to, kind })),
+    [db, authorId, caseId, from, to, kind],
+  );
 }
 
 export function useReviewItem(noteId: string): ReviewItem | null | undefined {
@@ -48,4 +57,15 @@ export function useReviewItem(noteId: string): ReviewItem | null | undefined {
 export function useMarkReviewed(): (noteId: string) => Promise<NoteRecord> {
   const { db, actor } = useSession();
   return (noteId) => markNoteReviewed(db, actor, noteId);
+}
+
+export function useAcknowledgeConcern(): (noteId: string) => Promise<NoteRecord> {
+  const { db, actor } = useSession();
+  return (noteId) => acknowledgeConcern(db, actor, noteId);
+}
+
+/** The lead has opened a § 8a note: the shell's alert stops naming it. */
+export function useMarkConcernSeen(): (noteId: string) => Promise<void> {
+  const { db } = useSession();
+  return useCallback((noteId) => markConcernSeen(db, noteId), [db]);
 }

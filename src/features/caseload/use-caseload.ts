@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { computeCaseload, readDeviceSnapshot, saveDeviceSnapshot, type WorkerLoad } from '../../db/caseload';
+import type { DeviceStatus } from '../../shared/protocol';
+import type { SyncEngine } from '../../sync';
+import { dayToDate } from '../../ui/format';
+import { useSession, useSyncState } from '../../ui/session';
+
+/** Recomputed when the data changes, and per day ("YYYY-MM-DD"), not per render. */
+export function useCaseload(day: string): WorkerLoad[] | undefined {
+  const { db } = useSession();
+  return useLiveQuery(() => computeCaseload(db, dayToDate(day)), [db, day]);
+}
+
+/** The engine's call of GET /api/team/devices (leads). */
+type DeviceSource = SyncEngine & { teamDevices?: () => Promise<DeviceStatus[]> };
+
+export type DeviceFetch = { state: 'idle' | 'loading' } | { state: 'failed'; message: string };
+
+/**
+ * The team's devices: fetched from the server when online (at open, when the
+ * connection returns, and on request), kept on the device, and shown from there,
+ * so the screen has the last state with its time when offline.
+ */
+export function useTeamDevices() {
+  const { db, engine } = useSession();
+  const { online } = useSyncState();
+  const snapshot = useLiveQuery(() => readDeviceSnapshot(db), [db]);
+  const [fetchState, setFetchState] = useState<DeviceFetch>({ state: 'idle' });
+
+  const refresh = useCallback(async () => {
+    const source = engine as DeviceSource;
+    if (!source.teamDevices) return;
+    setFetchState({ state: 'loading' });
+    try {
+      const devices = await source.teamDevices();
+      await saveDeviceSnapshot(db, { fetchedAt: new Date().toISOString(), devices });
+      setFetchState({ state: 'idle' });
+    } catch (error) {
+      setFetchState({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [db, engine]);
+
+  useEffect(() => {
+    if (online) void refresh();
+  }, [online, refresh]);
+
+  return { snapshot, online, fetchState, refresh };
+}

@@ -1,0 +1,2 @@
+export { NewComments } from './NewComments';
+export { NoteComments } from './NoteComments';

@@ -1,0 +1,2 @@
+export { ConcernAlert } from './ConcernAlert';
+export { ConcernCaseBanner } from './ConcernCaseBanner';

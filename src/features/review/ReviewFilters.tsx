@@ -1,0 +1,87 @@
+// Filters of the review queue: worker, case, kind and a date range. Every change
+// replaces the URL's search params (a new history entry, so "back" undoes it).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { listMembers } from '../../db/members';
+import type { ReviewFilter } from '../../db/review';
+import { ContactKind } from '../../shared/records';
+import { SelectField, TextField } from '../../ui/components';
+import { useSession } from '../../ui/session';
+import { hasFilter, withFilter, withoutFilters } from './review-filter-params';
+
+function useFilterOptions() {
+  const { db } = useSession();
+  return useLiveQuery(async () => {
+    const [members, cases] = await Promise.all([listMembers(db), db.cases.toArray()]);
+    cases.sort((a, b) => a.familyName.localeCompare(b.familyName, 'de'));
+    return { members, cases };
+  }, [db]);
+}
+
+export function ReviewFilters({ filter, count }: { filter: ReviewFilter; count: number | undefined }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const options = useFilterOptions();
+  const set = (key: Parameters<typeof withFilter>[1]) => (event: { target: { value: string } }) =>
+    setParams(withFilter(params, key, event.target.value));
+
+  return (
+    <fieldset className="review-filters">
+      <legend>{t('reviewFilters.legend')}</legend>
+      <div className="review-filter-grid">
+        <SelectField
+          label={t('reviewFilters.worker')}
+          value={filter.authorId ?? ''}
+          onChange={set('authorId')}
+        >
+          <option value="">{t('reviewFilters.all')}</option>
+          {options?.members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('reviewFilters.case')} value={filter.caseId ?? ''} onChange={set('caseId')}>
+          <option value="">{t('reviewFilters.all')}</option>
+          {options?.cases.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.familyName} · {c.reference}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('reviewFilters.kind')} value={filter.kind ?? ''} onChange={set('kind')}>
+          <option value="">{t('reviewFilters.all')}</option>
+          {ContactKind.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('reviewFilters.from')}
+          type="date"
+          value={filter.from ?? ''}
+          onChange={set('from')}
+        />
+        <TextField label={t('reviewFilters.to')} type="date" value={filter.to ?? ''} onChange={set('to')} />
+      </div>
+      <div className="review-filter-footer">
+        {count !== undefined && (
+          <span className="muted" role="status">
+            {t('reviewFilters.count', { count })}
+          </span>
+        )}
+        {hasFilter(filter) && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setParams(withoutFilters(params))}
+          >
+            {t('reviewFilters.reset')}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
