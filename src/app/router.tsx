@@ -62,6 +62,10 @@ const EditAppointmentRoute = page(
   () => import('./routes/EditAppointmentRoute'),
   (m) => m.EditAppointmentRoute,
 );
+const VisitNoteRoute = page(
+  () => import('./routes/VisitNoteRoute'),
+  (m) => m.VisitNoteRoute,
+);
 const ReviewRoute = page(
   () => import('./routes/ReviewRoute'),
   (m) => m.ReviewRoute,
@@ -112,6 +116,7 @@ export function AppRoutes() {
         <Route path="termine" element={<AppointmentsPage />} />
         <Route path="termine/neu" element={<NewAppointmentPage />} />
         <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />
+        <Route path="termine/:appointmentId/notiz" element={<VisitNoteRoute />} />
         <Route path="fall-im-feld" element={<PreConsultationsRoute />} />
         <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
         <Route path="pruefen" element={<ReviewRoute />} />

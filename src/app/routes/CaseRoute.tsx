@@ -1,9 +1,12 @@
-// The case page: details from the cases feature, the notes timeline from the
-// notes feature, and for a lead the handover and substitutions. Open conflicts of
-// the case and of each note show inline, resolvable where they are.
+// The case page: details from the cases feature, this month's billable time, the
+// help-plan goals, the notes timeline from the notes feature, and for a lead the
+// handover and substitutions. Open conflicts of the case, of each goal and of
+// each note show inline, resolvable where they are.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { BillableTime } from '../../features/billing';
 import { CaseAssignment, CaseDetails, useCase } from '../../features/cases';
+import { CaseGoals } from '../../features/goals';
 import { NotesTimeline } from '../../features/notes/NotesTimeline';
 import { CaseSubstitutions } from '../../features/substitutions';
 import type { CaseRecord } from '../../shared/records';
@@ -35,6 +38,11 @@ function CasePage({ record }: { record: CaseRecord }) {
     <>
       <CaseDetails record={record} />
       <LazyRecordConflicts item={{ entity: 'case', record }} level={2} />
+      <BillableTime record={record} />
+      <CaseGoals
+        caseId={record.id}
+        renderConflicts={(goal) => <LazyRecordConflicts item={{ entity: 'goal', record: goal }} level={4} />}
+      />
       {isLead && <CaseAssignment record={record} />}
       {isLead && (
         <CaseSubstitutions

@@ -1,6 +1,7 @@
 // "Neue Notiz" for a case: the note form under the case's name; saving returns to the case.
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { draftKeys } from '../../db/drafts';
 import { useCase } from '../../features/cases';
 import { emptyNote, NoteForm, useCreateNote } from '../../features/notes';
 import { BackLink, PageHeader } from '../../ui/components';
@@ -12,6 +13,7 @@ export function NewNoteRoute() {
   const record = useCase(caseId);
   const createNote = useCreateNote();
   const casePath = `/faelle/${caseId}`;
+  const draftKey = draftKeys.newNote(caseId);
 
   return (
     <>
@@ -20,9 +22,13 @@ export function NewNoteRoute() {
         {record && <span className="muted">{record.familyName}</span>}
       </PageHeader>
       <NoteForm
+        key={caseId}
+        caseId={caseId}
         initial={emptyNote()}
+        draftKey={draftKey}
+        templateFollowsKind
         onSubmit={async (fields) => {
-          await createNote({ ...fields, caseId, reviewedAt: null });
+          await createNote({ ...fields, caseId, reviewedAt: null }, draftKey);
           navigate(casePath, { replace: true });
         }}
       />

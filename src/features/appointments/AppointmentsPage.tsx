@@ -30,7 +30,22 @@ export function AppointmentsPage() {
       {!items && <Loading label={t('app.loading')} />}
       {items?.length === 0 && <EmptyState>{t('appointments.empty')}</EmptyState>}
       {items && items.length > 0 && (
-        <AgendaList items={items} linkTo={(appointment) => `/termine/${appointment.id}`} />
+        <AgendaList
+          items={items}
+          linkTo={(appointment) => `/termine/${appointment.id}`}
+          renderAction={(appointment, rowId) =>
+            // A planned visit that has begun can be documented; done ones are listed under Heute until they are.
+            appointment.status === 'planned' && appointment.date <= todayIso() ? (
+              <ButtonLink
+                to={`/termine/${appointment.id}/notiz`}
+                variant="secondary"
+                aria-describedby={rowId}
+              >
+                {t('visit.document')}
+              </ButtonLink>
+            ) : null
+          }
+        />
       )}
     </>
   );

@@ -2,11 +2,19 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppointmentRecord } from '../../shared/records';
-import { BackLink, Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import {
+  BackLink,
+  Badge,
+  ButtonLink,
+  ConflictBadge,
+  EmptyState,
+  Loading,
+  PageHeader,
+} from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { changedFields } from '../../ui/forms/changed-fields';
 import { AppointmentForm } from './AppointmentForm';
-import { useAppointment, useAppointmentWrites } from './use-appointments';
+import { useAppointment, useAppointmentWrites, useNoteOfAppointment } from './use-appointments';
 
 interface EditAppointmentPageProps {
   appointmentId: string;
@@ -23,13 +31,33 @@ export function EditAppointmentPage({ appointmentId, renderConflicts }: EditAppo
       <BackLink to="/termine" label={t('app.back')} />
       <PageHeader title={t('appointments.editTitle')}>
         {appointment?.status === 'cancelled' && <Badge tone="muted">{t('appointments.cancelled')}</Badge>}
+        {appointment?.status === 'done' && <Badge tone="success">{t('today.done')}</Badge>}
         {appointment && <ConflictBadge record={appointment} />}
       </PageHeader>
       {appointment === undefined && <Loading label={t('app.loading')} />}
       {appointment === null && <EmptyState>{t('appointments.notFound')}</EmptyState>}
       {appointment && renderConflicts?.(appointment)}
+      {appointment && <VisitNoteLink appointmentId={appointment.id} />}
       {appointment && <EditAppointment appointment={appointment} />}
     </>
+  );
+}
+
+/** "Besuch dokumentieren", or the way to the note once one documents the visit. */
+function VisitNoteLink({ appointmentId }: { appointmentId: string }) {
+  const { t } = useTranslation();
+  const note = useNoteOfAppointment(appointmentId);
+  if (note === undefined) return null;
+  return (
+    <div className="form-actions visit-note-link">
+      {note ? (
+        <ButtonLink to={`/faelle/${note.caseId}#note-${note.id}`} variant="secondary">
+          {t('visit.openNote')}
+        </ButtonLink>
+      ) : (
+        <ButtonLink to={`/termine/${appointmentId}/notiz`}>{t('visit.document')}</ButtonLink>
+      )}
+    </div>
   );
 }
 

@@ -1,30 +1,72 @@
-// Start page: what is coming up today and after, each opening its case.
+// Start page: today's visits in time order (where to go, a route there, "Besuch
+// dokumentieren"), the past visits still waiting for their note, then what comes
+// up on the next days, each opening its case.
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading, PageHeader } from '../../ui/components/basics';
 import { ButtonLink } from '../../ui/components/links';
-import { todayIso } from '../../ui/format';
+import { todayIso, tomorrowIso } from '../../ui/format';
 import { AgendaList } from './AgendaList';
-import { useAgenda } from './use-appointments';
+import {
+  useAgenda,
+  useMinuteClock,
+  useUndocumentedVisits,
+  useVisitsOn,
+  type VisitItem,
+} from './use-appointments';
+import { VisitCard } from './VisitCard';
+import './visits.css';
 
 export function TodayPage() {
   const { t } = useTranslation();
-  const items = useAgenda(todayIso(), false);
+  const now = useMinuteClock();
+  const today = todayIso(now);
+  const visits = useVisitsOn(today);
+  const reminders = useUndocumentedVisits(now);
+  const upcoming = useAgenda(tomorrowIso(now), false);
 
   return (
     <>
-      <PageHeader title={t('today.title')} />
-      {!items && <Loading label={t('app.loading')} />}
-      {items?.length === 0 && (
-        <div className="card">
-          <EmptyState>{t('today.empty')}</EmptyState>
-          <ButtonLink to="/termine/neu" variant="secondary">
-            {t('today.newAppointment')}
-          </ButtonLink>
-        </div>
-      )}
-      {items && items.length > 0 && (
-        <AgendaList items={items} linkTo={(appointment) => `/faelle/${appointment.caseId}`} />
+      <PageHeader title={t('today.title')}>
+        <ButtonLink to="/termine/neu" variant="secondary">
+          {t('today.newAppointment')}
+        </ButtonLink>
+      </PageHeader>
+      {reminders && reminders.length > 0 && <Reminders items={reminders} />}
+      <section aria-labelledby="today-visits" className="visit-section">
+        <h2 id="today-visits">{t('today.visits')}</h2>
+        {!visits && <Loading label={t('app.loading')} />}
+        {visits?.length === 0 && <EmptyState>{t('today.noVisits')}</EmptyState>}
+        {visits && visits.length > 0 && <VisitList items={visits} />}
+      </section>
+      {upcoming && upcoming.length > 0 && (
+        <section aria-labelledby="today-upcoming" className="visit-section">
+          <h2 id="today-upcoming">{t('today.upcoming')}</h2>
+          <AgendaList items={upcoming} linkTo={(appointment) => `/faelle/${appointment.caseId}`} />
+        </section>
       )}
     </>
+  );
+}
+
+function Reminders({ items }: { items: VisitItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="today-reminders" className="visit-section visit-reminders">
+      <h2 id="today-reminders">{t('today.reminders')}</h2>
+      <p className="muted">{t('today.remindersIntro', { count: items.length })}</p>
+      <VisitList items={items} showDay />
+    </section>
+  );
+}
+
+function VisitList({ items, showDay }: { items: VisitItem[]; showDay?: boolean }) {
+  return (
+    <ul className="plain-list card-list">
+      {items.map((item) => (
+        <li key={item.appointment.id}>
+          <VisitCard item={item} showDay={showDay ?? false} />
+        </li>
+      ))}
+    </ul>
   );
 }

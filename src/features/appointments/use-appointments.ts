@@ -1,13 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import {
   cancelAppointment,
   createAppointment,
   deleteAppointment,
   getAppointment,
   listAppointmentsFrom,
+  listUndocumentedVisits,
+  listVisitsOn,
   updateAppointment,
 } from '../../db/appointments';
 import { getCase, listOpenCases } from '../../db/cases';
+import { findNoteOfAppointment } from '../../db/notes';
+import type { FeldakteDb } from '../../db/schema';
 import type { AppointmentFields, AppointmentRecord, CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 
@@ -28,6 +33,67 @@ export function useAgenda(fromDate: string, includeCancelled: boolean): AgendaIt
     const names = new Map(cases.flatMap((c) => (c ? [[c.id, c.familyName] as const] : [])));
     return shown.map((appointment) => ({ appointment, familyName: names.get(appointment.caseId) ?? null }));
   }, [db, fromDate, includeCancelled]);
+}
+
+/** A visit as Heute shows it: where to go, for which case, and whether a note documents it. */
+export interface VisitItem extends AgendaItem {
+  /** The appointment's place, else the case's address ('' when neither is known). */
+  address: string;
+  /** The id of the note that documents the visit, if this device has one. */
+  noteId: string | null;
+}
+
+async function visitItems(db: FeldakteDb, appointments: AppointmentRecord[]): Promise<VisitItem[]> {
+  const caseIds = [...new Set(appointments.map((a) => a.caseId))];
+  const cases = new Map(
+    (await Promise.all(caseIds.map((id) => getCase(db, id)))).flatMap((c) => (c ? [[c.id, c] as const] : [])),
+  );
+  return Promise.all(
+    appointments.map(async (appointment) => {
+      const record = cases.get(appointment.caseId);
+      return {
+        appointment,
+        familyName: record?.familyName ?? null,
+        address: appointment.place.trim() || record?.address.trim() || '',
+        noteId: (await findNoteOfAppointment(db, appointment.id))?.id ?? null,
+      };
+    }),
+  );
+}
+
+/** The current time, renewed every minute (a visit's end passing moves it to the reminders). */
+export function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** The visits of a day that are not cancelled, in time order. */
+export function useVisitsOn(day: string): VisitItem[] | undefined {
+  const { db } = useSession();
+  return useLiveQuery(async () => visitItems(db, await listVisitsOn(db, day)), [db, day]);
+}
+
+/** Past visits of the last 30 days that still wait for their note, oldest first. */
+export function useUndocumentedVisits(now: Date): VisitItem[] | undefined {
+  const { db } = useSession();
+  const minute = Math.floor(now.getTime() / 60_000);
+  // `minute` stands for `now` among the dependencies: the query reruns once a minute, not on every render.
+  return useLiveQuery(async () => visitItems(db, await listUndocumentedVisits(db, now)), [db, minute]);
+}
+
+/** The note that documents an appointment: undefined while loading, null when there is none. */
+export function useNoteOfAppointment(
+  appointmentId: string,
+): { id: string; caseId: string } | null | undefined {
+  const { db } = useSession();
+  return useLiveQuery(
+    async () => (await findNoteOfAppointment(db, appointmentId)) ?? null,
+    [db, appointmentId],
+  );
 }
 
 export function useAppointment(id: string): AppointmentRecord | null | undefined {

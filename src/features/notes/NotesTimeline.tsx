@@ -1,12 +1,14 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { NoteRecord } from '../../shared/records';
+import { Link, useLocation } from 'react-router';
+import type { GoalRecord, NoteRecord } from '../../shared/records';
 import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
 import { useSession } from '../../ui/session';
 import { AmendmentHistory } from './AmendmentHistory';
+import { useGoalsOfCase } from './GoalChoices';
+import { NoteContent } from './NoteContent';
 import { useDeleteNote, useNotesForCase } from './use-notes';
 
 interface NotesTimelineProps {
@@ -19,22 +21,41 @@ interface NotesTimelineProps {
 export function NotesTimeline({ caseId, renderNoteExtras }: NotesTimelineProps) {
   const { t } = useTranslation();
   const notes = useNotesForCase(caseId);
+  const goals = useGoalsOfCase(caseId);
+  useScrollToLinkedNote(notes !== undefined);
 
   if (!notes) return <Loading label={t('app.loading')} />;
   if (notes.length === 0) return <EmptyState>{t('notes.empty')}</EmptyState>;
+  const goalTitles = new Map((goals ?? []).map((goal: GoalRecord) => [goal.id, goal.title]));
   return (
     <ol className="plain-list timeline">
       {notes.map((note) => (
         <li key={note.id}>
-          <NoteEntry note={note} extras={renderNoteExtras?.(note)} />
+          <NoteEntry note={note} goalTitles={goalTitles} extras={renderNoteExtras?.(note)} />
         </li>
       ))}
     </ol>
   );
 }
 
-function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
-  const { t } = useTranslation();
+/** A link to "#note-<id>" (from a goal, or from the appointment page) lands on that note once the notes are there. */
+function useScrollToLinkedNote(loaded: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#note-')) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [loaded, hash]);
+}
+
+interface NoteEntryProps {
+  note: NoteRecord;
+  goalTitles: ReadonlyMap<string, string>;
+  extras: ReactNode;
+}
+
+function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
+  const { t, i18n } = useTranslation();
+  const decimal = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const format = useFormatters();
   const { user } = useSession();
   const deleteNote = useDeleteNote();
@@ -49,6 +70,9 @@ function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
         <h3 id={headingId}>{format.day(note.date)}</h3>
         <span className="item-meta">
           {t(`kind.${note.kind}`)} · {t('format.minutes', { count: note.durationMinutes })}
+          {note.travelMinutes > 0 &&
+            ` · ${t('noteView.travel', { minutes: t('format.minutes', { count: note.travelMinutes }) })}`}
+          {note.kilometres > 0 && ` · ${t('noteView.kilometres', { value: decimal(note.kilometres) })}`}
         </span>
         <span className="badges">
           {note.concern8a && <Badge tone="alert">{t('notes.badge8a')}</Badge>}
@@ -57,7 +81,8 @@ function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
           {note.version === 0 && <Badge tone="pending">{t('notes.unsynced')}</Badge>}
         </span>
       </header>
-      <p className="note-text">{note.text}</p>
+      <NoteContent note={note} />
+      <NoteGoals ids={note.goalIds} titles={goalTitles} />
       <AmendmentHistory amendments={note.amendments} />
       {extras}
       {isAuthor && (
@@ -82,5 +107,27 @@ function NoteEntry({ note, extras }: { note: NoteRecord; extras: ReactNode }) {
         </div>
       )}
     </article>
+  );
+}
+
+/** The goals the note worked on, by their current titles (a goal deleted since is left out). */
+function NoteGoals({ ids, titles }: { ids: readonly string[]; titles: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
+  const named = ids.flatMap((id) => {
+    const title = titles.get(id);
+    return title ? [{ id, title }] : [];
+  });
+  if (named.length === 0) return null;
+  return (
+    <div className="note-goals">
+      <span className="item-meta">{t('noteView.goals')}</span>
+      <ul className="plain-list">
+        {named.map((goal) => (
+          <li key={goal.id}>
+            <Badge>{goal.title}</Badge>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

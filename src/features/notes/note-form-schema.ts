@@ -1,7 +1,40 @@
 import type { z } from 'zod';
-import { NoteFields } from '../../shared/records';
+import { NOTE_CONTENT_MESSAGE, NoteFields, noteHasContent } from '../../shared/records';
 
-/** What the worker types; the case comes from the route and review is the lead's business. */
-export const NoteFormFields = NoteFields.omit({ caseId: true, reviewedAt: true });
+/**
+ * What the worker types. The case and the visit come from the route, review and
+ * § 8a acknowledgement are the lead's business. A note needs text or at least one
+ * filled template section: the same rule the server applies (noteHasContent).
+ */
+export const NoteFormFields = NoteFields.omit({
+  caseId: true,
+  reviewedAt: true,
+  appointmentId: true,
+  concernAcknowledgedAt: true,
+}).refine(noteHasContent, { message: NOTE_CONTENT_MESSAGE, path: ['text'] });
 export type NoteFormInput = z.input<typeof NoteFormFields>;
 export type NoteFormOutput = z.output<typeof NoteFormFields>;
+/** Every field filled: what the form holds. */
+export type NoteFormValues = NoteFormOutput;
+
+/** A draft's values over the form's start values, each only if it has the field's type (drafts are not validated). */
+export function withDraftValues(initial: NoteFormValues, draft: Record<string, unknown>): NoteFormValues {
+  const merged: Record<string, unknown> = { ...initial };
+  for (const [field, value] of Object.entries(draft)) {
+    const start = merged[field];
+    if (!Object.hasOwn(merged, field)) continue;
+    if (Array.isArray(start) ? Array.isArray(value) : typeof value === typeof start) merged[field] = value;
+  }
+  return merged as NoteFormValues;
+}
+
+/** The fields a person changed, arrays compared by value (goalIds): only these go into the update. */
+export function changedNoteFields(before: NoteFormValues, after: NoteFormValues): Partial<NoteFormValues> {
+  const changed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(after)) {
+    const old = (before as Record<string, unknown>)[field];
+    const same = Array.isArray(value) ? JSON.stringify(value) === JSON.stringify(old) : value === old;
+    if (!same) changed[field] = value;
+  }
+  return changed as Partial<NoteFormValues>;
+}

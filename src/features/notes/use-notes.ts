@@ -1,6 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createNote, deleteNote, getNote, listNotesForCase, updateNote } from '../../db/notes';
-import type { NoteFields, NoteRecord } from '../../shared/records';
+import { getAppointment } from '../../db/appointments';
+import { getCase } from '../../db/cases';
+import {
+  createNoteFromDraft,
+  createVisitNote,
+  deleteNote,
+  findNoteOfAppointment,
+  getNote,
+  listNotesForCase,
+  type NoteInput,
+  updateNoteFromDraft,
+} from '../../db/notes';
+import type { AppointmentRecord, CaseRecord, NoteFields, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 
 export function useNotesForCase(caseId: string): NoteRecord[] | undefined {
@@ -8,9 +19,20 @@ export function useNotesForCase(caseId: string): NoteRecord[] | undefined {
   return useLiveQuery(() => listNotesForCase(db, caseId), [db, caseId]);
 }
 
-export function useCreateNote(): (fields: NoteFields) => Promise<NoteRecord> {
+/** Saves a new note; its form's draft goes in the same transaction. */
+export function useCreateNote(): (fields: NoteInput, draftKey: string) => Promise<NoteRecord> {
   const { db, actor } = useSession();
-  return (fields) => createNote(db, actor, fields);
+  return (fields, draftKey) => createNoteFromDraft(db, actor, fields, draftKey);
+}
+
+/** "Besuch dokumentieren": the note, the appointment marked done and the draft gone, in one transaction. */
+export function useCreateVisitNote(): (
+  appointmentId: string,
+  fields: NoteInput,
+  draftKey: string,
+) => Promise<NoteRecord> {
+  const { db, actor } = useSession();
+  return (appointmentId, fields, draftKey) => createVisitNote(db, actor, appointmentId, fields, draftKey);
 }
 
 /** One note, live: undefined while loading, null when it is not on this device. */
@@ -19,13 +41,35 @@ export function useNote(noteId: string): NoteRecord | null | undefined {
   return useLiveQuery(async () => (await getNote(db, noteId)) ?? null, [db, noteId]);
 }
 
-/** The author's edit; after the review the server keeps it as an amendment. */
+export interface VisitToDocument {
+  appointment: AppointmentRecord;
+  caseRecord: CaseRecord | null;
+  /** The note that already documents the visit, if any. */
+  note: NoteRecord | null;
+}
+
+/** An appointment to document, its case and its note: undefined while loading, null when it is not on this device. */
+export function useVisitToDocument(appointmentId: string): VisitToDocument | null | undefined {
+  const { db } = useSession();
+  return useLiveQuery(async () => {
+    const appointment = await getAppointment(db, appointmentId);
+    if (!appointment) return null;
+    const [caseRecord, note] = await Promise.all([
+      getCase(db, appointment.caseId),
+      findNoteOfAppointment(db, appointmentId),
+    ]);
+    return { appointment, caseRecord: caseRecord ?? null, note: note ?? null };
+  }, [db, appointmentId]);
+}
+
+/** The author's edit and the end of its draft; after the review the server keeps the edit as an amendment. */
 export function useUpdateNote(): (
   noteId: string,
   patch: Partial<Omit<NoteFields, 'caseId'>>,
-) => Promise<NoteRecord> {
+  draftKey: string,
+) => Promise<void> {
   const { db, actor } = useSession();
-  return (noteId, patch) => updateNote(db, actor, noteId, patch);
+  return (noteId, patch, draftKey) => updateNoteFromDraft(db, actor, noteId, patch, draftKey);
 }
 
 /** Only the author's unreviewed notes; the repository refuses any other. */

@@ -1,0 +1,1 @@
+export { BillableTime } from './BillableTime';

@@ -1,0 +1,1 @@
+export { CaseGoals } from './CaseGoals';
