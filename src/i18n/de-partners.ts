@@ -35,6 +35,7 @@ export const dePartners = {
     unsynced: 'noch nicht synchronisiert',
   },
   referral: {
+    change: 'Vermittlung ändern',
     refer: 'An Partner vermitteln',
     title: 'Vermittlung an einen Netzwerkpartner',
     search: 'Partner suchen',

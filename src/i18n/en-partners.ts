@@ -38,6 +38,7 @@ export const enPartners: Widen<typeof dePartners> = {
     unsynced: 'not yet synced',
   },
   referral: {
+    change: 'Change referral',
     refer: 'Refer to a partner',
     title: 'Referral to a network partner',
     search: 'Search partners',

@@ -40,16 +40,14 @@ export function PartnerDetailPage({ partnerId, renderConflicts }: PartnerDetailP
       {partner && (
         <>
           <PageHeader title={partner.name}>
+            <ConflictBadge record={partner} />
+            {partner.version === 0 && <Badge tone="pending">{t('partners.unsynced')}</Badge>}
             {canEdit && (
               <ButtonLink to={`/partner/${partner.id}/bearbeiten`} variant="secondary">
                 {t('partners.edit')}
               </ButtonLink>
             )}
           </PageHeader>
-          <p className="badges">
-            <ConflictBadge record={partner} />
-            {partner.version === 0 && <Badge tone="pending">{t('partners.unsynced')}</Badge>}
-          </p>
           {renderConflicts?.(partner)}
           <PartnerFacts partner={partner} />
           {canEdit && <DeletePartner partner={partner} />}

@@ -31,7 +31,7 @@ export function PartnerPicker({ partners, value, onChange, error }: PartnerPicke
 
   return (
     <fieldset className="partner-picker" aria-describedby={error ? errorId : undefined}>
-      <legend>{t('referral.choose')}</legend>
+      <legend className="visually-hidden">{t('referral.choose')}</legend>
       <div className="field">
         <label htmlFor={`${id}-search`}>{t('referral.search')}</label>
         <input

@@ -93,7 +93,7 @@ export function PreConsultationCard({
                 aria-describedby={headingId}
                 onClick={() => onMode('refer')}
               >
-                {t('referral.refer')}
+                {consultation.referralPartnerId ? t('referral.change') : t('referral.refer')}
               </button>
             </>
           )}
