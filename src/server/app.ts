@@ -6,6 +6,8 @@ import { createAuthHook } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
 import { apiError } from './http/http-error';
 import { requireProtocolVersion } from './http/protocol-hook';
+import { registerDeviceRoutes } from './http/routes/devices';
+import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
@@ -15,6 +17,7 @@ import { registerPushRoute } from './http/routes/sync-push';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
 import type { Clock } from './services/clock';
+import type { LiveHubOptions } from './services/live/live-hub';
 
 export interface AppOptions {
   db: Database;
@@ -25,6 +28,8 @@ export interface AppOptions {
   clock?: Clock;
   /** How long a login lasts; default 30 days. */
   sessionTtlSeconds?: number;
+  /** Timing of the live event streams (tests shorten them). */
+  live?: LiveHubOptions;
 }
 
 /** Default body limit of API routes; push raises its own. */
@@ -36,6 +41,7 @@ export async function buildApp({
   logger = false,
   clock,
   sessionTtlSeconds,
+  live,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -46,6 +52,7 @@ export async function buildApp({
   const services = createServices(db, {
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
+    ...(live ? { live } : {}),
   });
   // JSON only: text/plain would otherwise reach the routes as a string.
   app.removeContentTypeParser('text/plain');
@@ -62,11 +69,13 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
 
-  const authHook = createAuthHook(services.auth);
+  const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authHook);
     registerMeRoute(scope);
     registerLogoutRoute(scope, services);
+    registerDeviceRoutes(scope, services);
+    registerEventsRoute(scope, services);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);
@@ -86,6 +95,13 @@ export async function buildApp({
   // Substitution periods also start and end while nobody syncs.
   services.substitutionPeriods.start((error) => app.log.error({ err: error }, 'substitution tick failed'));
   app.addHook('onClose', async () => services.substitutionPeriods.stop());
+
+  // Live events: listen before the first request; end open streams before the
+  // server waits for running requests (an event stream never ends by itself),
+  // and stop listening before the database closes.
+  await services.live.start();
+  app.addHook('preClose', async () => services.live.endAll());
+  app.addHook('onClose', async () => services.live.stop());
 
   await app.ready();
   return app;

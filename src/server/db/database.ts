@@ -22,8 +22,17 @@ export interface Database extends Queryable {
    * for the very transaction that issued it.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Receives the NOTIFYs on `channel` (a lowercase identifier) from every process
+   * using this database, this one included; a notification sent inside a
+   * transaction arrives when it commits, never when it rolls back. Resolves once
+   * listening; the returned function stops it. Call before close().
+   */
+  listen(channel: string, onNotification: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
+
+export type Unlisten = () => Promise<void>;
 
 /** PostgreSQL error codes the server reacts to. */
 export const PgErrorCode = {

@@ -7,6 +7,7 @@ import {
   type Queryable,
   queryableOf,
   runMarkedAsTransaction,
+  type Unlisten,
 } from './database';
 
 export interface PgOptions {
@@ -42,13 +43,74 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** How long a listener waits before it connects again after losing its connection. */
+const RECONNECT_DELAY_MS = 1000;
+
+/**
+ * LISTEN on one dedicated connection outside the pool (a pooled connection would
+ * be handed to queries and lose its LISTEN). A lost connection is replaced after a
+ * short pause; what was notified in between is missed (devices also sync on a timer).
+ */
+async function listenOn(
+  clientConfig: pg.ClientConfig,
+  channel: string,
+  onNotification: (payload: string) => void,
+): Promise<Unlisten> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const scheduleReconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch(scheduleReconnect);
+    }, RECONNECT_DELAY_MS);
+    retry.unref();
+  };
+
+  const onLost = (lost: pg.Client) => {
+    if (client !== lost) return;
+    client = null;
+    lost.end().catch(() => {});
+    scheduleReconnect();
+  };
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client(clientConfig);
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onNotification(message.payload);
+    });
+    next.on('error', () => onLost(next));
+    next.on('end', () => onLost(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${quoteIdentifier(channel)}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) await next.end().catch(() => {});
+    else client = next;
+  }
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => {});
+  };
+}
+
 export function createPgDatabase(options: PgOptions): Database {
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
     types,
     ...(options.searchPath ? { options: `-c search_path=${quoteIdentifier(options.searchPath)}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: options.maxConnections ?? 10 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
 
@@ -74,6 +136,9 @@ export function createPgDatabase(options: PgOptions): Database {
       } finally {
         client.release(broken);
       }
+    },
+    listen(channel, onNotification) {
+      return listenOn(clientConfig, channel, onNotification);
     },
     async close() {
       await pool.end();

@@ -47,6 +47,14 @@ export async function createPgliteDatabase(options: PgliteOptions = {}): Promise
       assertOutsideTransaction();
       return pglite.transaction((tx) => runMarkedAsTransaction(() => work(handleOf(tx))));
     },
+    async listen(channel, onNotification) {
+      // PGlite's own LISTEN on its one connection; NOTIFY inside a transaction
+      // reaches the callback after COMMIT, like on a server.
+      const unlisten = await pglite.listen(channel, onNotification);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     close() {
       // close() waits for running queries and flushes the files; calling it twice is harmless.
       closing ??= pglite.close();

@@ -1,7 +1,11 @@
 // Every /api route except health and login needs `Authorization: Bearer <token>`.
+// An authenticated request that names its device also counts as "device seen"
+// (the lead's device overview), written at most once a minute per device.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AuthService } from '../services/auth-service';
+import type { DeviceStatusService } from '../services/device-status-service';
 import type { Actor } from '../services/visibility';
+import { validDeviceIdOf } from './device-id';
 import { HttpError } from './http-error';
 
 export interface Authenticated {
@@ -22,13 +26,18 @@ function unauthorized(): HttpError {
   return new HttpError(401, 'unauthorized', 'Anmeldung erforderlich', 'authorization');
 }
 
-export function createAuthHook(auth: AuthService): onRequestHookHandler {
+export function createAuthHook(
+  auth: AuthService,
+  devices?: Pick<DeviceStatusService, 'seen'>,
+): onRequestHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw unauthorized();
     const session = await auth.authenticate(token);
     if (!session) throw unauthorized();
     request.authenticated = { actor: session.user, token, expiresAt: session.expiresAt };
+    const deviceId = validDeviceIdOf(request);
+    if (deviceId && devices) await devices.seen(session.user.id, deviceId);
   };
 }
 

@@ -15,3 +15,16 @@ export function deviceIdOf(request: FastifyRequest): string | null {
   }
   return value;
 }
+
+/** Like deviceIdOf, but null for a malformed id instead of a 400 (the route itself decides). */
+export function validDeviceIdOf(request: FastifyRequest): string | null {
+  const value = request.headers[DEVICE_HEADER];
+  return typeof value === 'string' && DEVICE_ID.test(value) ? value : null;
+}
+
+/** The device id a route cannot do without: 400 when it is missing or malformed. */
+export function requiredDeviceIdOf(request: FastifyRequest): string {
+  const deviceId = deviceIdOf(request);
+  if (deviceId === null) throw new HttpError(400, 'invalid', 'Die Geräte-ID fehlt', DEVICE_HEADER);
+  return deviceId;
+}

@@ -1,7 +1,16 @@
 // The append-only audit trail of reads and logins (writes are in applied_mutations too).
 import type { Queryable } from '../db/database';
 
-export type AuditAction = 'login' | 'login_failed' | 'logout' | 'pull' | 'push';
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'pull'
+  | 'push'
+  /** An event stream opened: it names notes with a § 8a concern as they are written. */
+  | 'events'
+  /** A lead looked at the team's devices. */
+  | 'team_devices';
 
 export interface AuditEntry {
   userId: string | null;

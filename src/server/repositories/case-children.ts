@@ -1,4 +1,4 @@
-// Notes, appointments and substitutions hang off a case. When someone gains the
+// Notes, appointments, substitutions, goals and comments hang off a case. When someone gains the
 // case (reassigned to them, their substitution starts), their device must receive
 // the case and all of its children even though their seq may lie behind its
 // cursor: they get fresh sequence numbers in the transaction that grants access.
@@ -10,7 +10,7 @@
 import type { Queryable } from '../db/database';
 import { reserveSeqs } from './sync-sequence';
 
-const childTables = ['notes', 'appointments', 'substitutions'] as const;
+const childTables = ['notes', 'appointments', 'substitutions', 'goals', 'comments'] as const;
 
 /**
  * Locks the children that exist now. Call before taking sequence numbers, so the

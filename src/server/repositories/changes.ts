@@ -2,8 +2,8 @@
 // order, and the user's losses of cases (scope_changes). Who sees what is decided
 // here in SQL, mirroring services/visibility.ts: a lead sees the whole team; a
 // worker the cases assigned to them or granted by a substitution in force, and
-// the notes, appointments and substitutions of those cases, and their own
-// pre-consultations. Visibility is evaluated in the pull's snapshot, as it is now
+// the notes, appointments, substitutions, goals and comments of those cases,
+// their own pre-consultations, and the team's network partners. Visibility is evaluated in the pull's snapshot, as it is now
 // (services/scope.ts explains why that is right for gains and losses alike).
 import type { Change, Removal } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
@@ -34,7 +34,24 @@ const workerScope: Record<MutableEntity, string> = {
   appointment: caseVisible('t.case_id', '$4'),
   preConsultation: 't.worker_id = $4',
   substitution: caseVisible('t.case_id', '$4'),
+  goal: caseVisible('t.case_id', '$4'),
+  comment: caseVisible('t.case_id', '$4'),
+  // The partner directory belongs to the whole team. (Always true; it names $4 so
+  // the parameter keeps a known type in a statement that would not use it.)
+  partner: '$4::uuid IS NOT NULL',
 };
+
+/** Every synced table, in the order the pull reads them. */
+const pulledEntities = [
+  'case',
+  'note',
+  'appointment',
+  'preConsultation',
+  'substitution',
+  'goal',
+  'comment',
+  'partner',
+] as const satisfies readonly MutableEntity[];
 
 const bySeq = (a: SequencedItem, b: SequencedItem) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0);
 
@@ -80,7 +97,8 @@ async function changedMembers(
 /**
  * Cases the worker lost and cannot see now: the case goes, and with it its notes and
  * appointments (protocol: a removed case takes them along) and, named one by one,
- * its substitutions.
+ * its substitutions, goals and comments (devices that drop only notes and
+ * appointments with a case still lose them).
  */
 async function lostCases(
   tx: Queryable,
@@ -89,9 +107,17 @@ async function lostCases(
   limit: number,
 ): Promise<SequencedItem[]> {
   if (viewer.isLead) return []; // a lead sees the whole team: never loses a case
-  const rows = await tx.query<{ seq: string; case_id: string; substitution_ids: string[] }>(
+  const rows = await tx.query<{
+    seq: string;
+    case_id: string;
+    substitution_ids: string[];
+    goal_ids: string[];
+    comment_ids: string[];
+  }>(
     `SELECT sc.seq::text AS seq, sc.case_id,
-            ARRAY(SELECT s.id::text FROM substitutions s WHERE s.case_id = sc.case_id ORDER BY s.id) AS substitution_ids
+            ARRAY(SELECT s.id::text FROM substitutions s WHERE s.case_id = sc.case_id ORDER BY s.id) AS substitution_ids,
+            ARRAY(SELECT g.id::text FROM goals g WHERE g.case_id = sc.case_id ORDER BY g.id) AS goal_ids,
+            ARRAY(SELECT m.id::text FROM comments m WHERE m.case_id = sc.case_id ORDER BY m.id) AS comment_ids
      FROM scope_changes sc
      WHERE sc.user_id = $1 AND NOT sc.gained AND sc.seq > $2::bigint AND NOT ${caseVisible('sc.case_id', '$1')}
      ORDER BY sc.seq LIMIT $3`,
@@ -102,6 +128,8 @@ async function lostCases(
     removals: [
       { entity: 'case', id: row.case_id },
       ...row.substitution_ids.map((id): Removal => ({ entity: 'substitution', id })),
+      ...row.goal_ids.map((id): Removal => ({ entity: 'goal', id })),
+      ...row.comment_ids.map((id): Removal => ({ entity: 'comment', id })),
     ],
   }));
 }
@@ -118,7 +146,7 @@ export async function readChangesSince(
 ): Promise<SequencedItem[]> {
   // One after another: a transaction is one connection, which runs one statement at a time.
   const perSource: SequencedItem[][] = [await changedMembers(tx, viewer, cursor, limit)];
-  for (const entity of ['case', 'note', 'appointment', 'preConsultation', 'substitution'] as const) {
+  for (const entity of pulledEntities) {
     perSource.push(await changedRecords(tx, entity, viewer, cursor, limit));
   }
   perSource.push(await lostCases(tx, viewer, cursor, limit));

@@ -35,6 +35,7 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       startDate: 'start_date',
       assignedTo: 'assigned_to',
       sourcePreConsultationId: 'source_pre_consultation_id',
+      approvedHoursPerMonth: 'approved_hours_per_month',
     },
   },
   note: {
@@ -51,6 +52,18 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       reviewedAt: 'reviewed_at',
       reviewedBy: 'reviewed_by',
       amendments: 'amendments',
+      template: 'template',
+      occasion: 'occasion',
+      observations: 'observations',
+      talkedWith: 'talked_with',
+      agreements: 'agreements',
+      nextSteps: 'next_steps',
+      travelMinutes: 'travel_minutes',
+      kilometres: 'kilometres',
+      goalIds: 'goal_ids',
+      appointmentId: 'appointment_id',
+      concernAcknowledgedAt: 'concern_acknowledged_at',
+      concernAcknowledgedBy: 'concern_acknowledged_by',
     },
   },
   appointment: {
@@ -78,6 +91,7 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       advice: 'advice',
       outcome: 'outcome',
       convertedCaseId: 'converted_case_id',
+      referralPartnerId: 'referral_partner_id',
     },
   },
   substitution: {
@@ -90,10 +104,41 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       until: 'until_date',
     },
   },
+  goal: {
+    table: 'goals',
+    columns: {
+      ...common,
+      caseId: 'case_id',
+      title: 'title',
+      description: 'description',
+      status: 'status',
+    },
+  },
+  comment: {
+    table: 'comments',
+    columns: {
+      ...common,
+      caseId: 'case_id',
+      noteId: 'note_id',
+      authorId: 'author_id',
+      text: 'text',
+    },
+  },
+  partner: {
+    table: 'partners',
+    columns: {
+      ...common,
+      name: 'name',
+      organisation: 'organisation',
+      services: 'services',
+      contact: 'contact',
+      district: 'district',
+    },
+  },
 };
 
 /** Fields stored as jsonb: written as JSON text with a ::jsonb cast. */
-const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta']);
+const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta', 'goal_ids']);
 
 export function isJsonColumn(column: string): boolean {
   return jsonColumns.has(column);

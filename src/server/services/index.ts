@@ -1,7 +1,10 @@
 // Everything the HTTP layer calls, built once per app around one database.
 import type { Database } from '../db/database';
+import { type AuditEntry, appendAudit } from '../repositories/audit-log';
 import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
 import { type Clock, systemClock } from './clock';
+import { createDeviceStatusService } from './device-status-service';
+import { createLiveHub, type LiveHubOptions } from './live/live-hub';
 import { createLoginThrottle } from './login-throttle';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
@@ -11,17 +14,24 @@ export interface ServiceOptions {
   /** "Now" for substitution periods; tests move it. */
   clock?: Clock;
   sessionTtlSeconds?: number;
+  /** Timing of the live event streams (tests shorten them). */
+  live?: LiveHubOptions;
 }
 
 export function createServices(db: Database, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const substitutionPeriods = createSubstitutionPeriods(db, clock);
+  const live = createLiveHub(db, options.live);
   return {
     auth: createAuthService(db, options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS),
     loginThrottle: createLoginThrottle(),
-    push: createPushService(db, { clock, substitutionPeriods }),
+    push: createPushService(db, { clock, substitutionPeriods, live }),
     pull: createPullService(db, substitutionPeriods),
     substitutionPeriods,
+    live,
+    devices: createDeviceStatusService(db),
+    /** Reads of routes without a service of their own go to the audit trail here. */
+    audit: (entry: AuditEntry) => appendAudit(db, entry),
     async databaseIsUp(): Promise<boolean> {
       try {
         await db.query('SELECT 1');

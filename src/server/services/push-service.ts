@@ -3,7 +3,8 @@
 // The mutation id is recorded in applied_mutations in the same transaction as the
 // record write, so a retried push finds it and answers 'duplicate' without
 // changing anything. A rejected mutation rolls back its own transaction only and
-// is answered on its own; the rest of the batch goes on.
+// is answered on its own; the rest of the batch goes on. An applied one queues
+// its live events (live/live-hub.ts) in the same transaction: they go out on commit.
 import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
@@ -14,6 +15,8 @@ import {
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { type Clock, localDay, systemClock } from './clock';
+import type { LiveHub } from './live/live-hub';
+import type { TeamEvent } from './live/team-event';
 import { applyCreate } from './mutations/apply-create';
 import { applyDelete } from './mutations/apply-delete';
 import { applyResolve } from './mutations/apply-resolve';
@@ -90,6 +93,8 @@ export interface PushServiceOptions {
   clock?: Clock;
   /** Brings substitution grants up to date before mutations are checked against them. */
   substitutionPeriods?: SubstitutionPeriods;
+  /** Where applied mutations announce themselves to open event streams. */
+  live?: Pick<LiveHub, 'publish'>;
 }
 
 export function createPushService(db: Database, options: PushServiceOptions = {}) {
@@ -117,6 +122,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       origin: { userId: actor.id, deviceId, at: new Date(mutation.clientTime).toISOString() },
       baseVersion: mutation.op === 'create' ? null : mutation.baseVersion,
       today: localDay(clock()),
+      events: [],
     };
     const data = parseData(mutation);
     const outcome = await applyOp(mutation.entity, mutation.op, ctx, data);
@@ -132,6 +138,13 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       data,
       clientTime: mutation.clientTime,
     });
+    const changes: TeamEvent = {
+      kind: 'changes',
+      teamId: outcome.record.teamId,
+      originDeviceId: deviceId,
+      originUserId: actor.id,
+    };
+    await options.live?.publish(tx, [changes, ...ctx.events]);
     // A deleted record is answered as null: the pull's `removed` drops it from devices.
     return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
   }

@@ -138,3 +138,26 @@ export function substitutionData(
 ): Record<string, unknown> {
   return { caseId, substituteId, from: '2026-03-02', until: '2026-03-06', ...overrides };
 }
+
+export function goalData(caseId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { caseId, title: 'Regelmäßiger Schulbesuch', description: '', status: 'open', ...overrides };
+}
+
+export function commentData(
+  caseId: string,
+  noteId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { caseId, noteId, text: 'Bitte die Absprache mit der Schule ergänzen.', ...overrides };
+}
+
+export function partnerData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Erziehungsberatungsstelle Teststadt',
+    organisation: 'Diakonie Testkreis',
+    services: 'Erziehungsberatung, Trennungsberatung',
+    contact: '05841 000000',
+    district: 'Teststadt',
+    ...overrides,
+  };
+}

@@ -19,6 +19,7 @@ import {
 } from '../../repositories/records';
 import { latestLossOf } from '../../repositories/scope-changes';
 import { nextSeq } from '../../repositories/sync-sequence';
+import type { TeamEvent } from '../live/team-event';
 import { type MutationRejected, reject } from '../rejection';
 import { type Actor, mayWorkOnCase } from '../visibility';
 
@@ -32,7 +33,12 @@ export interface MutationContext {
   baseVersion: number | null;
   /** The server's day (YYYY-MM-DD): substitutions in force today grant access. */
   today: string;
+  /** Live events the mutation causes beyond "changes" (a § 8a concern); sent on commit. */
+  events: TeamEvent[];
 }
+
+/** The entities that hang off a case (they carry its caseId and go where it goes). */
+export type CaseChildEntity = 'note' | 'appointment' | 'substitution' | 'goal' | 'comment';
 
 /** Why a mutation changes fields: a person's edit, or the resolution of a conflict. */
 export type ChangePurpose = 'edit' | 'resolve';
@@ -119,8 +125,8 @@ export async function lockAccessibleCase(
   return found && (await mayWorkOnCase(ctx.tx, ctx.actor, found)) ? found : null;
 }
 
-/** A note, appointment or substitution if the actor may work on its case (answers a duplicate push). */
-export async function findVisibleCaseChild<E extends 'note' | 'appointment' | 'substitution'>(
+/** A child of a case if the actor may work on its case (answers a duplicate push). */
+export async function findVisibleCaseChild<E extends CaseChildEntity>(
   tx: Queryable,
   actor: Actor,
   entity: E,
@@ -129,6 +135,24 @@ export async function findVisibleCaseChild<E extends 'note' | 'appointment' | 's
   const found = await findRecord(tx, entity, id);
   const caseOfRecord = found && (await findRecord(tx, 'case', found.caseId));
   return found && caseOfRecord && (await mayWorkOnCase(tx, actor, caseOfRecord)) ? found : null;
+}
+
+/**
+ * Locks a child of a case for an edit: its case first (FOR SHARE, so the case's
+ * assignment cannot change meanwhile), then the record - the lock order of every
+ * writer: case, record, sync counter. Refuses when the actor may not work on the
+ * case (anymore).
+ */
+export async function lockCaseChildForEdit<E extends CaseChildEntity>(
+  ctx: MutationContext,
+  entity: E,
+  notFound: string,
+): Promise<StoredRecord<E>> {
+  const unlocked = await findStoredRecord(ctx.tx, entity, ctx.recordId);
+  if (!unlocked) throw reject.notFound(notFound);
+  const caseId = unlocked.record.caseId;
+  if (!(await lockAccessibleCase(ctx, caseId))) throw await caseRefusal(ctx, caseId, notFound, null);
+  return (await findStoredRecord(ctx.tx, entity, ctx.recordId, 'update')) ?? unlocked;
 }
 
 export async function loadWritableCase(
@@ -154,6 +178,9 @@ export const entityLabel: Record<MutableEntity, string> = {
   appointment: 'Termin',
   preConsultation: 'Fall im Feld',
   substitution: 'Vertretung',
+  goal: 'Ziel',
+  comment: 'Kommentar',
+  partner: 'Netzwerkpartner',
 };
 
 /** New conflicts get a fresh id and the server's time. */

@@ -1,25 +1,75 @@
-// Case notes: written by whoever works on the case; the text belongs to its author,
-// the review mark ("Geprüft", Vier-Augen-Prinzip) to the team lead. Once a note is
-// reviewed, later changes of its content are appended as amendments (visible
-// history); a reviewed note cannot be deleted.
-import type { Amendment, NoteFields, NoteRecord } from '../../../shared/records';
+// Case notes: written by whoever works on the case; the content belongs to its
+// author, the review mark ("Geprüft", Vier-Augen-Prinzip) and the acknowledgement
+// of a § 8a concern to the team lead. Once a note is reviewed, later changes of its
+// content are appended as amendments (visible history); a reviewed note cannot be
+// deleted. A note always says something (noteHasContent), after every edit too.
+// Writing a § 8a concern (new, or switched on) alerts the team's leads live.
+import {
+  type Amendment,
+  NOTE_CONTENT_MESSAGE,
+  type NoteFields,
+  type NoteRecord,
+  noteHasContent,
+} from '../../../shared/records';
 import { findStoredRecord } from '../../repositories/records';
 import { reject } from '../rejection';
 import { isLeadOf } from '../visibility';
 import {
-  caseRefusal,
   type EntityRules,
   findVisibleCaseChild,
   loadWritableCase,
-  lockAccessibleCase,
+  lockCaseChildForEdit,
   type MutationContext,
 } from './common';
 
-const contentFields = ['date', 'kind', 'durationMinutes', 'text', 'concern8a'] as const;
+/** What the author wrote: only they change it, and changes after review become amendments. */
+const contentFields = [
+  'date',
+  'kind',
+  'durationMinutes',
+  'text',
+  'concern8a',
+  'template',
+  'occasion',
+  'observations',
+  'talkedWith',
+  'agreements',
+  'nextSteps',
+  'travelMinutes',
+  'kilometres',
+  'goalIds',
+  'appointmentId',
+] as const;
 
 function assertMayReview(ctx: MutationContext, teamId: string): void {
   if (!isLeadOf(ctx.actor, teamId)) {
     throw reject.forbidden('Nur die Teamleitung kann Notizen als geprüft markieren', 'reviewedAt');
+  }
+}
+
+function assertMayAcknowledge(ctx: MutationContext, teamId: string): void {
+  if (!isLeadOf(ctx.actor, teamId)) {
+    throw reject.forbidden(
+      'Nur die Teamleitung kann eine § 8a-Meldung als gesehen bestätigen',
+      'concernAcknowledgedAt',
+    );
+  }
+}
+
+/**
+ * The visit the note documents must be an appointment of the note's case. A
+ * deleted one still counts: the note was written for it, perhaps offline before
+ * someone cancelled it, and must not be refused for that.
+ */
+async function assertAppointmentOfCase(
+  ctx: MutationContext,
+  appointmentId: string | null | undefined,
+  caseId: string,
+): Promise<void> {
+  if (!appointmentId) return;
+  const found = await findStoredRecord(ctx.tx, 'appointment', appointmentId);
+  if (!found || found.record.caseId !== caseId) {
+    throw reject.notFound('Termin dieses Falls nicht gefunden', 'appointmentId');
   }
 }
 
@@ -41,23 +91,18 @@ export const noteRules: EntityRules<'note'> = {
   async prepareCreate(ctx, data: NoteFields) {
     const caseOfNote = await loadWritableCase(ctx, data.caseId, 'caseId');
     if (data.reviewedAt !== null) assertMayReview(ctx, caseOfNote.teamId);
+    if (data.concernAcknowledgedAt !== null) assertMayAcknowledge(ctx, caseOfNote.teamId);
+    await assertAppointmentOfCase(ctx, data.appointmentId, data.caseId);
     return {
       ...data,
       teamId: caseOfNote.teamId,
       authorId: ctx.actor.id,
       reviewedBy: data.reviewedAt === null ? null : ctx.actor.id,
+      concernAcknowledgedBy: data.concernAcknowledgedAt === null ? null : ctx.actor.id,
     };
   },
 
-  async lockForEdit(ctx) {
-    const unlocked = await findStoredRecord(ctx.tx, 'note', ctx.recordId);
-    if (!unlocked) throw reject.notFound('Notiz nicht gefunden');
-    // Lock order for every writer: case, then the record, then the sync counter.
-    const caseId = unlocked.record.caseId;
-    if (!(await lockAccessibleCase(ctx, caseId)))
-      throw await caseRefusal(ctx, caseId, 'Notiz nicht gefunden', null);
-    return (await findStoredRecord(ctx.tx, 'note', ctx.recordId, 'update')) ?? unlocked;
-  },
+  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'note', 'Notiz nicht gefunden'),
 
   async checkChange(ctx, note, patch, purpose) {
     const isAuthor = note.authorId === ctx.actor.id;
@@ -71,6 +116,10 @@ export const noteRules: EntityRules<'note'> = {
       throw reject.forbidden('Nur die Verfasserin oder der Verfasser kann die Notiz ändern', contentField);
     }
     if (patch.reviewedAt !== undefined) assertMayReview(ctx, note.teamId);
+    if (patch.concernAcknowledgedAt !== undefined) assertMayAcknowledge(ctx, note.teamId);
+    if (patch.appointmentId !== undefined && patch.appointmentId !== note.appointmentId) {
+      await assertAppointmentOfCase(ctx, patch.appointmentId, note.caseId);
+    }
   },
 
   checkDelete(ctx, note) {
@@ -83,12 +132,31 @@ export const noteRules: EntityRules<'note'> = {
   },
 
   derive(ctx, before, applied) {
+    if (!noteHasContent({ ...before, ...applied }))
+      throw reject.invalid(`text: ${NOTE_CONTENT_MESSAGE}`, 'text');
     const derived: Record<string, unknown> = {};
     if (applied.reviewedAt !== undefined)
       derived.reviewedBy = applied.reviewedAt === null ? null : ctx.actor.id;
+    if (applied.concernAcknowledgedAt !== undefined)
+      derived.concernAcknowledgedBy = applied.concernAcknowledgedAt === null ? null : ctx.actor.id;
     const amendment = before.reviewedAt !== null ? amendmentOf(ctx, before, applied) : null;
     if (amendment) derived.amendments = [...before.amendments, amendment];
     return derived;
+  },
+
+  async afterWrite(ctx, before, after, deleted) {
+    if (deleted || !after.concern8a || before?.concern8a === true) return;
+    ctx.events.push({
+      kind: 'concern',
+      teamId: after.teamId,
+      event: {
+        type: 'concern',
+        noteId: after.id,
+        caseId: after.caseId,
+        authorId: after.authorId,
+        at: after.updatedAt,
+      },
+    });
   },
 
   findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'note', id),

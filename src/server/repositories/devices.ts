@@ -1,0 +1,54 @@
+// Device status: when the server last heard from each device of a user, and what
+// the device last reported about its outbox. Not synced; leads read it per team.
+import type { DeviceStatus, DeviceStatusReport } from '../../shared/protocol';
+import type { Queryable } from '../db/database';
+
+export async function touchDevice(db: Queryable, userId: string, deviceId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO devices (device_id, user_id, last_seen_at) VALUES ($1, $2, now())
+     ON CONFLICT (device_id, user_id) DO UPDATE SET last_seen_at = now()`,
+    [deviceId, userId],
+  );
+}
+
+export async function saveDeviceReport(
+  db: Queryable,
+  userId: string,
+  deviceId: string,
+  report: DeviceStatusReport,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO devices (device_id, user_id, last_seen_at, reported_at, pending_count, oldest_pending_at)
+     VALUES ($1, $2, now(), now(), $3, $4)
+     ON CONFLICT (device_id, user_id) DO UPDATE SET
+       last_seen_at = now(), reported_at = now(),
+       pending_count = excluded.pending_count, oldest_pending_at = excluded.oldest_pending_at`,
+    [deviceId, userId, report.pendingCount, report.oldestPendingAt],
+  );
+}
+
+/** Every device of the team's members that has reported, most overdue first. */
+export async function findTeamDevices(db: Queryable, teamId: string): Promise<DeviceStatus[]> {
+  const rows = await db.query<{
+    deviceId: string;
+    userId: string;
+    lastSeenAt: Date;
+    reportedAt: Date;
+    pendingCount: number;
+    oldestPendingAt: Date | null;
+  }>(
+    `SELECT d.device_id AS "deviceId", d.user_id AS "userId", d.last_seen_at AS "lastSeenAt",
+            d.reported_at AS "reportedAt", d.pending_count AS "pendingCount",
+            d.oldest_pending_at AS "oldestPendingAt"
+     FROM devices d JOIN users u ON u.id = d.user_id
+     WHERE u.team_id = $1 AND d.reported_at IS NOT NULL
+     ORDER BY d.oldest_pending_at NULLS LAST, d.user_id, d.device_id`,
+    [teamId],
+  );
+  return rows.map((row) => ({
+    ...row,
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    reportedAt: row.reportedAt.toISOString(),
+    oldestPendingAt: row.oldestPendingAt?.toISOString() ?? null,
+  }));
+}

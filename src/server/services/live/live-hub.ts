@@ -1,0 +1,146 @@
+// Live events to the open event streams (GET /api/events), across every server
+// instance on one database.
+//
+// A push publishes its events with pg_notify inside the mutation's transaction:
+// PostgreSQL delivers a NOTIFY only when that transaction commits, so a rejected
+// or rolled-back write never reaches anyone. Each instance LISTENs on one
+// dedicated connection (PGlite: its own listen, same semantics) and fans what
+// arrives out to its own subscribers: `changes` to every member of the team
+// (coalesced per subscriber, so a burst of 100 mutations is one pull), `concern`
+// to the team's leads at once. The channel is per schema, so instances (or test
+// runs) in other schemas of the same database never hear each other.
+import type { LiveEvent } from '../../../shared/protocol';
+import type { Database, Queryable, Unlisten } from '../../db/database';
+import { TeamEvent } from './team-event';
+
+export interface Subscriber {
+  userId: string;
+  teamId: string;
+  isLead: boolean;
+  deviceId: string | null;
+  send(event: LiveEvent): void;
+  /** An SSE comment line (keep-alive). */
+  comment(text: string): void;
+  /** Ends the stream (server shutting down). */
+  end(): void;
+}
+
+export interface LiveHubOptions {
+  /** How long `changes` waits for more before it goes out (default 200 ms). */
+  coalesceMs?: number;
+  /** Interval of the keep-alive comment (default 25 s). */
+  keepAliveMs?: number;
+}
+
+interface Connection {
+  subscriber: Subscriber;
+  pendingChanges: NodeJS.Timeout | null;
+}
+
+export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
+  const coalesceMs = options.coalesceMs ?? 200;
+  const keepAliveMs = options.keepAliveMs ?? 25_000;
+  const connections = new Set<Connection>();
+  let channel: string | null = null;
+  let unlisten: Unlisten | null = null;
+  let keepAlive: NodeJS.Timeout | null = null;
+
+  function sendChanges(connection: Connection): void {
+    if (connection.pendingChanges) return;
+    connection.pendingChanges = setTimeout(() => {
+      connection.pendingChanges = null;
+      if (connections.has(connection)) connection.subscriber.send({ type: 'changes' });
+    }, coalesceMs);
+    connection.pendingChanges.unref();
+  }
+
+  function deliver(event: TeamEvent): void {
+    for (const connection of connections) {
+      const { subscriber } = connection;
+      if (subscriber.teamId !== event.teamId) continue;
+      if (event.kind === 'concern') {
+        if (subscriber.isLead) subscriber.send(event.event);
+        continue;
+      }
+      // The pushing device pulls after its push anyway; the same user's other devices do not.
+      const isOrigin =
+        event.originDeviceId !== null &&
+        subscriber.deviceId === event.originDeviceId &&
+        subscriber.userId === event.originUserId;
+      if (!isOrigin) sendChanges(connection);
+    }
+  }
+
+  function onNotification(payload: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const event = TeamEvent.safeParse(parsed);
+    if (event.success) deliver(event.data);
+  }
+
+  function remove(connection: Connection): void {
+    if (connection.pendingChanges) clearTimeout(connection.pendingChanges);
+    connections.delete(connection);
+  }
+
+  return {
+    /** Starts listening; until then (and without it) publish is a no-op. */
+    async start(): Promise<void> {
+      if (unlisten) return;
+      const rows = await db.query<{ channel: string }>(
+        "SELECT 'feldakte_live_' || left(md5(current_schema()), 16) AS channel",
+      );
+      channel = rows[0]?.channel ?? 'feldakte_live';
+      unlisten = await db.listen(channel, onNotification);
+      keepAlive = setInterval(() => {
+        for (const connection of connections) connection.subscriber.comment('keep-alive');
+      }, keepAliveMs);
+      keepAlive.unref();
+    },
+
+    /** Queues the events in the transaction `tx`: they go out when it commits. */
+    async publish(tx: Queryable, events: readonly TeamEvent[]): Promise<void> {
+      if (!channel) return;
+      // Events carry ids only: far below pg_notify's 8000-byte payload limit.
+      for (const event of events) {
+        await tx.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(event)]);
+      }
+    },
+
+    /** Registers an open stream; the returned function unregisters it. */
+    subscribe(subscriber: Subscriber): () => void {
+      const connection: Connection = { subscriber, pendingChanges: null };
+      connections.add(connection);
+      return () => remove(connection);
+    },
+
+    /** How many streams are open (tests, health). */
+    get size(): number {
+      return connections.size;
+    },
+
+    /** Ends every open stream, so the HTTP server can close (preClose). */
+    endAll(): void {
+      for (const connection of [...connections]) {
+        remove(connection);
+        connection.subscriber.end();
+      }
+    },
+
+    /** Stops listening (onClose, before the database closes). */
+    async stop(): Promise<void> {
+      if (keepAlive) clearInterval(keepAlive);
+      keepAlive = null;
+      const stopListening = unlisten;
+      unlisten = null;
+      channel = null;
+      await stopListening?.();
+    },
+  };
+}
+
+export type LiveHub = ReturnType<typeof createLiveHub>;

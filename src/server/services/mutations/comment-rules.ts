@@ -1,0 +1,41 @@
+// Comments on notes, typically the lead's feedback from Prüfen: anyone who may
+// see the case may comment on one of its notes; a comment belongs to its author,
+// who alone edits or deletes it. The server sets the author and checks that the
+// note belongs to the named case, so a comment never hangs off a foreign note.
+import type { CommentFields, CommentRecord } from '../../../shared/records';
+import { findRecord } from '../../repositories/records';
+import { reject } from '../rejection';
+import {
+  type EntityRules,
+  findVisibleCaseChild,
+  loadWritableCase,
+  lockCaseChildForEdit,
+  type MutationContext,
+} from './common';
+
+function assertAuthor(ctx: MutationContext, comment: CommentRecord, action: string): void {
+  if (comment.authorId !== ctx.actor.id) {
+    throw reject.forbidden(`Nur die Verfasserin oder der Verfasser kann den Kommentar ${action}`);
+  }
+}
+
+export const commentRules: EntityRules<'comment'> = {
+  async prepareCreate(ctx, data: CommentFields) {
+    const caseOfComment = await loadWritableCase(ctx, data.caseId, 'caseId');
+    const note = await findRecord(ctx.tx, 'note', data.noteId);
+    if (!note || note.caseId !== data.caseId) throw reject.notFound('Notiz nicht gefunden', 'noteId');
+    return { ...data, teamId: caseOfComment.teamId, authorId: ctx.actor.id };
+  },
+
+  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'comment', 'Kommentar nicht gefunden'),
+
+  async checkChange(ctx, comment) {
+    assertAuthor(ctx, comment, 'ändern');
+  },
+
+  checkDelete(ctx, comment) {
+    assertAuthor(ctx, comment, 'löschen');
+  },
+
+  findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'comment', id),
+};
