@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BillableTime } from '../../features/billing';
 import { CaseAssignment, CaseDetails, useCase } from '../../features/cases';
+import { ConcernCaseBanner } from '../../features/concerns/ConcernCaseBanner';
 import { CaseGoals } from '../../features/goals';
 import { NotesTimeline } from '../../features/notes/NotesTimeline';
 import { CaseSubstitutions } from '../../features/substitutions';
@@ -37,6 +38,7 @@ function CasePage({ record }: { record: CaseRecord }) {
   return (
     <>
       <CaseDetails record={record} />
+      <ConcernCaseBanner caseId={record.id} />
       <LazyRecordConflicts item={{ entity: 'case', record }} level={2} />
       <BillableTime record={record} />
       <CaseGoals

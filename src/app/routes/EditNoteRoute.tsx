@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useCase } from '../../features/cases';
+import { NoteComments } from '../../features/comments/NoteComments';
 import { EditNoteForm, useNote } from '../../features/notes';
 import { BackLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { useSession } from '../../ui/session';
@@ -31,6 +32,7 @@ export function EditNoteRoute() {
         <>
           <LazyRecordConflicts item={{ entity: 'note', record: note }} level={2} />
           <EditNoteForm note={note} onSaved={() => navigate(casePath, { replace: true })} />
+          <NoteComments note={note} level={2} />
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading, PageHeader } from '../../ui/components/basics';
 import { ButtonLink } from '../../ui/components/links';
 import { todayIso, tomorrowIso } from '../../ui/format';
+import { NewComments } from '../comments/NewComments';
 import { AgendaList } from './AgendaList';
 import {
   useAgenda,
@@ -32,6 +33,7 @@ export function TodayPage() {
         </ButtonLink>
       </PageHeader>
       {reminders && reminders.length > 0 && <Reminders items={reminders} />}
+      <NewComments />
       <section aria-labelledby="today-visits" className="visit-section">
         <h2 id="today-visits">{t('today.visits')}</h2>
         {!visits && <Loading label={t('app.loading')} />}

@@ -1,6 +1,9 @@
 // Filters of the review queue: worker, case, kind and a date range. Every change
 // replaces the URL's search params (a new history entry, so "back" undoes it).
+// A disclosure: open at first on a tablet or when a filter is set; a phone starts
+// with the list and the count.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { listMembers } from '../../db/members';
@@ -23,12 +26,26 @@ export function ReviewFilters({ filter, count }: { filter: ReviewFilter; count: 
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const options = useFilterOptions();
+  const [open, setOpen] = useState(
+    () => hasFilter(filter) || window.matchMedia('(min-width: 900px)').matches,
+  );
   const set = (key: Parameters<typeof withFilter>[1]) => (event: { target: { value: string } }) =>
     setParams(withFilter(params, key, event.target.value));
 
   return (
-    <fieldset className="review-filters">
-      <legend>{t('reviewFilters.legend')}</legend>
+    <details
+      className="review-filters"
+      open={open}
+      onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <span className="review-filters-title">{t('reviewFilters.legend')}</span>
+        {count !== undefined && (
+          <span className="muted" role="status">
+            {t('reviewFilters.count', { count })}
+          </span>
+        )}
+      </summary>
       <div className="review-filter-grid">
         <SelectField
           label={t('reviewFilters.worker')}
@@ -65,23 +82,16 @@ export function ReviewFilters({ filter, count }: { filter: ReviewFilter; count: 
           onChange={set('from')}
         />
         <TextField label={t('reviewFilters.to')} type="date" value={filter.to ?? ''} onChange={set('to')} />
-      </div>
-      <div className="review-filter-footer">
-        {count !== undefined && (
-          <span className="muted" role="status">
-            {t('reviewFilters.count', { count })}
-          </span>
-        )}
         {hasFilter(filter) && (
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-quiet review-filter-reset"
             onClick={() => setParams(withoutFilters(params))}
           >
             {t('reviewFilters.reset')}
           </button>
         )}
       </div>
-    </fieldset>
+    </details>
   );
 }

@@ -84,43 +84,45 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
           ))}
         </dl>
       )}
-      {note.concern8a && (
-        <div className="review-concern">
-          {note.concernAcknowledgedAt ? (
-            <p className="reviewed-line">
-              {item.acknowledgerName
-                ? t('concerns.acknowledgedBy', {
-                    name: item.acknowledgerName,
-                    date: format.dateTime(note.concernAcknowledgedAt),
-                  })
-                : t('concerns.acknowledgedAt', { date: format.dateTime(note.concernAcknowledgedAt) })}
-            </p>
-          ) : (
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => run(() => acknowledge(note.id))}
-            >
-              {t('concerns.acknowledge')}
-            </button>
-          )}
-        </div>
-      )}
-      {note.reviewedAt ? (
-        <p className="reviewed-line">
-          {item.reviewerName
-            ? t('review.reviewedBy', { name: item.reviewerName, date: format.dateTime(note.reviewedAt) })
-            : t('review.reviewedAt', { date: format.dateTime(note.reviewedAt) })}
-        </p>
-      ) : (
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => run(() => markReviewed(note.id))}
-        >
-          {t('review.markReviewed')}
-        </button>
-      )}
+      <div className="review-actions">
+        {note.concern8a && (
+          <>
+            {note.concernAcknowledgedAt ? (
+              <p className="reviewed-line">
+                {item.acknowledgerName
+                  ? t('concerns.acknowledgedBy', {
+                      name: item.acknowledgerName,
+                      date: format.dateTime(note.concernAcknowledgedAt),
+                    })
+                  : t('concerns.acknowledgedAt', { date: format.dateTime(note.concernAcknowledgedAt) })}
+              </p>
+            ) : (
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => run(() => acknowledge(note.id))}
+              >
+                {t('concerns.acknowledge')}
+              </button>
+            )}
+          </>
+        )}
+        {note.reviewedAt ? (
+          <p className="reviewed-line">
+            {item.reviewerName
+              ? t('review.reviewedBy', { name: item.reviewerName, date: format.dateTime(note.reviewedAt) })
+              : t('review.reviewedAt', { date: format.dateTime(note.reviewedAt) })}
+          </p>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => run(() => markReviewed(note.id))}
+          >
+            {t('review.markReviewed')}
+          </button>
+        )}
+      </div>
       <FormError message={error} />
       {extras}
     </article>
