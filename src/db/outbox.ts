@@ -43,6 +43,18 @@ export async function oldestPendingAt(db: FeldakteDb): Promise<string | null> {
   return oldest?.clientTime ?? null;
 }
 
+/**
+ * What the device reports to the server at the end of a sync (DeviceStatusReport):
+ * every entry not yet acknowledged, pending or rejected (acknowledged ones leave
+ * the outbox), and when the oldest of them was written (the first in queue order).
+ */
+export async function outboxSummary(
+  db: FeldakteDb,
+): Promise<{ pendingCount: number; oldestPendingAt: string | null }> {
+  const [count, first] = await Promise.all([db.outbox.count(), db.outbox.orderBy('seq').first()]);
+  return { pendingCount: count, oldestPendingAt: first?.clientTime ?? null };
+}
+
 /** Rejected changes that belonged to a case, e.g. to show them on the case after it left the device. */
 export function listRejectedForCase(db: FeldakteDb, caseId: string): Promise<OutboxEntry[]> {
   return db.outbox

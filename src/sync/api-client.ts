@@ -3,10 +3,16 @@
 // engine reacts to differently: NetworkError (try again later, we are offline),
 // HttpError (the server answered and said no), ProtocolError (the server answered
 // something this app does not understand).
-import type { z } from 'zod';
+//
+// Besides request/response calls it reads the live events (GET /api/events), a
+// text/event-stream that stays open: with fetch, because EventSource cannot send
+// the Bearer header.
+import { z } from 'zod';
 import {
   ApiError,
   DEVICE_HEADER,
+  type DeviceStatusReport,
+  LiveEvent,
   type LoginRequest,
   LoginResponse,
   PROTOCOL_HEADER,
@@ -14,16 +20,27 @@ import {
   PullResponse,
   type PushRequest,
   PushResponse,
+  TeamDevicesResponse,
 } from '../shared/protocol';
+import { createEventStreamParser } from './event-stream';
 
 /** Routes of the sync protocol on the server (relative to baseUrl). */
 export const API_PATHS = {
   login: '/api/auth/login',
   push: '/api/sync/push',
   pull: '/api/sync/pull',
+  deviceStatus: '/api/devices/status',
+  teamDevices: '/api/team/devices',
+  events: '/api/events',
 } as const;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * A live-event stream that sends nothing for this long is taken as dead (the
+ * server sends a keep-alive comment every 25 s; a phone that changed networks
+ * can leave a connection that never errors, only goes quiet).
+ */
+export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
 /** The request never got a complete answer: no connection, timed out, or the response was dropped. */
 export class NetworkError extends Error {
@@ -54,10 +71,33 @@ export class ProtocolError extends Error {
   }
 }
 
+export interface LiveEventsOptions {
+  /** Ends the stream; liveEvents then resolves. */
+  signal: AbortSignal;
+  /** Each valid event, in order. Events this app does not know (a newer server) are skipped. */
+  onEvent(event: LiveEvent): void;
+  /** The server accepted the stream: from now on events arrive. */
+  onOpen?(): void;
+  /** The server's reconnection delay (the stream's `retry:` field), in ms. */
+  onRetryHint?(ms: number): void;
+}
+
 export interface ApiClient {
   login(req: LoginRequest): Promise<LoginResponse>;
   push(req: PushRequest): Promise<PushResponse>;
   pull(query: { cursor: string; limit?: number }): Promise<PullResponse>;
+  /** What this device's outbox still holds (the device id goes in the header). */
+  reportDeviceStatus(report: DeviceStatusReport): Promise<void>;
+  /** Leads: the last status report of every device of the team's members. */
+  getTeamDevices(): Promise<TeamDevicesResponse>;
+  /**
+   * Reads the live events until the server ends the stream or the signal aborts
+   * (both resolve). Rejects like the other calls: NetworkError when the
+   * connection fails, drops or goes quiet for longer than the idle limit,
+   * HttpError when the server refuses (401 ...), ProtocolError when the answer
+   * is not an event stream.
+   */
+  liveEvents(options: LiveEventsOptions): Promise<void>;
 }
 
 export interface ApiClientOptions {
@@ -67,21 +107,32 @@ export interface ApiClientOptions {
   getToken: () => string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** See DEFAULT_STREAM_IDLE_MS. */
+  streamIdleMs?: number;
 }
+
+/** The answer of a call that returns nothing (204). */
+const NoContent = z.unknown();
 
 export function createApiClient(opts: ApiClientOptions): ApiClient {
   const baseUrl = (opts.baseUrl ?? '').replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const streamIdleMs = opts.streamIdleMs ?? DEFAULT_STREAM_IDLE_MS;
   // Resolved per call, so a test (or msw) that swaps globalThis.fetch later is honoured.
   const doFetch: typeof fetch = (input, init) => (opts.fetch ?? globalThis.fetch)(input, init);
 
-  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
-    const headers = new Headers(init.headers);
+  function headersFor(init: HeadersInit | undefined, accept: string): Headers {
+    const headers = new Headers(init);
     headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     headers.set(DEVICE_HEADER, opts.deviceId);
-    headers.set('accept', 'application/json');
+    headers.set('accept', accept);
     const token = opts.getToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
+    return headers;
+  }
+
+  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
+    const headers = headersFor(init.headers, 'application/json');
 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -97,10 +148,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         throw new NetworkError(`Server nicht erreichbar (${reason})`, { cause });
       }
       const json = parseJson(text);
-      if (!response.ok) {
-        const body = ApiError.safeParse(json);
-        throw new HttpError(response.status, body.success ? body.data : null);
-      }
+      if (!response.ok) throw httpErrorOf(response.status, json);
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         throw new ProtocolError(`Unerwartete Antwort von ${path}`, { cause: parsed.error });
@@ -115,6 +163,84 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }
 
+  async function liveEvents({ signal, onEvent, onOpen, onRetryHint }: LiveEventsOptions): Promise<void> {
+    if (signal.aborted) return;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    // One timer: first for the answer's headers, then for the silence between chunks.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let quietFor: number | null = null;
+    const watch = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        quietFor = ms;
+        controller.abort();
+      }, ms);
+    };
+    const lost = (cause: unknown) => {
+      const reason = quietFor === null ? 'Verbindung abgebrochen' : `nichts empfangen seit ${quietFor} ms`;
+      return new NetworkError(`Live-Verbindung unterbrochen (${reason})`, { cause });
+    };
+    try {
+      watch(timeoutMs);
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${API_PATHS.events}`, {
+          method: 'GET',
+          headers: headersFor(undefined, 'text/event-stream'),
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        if (signal.aborted) return;
+        throw lost(cause);
+      }
+      if (!response.ok) {
+        const text = await response.text().catch(() => '');
+        throw httpErrorOf(response.status, parseJson(text));
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!contentType.startsWith('text/event-stream') || !response.body) {
+        await response.body?.cancel().catch(() => {});
+        throw new ProtocolError(
+          `Unerwartete Antwort von ${API_PATHS.events}: ${contentType || 'kein Inhalt'}`,
+        );
+      }
+      onOpen?.();
+      const parser = createEventStreamParser({
+        onMessage(message) {
+          const event = LiveEvent.safeParse(parseJson(message.data));
+          if (event.success) onEvent(event.data);
+        },
+        onRetry: onRetryHint,
+      });
+      const reader = response.body.getReader();
+      try {
+        for (;;) {
+          watch(streamIdleMs);
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch (cause) {
+            if (signal.aborted) return;
+            throw lost(cause);
+          }
+          if (chunk.done) {
+            parser.end();
+            return;
+          }
+          parser.push(chunk.value);
+        }
+      } finally {
+        reader.cancel().catch(() => {});
+      }
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      controller.abort();
+    }
+  }
+
   return {
     login: (req) => request(API_PATHS.login, LoginResponse, postJson(req)),
     push: (req) => request(API_PATHS.push, PushResponse, postJson(req)),
@@ -123,7 +249,17 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       if (limit !== undefined) query.set('limit', String(limit));
       return request(`${API_PATHS.pull}?${query}`, PullResponse, { method: 'GET' });
     },
+    reportDeviceStatus: async (report) => {
+      await request(API_PATHS.deviceStatus, NoContent, postJson(report));
+    },
+    getTeamDevices: () => request(API_PATHS.teamDevices, TeamDevicesResponse, { method: 'GET' }),
+    liveEvents,
   };
+}
+
+function httpErrorOf(status: number, json: unknown): HttpError {
+  const body = ApiError.safeParse(json);
+  return new HttpError(status, body.success ? body.data : null);
 }
 
 function parseJson(text: string): unknown {

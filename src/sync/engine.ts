@@ -22,10 +22,23 @@
 //
 // Counts, the oldest waiting change and the last sync time follow the database
 // (local-status.ts), so every tab shows them, whichever tab synced.
-import { countPending } from '../db/outbox';
+//
+// At the end of every run that reached the server, the device reports what its
+// outbox still holds (POST /api/devices/status), so a lead sees a change stuck
+// on a phone; a failed report is ignored (the next run reports again).
+//
+// While started, online and not blocked, the engine keeps the live connection
+// (live-events.ts: one per browser, in the tab holding its Web Lock); a
+// `changes` or `concern` event asks for a run at once (coalesced with a running
+// one by the single-flight). A 401 on the stream ends it and asks for a run,
+// whose 401 starts the re-login flow; the stream comes back with the first run
+// that succeeds after it.
+import { countPending, outboxSummary } from '../db/outbox';
 import type { FeldakteDb } from '../db/schema';
+import type { DeviceStatus } from '../shared/protocol';
 import { type ApiClient, HttpError, NetworkError } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
+import { startLiveEvents } from './live-events';
 import { type LocalStatus, observeLocalStatus, readLocalStatus } from './local-status';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
@@ -34,6 +47,7 @@ import { createSingleFlight } from './single-flight';
 import { createStatusStore, initialSyncState, type SyncPhase, type SyncState } from './status-store';
 import { writeLastSyncedAt } from './sync-meta';
 
+export type { LiveStatus } from './live-events';
 export type { SyncPhase, SyncProgress, SyncState } from './status-store';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
@@ -52,6 +66,12 @@ export interface SyncEngine {
   syncNow(): Promise<void>;
   getState(): SyncState;
   subscribe(listener: () => void): () => void;
+  /**
+   * Leads: the last status report of every device of the team (caseload screen).
+   * Asks the server now; rejects like the API client (NetworkError offline,
+   * HttpError 403 for a worker).
+   */
+  teamDevices(): Promise<DeviceStatus[]>;
 }
 
 export interface SyncEngineOptions {
@@ -60,6 +80,10 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Quiet time after a local write before it is pushed. */
   writeDebounceMs?: number;
+  /** Keep the live connection while started (default true). */
+  liveEvents?: boolean;
+  /** For tests: the jitter of live reconnects, a number in [0, 1). */
+  random?: () => number;
 }
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
@@ -81,7 +105,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       store.update({ phase: 'offline' });
       return;
     }
+    const wasBlocked = isBlocked();
     store.update({ phase: 'syncing', pulled: 0 });
+    let reachedServer = true;
     try {
       await pushWithProgress();
       store.update({ progress: { phase: 'pull', done: 0, total: null } });
@@ -97,11 +123,24 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const at = new Date().toISOString();
       await writeLastSyncedAt(db, at);
       store.update({ phase: 'idle', lastSyncedAt: at, lastError: null, progress: null });
+      // A re-login (or an app update) ended the block: the live stream may try again.
+      if (wasBlocked) liveRefused = false;
     } catch (error) {
       store.update({ ...failure(error), progress: null });
+      reachedServer = !(error instanceof NetworkError) && !BLOCKED_PHASES.includes(store.getState().phase);
     }
+    if (reachedServer) await reportDeviceStatus();
     // Also keeps the counts right for a syncNow() without start() (no live query then).
     await refreshLocalStatus();
+    updateLive();
+  }
+
+  async function reportDeviceStatus(): Promise<void> {
+    try {
+      await api.reportDeviceStatus(await outboxSummary(db));
+    } catch {
+      // Never fails the sync: the next run reports again.
+    }
   }
 
   async function pushWithProgress(): Promise<void> {
@@ -136,6 +175,37 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   let stopListening: (() => void)[] = [];
+  let started = false;
+  let stopLive: (() => void) | null = null;
+  /** The server refused the stream (401/426); set until a run succeeds after the block. */
+  let liveRefused = false;
+
+  function updateLive(): void {
+    const wanted =
+      started && opts.liveEvents !== false && browserSaysOnline() && !isBlocked() && !liveRefused;
+    if (wanted && !stopLive) {
+      stopLive = startLiveEvents({
+        api,
+        lockName: `feldakte-live:${db.name}`,
+        random: opts.random,
+        onEvent: (event) => {
+          if (event.type === 'changes' || event.type === 'concern') requestAutomatically();
+        },
+        onStatus: (live) => store.update({ live }),
+        // Events sent while the stream was down are lost: catch up.
+        onReconnected: requestAutomatically,
+        onRefused: () => {
+          liveRefused = true;
+          stopLive = null;
+          // The run meets the same 401 and starts the re-login flow.
+          requestAutomatically();
+        },
+      });
+    } else if (!wanted && stopLive) {
+      stopLive();
+      stopLive = null;
+    }
+  }
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let newestSeqSeen: number | null = null;
 
@@ -156,15 +226,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!isOnline) {
       // A blocked phase stays: the UI still has to ask for the password or the update.
       store.update(isBlocked() ? { online: false } : { online: false, phase: 'offline' });
+      updateLive();
       return;
     }
     store.update({ online: true });
+    updateLive();
     requestAutomatically();
   }
 
   return {
     start() {
       if (stopListening.length > 0) return;
+      started = true;
       const timer = setInterval(requestAutomatically, intervalMs);
       stopListening = [
         () => clearInterval(timer),
@@ -173,8 +246,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         observeLocalStatus(db, onLocalStatus, (error) => store.update({ lastError: messageOf(error) })),
       ];
       void flight.request();
+      updateLive();
     },
     stop() {
+      started = false;
+      updateLive();
       for (const unsubscribe of stopListening) unsubscribe();
       stopListening = [];
       newestSeqSeen = null;
@@ -182,6 +258,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     syncNow: () => flight.request(),
     getState: store.getState,
     subscribe: store.subscribe,
+    async teamDevices() {
+      return (await api.getTeamDevices()).devices;
+    },
   };
 }
 

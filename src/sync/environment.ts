@@ -31,3 +31,24 @@ export async function withSyncLock(name: string, task: () => Promise<void>): Pro
   if (typeof locks?.request !== 'function') return task();
   await locks.request(name, task);
 }
+
+/**
+ * Runs `task` while holding the Web Lock `name` for as long as the task runs,
+ * waiting in the lock's queue while another tab holds it. An aborted `signal`
+ * gives up waiting (the task itself must watch the signal to end). Without Web
+ * Locks the task simply runs.
+ */
+export async function whileHoldingLock(
+  name: string,
+  signal: AbortSignal,
+  task: () => Promise<void>,
+): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (typeof locks?.request !== 'function') return task();
+  try {
+    await locks.request(name, { signal }, task);
+  } catch (error) {
+    // Given up while waiting: AbortError, expected.
+    if (!signal.aborted) throw error;
+  }
+}

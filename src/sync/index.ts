@@ -4,8 +4,10 @@ export {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
+  DEFAULT_STREAM_IDLE_MS,
   DEFAULT_TIMEOUT_MS,
   HttpError,
+  type LiveEventsOptions,
   NetworkError,
   ProtocolError,
 } from './api-client';
@@ -13,6 +15,7 @@ export {
   createSyncEngine,
   DEFAULT_SYNC_INTERVAL_MS,
   DEFAULT_WRITE_DEBOUNCE_MS,
+  type LiveStatus,
   type SyncEngine,
   type SyncEngineOptions,
   type SyncPhase,

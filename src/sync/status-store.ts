@@ -1,5 +1,7 @@
 // The sync status the UI shows, as an external store: getState() returns the same
 // object until something changes, which is what React's useSyncExternalStore needs.
+import type { LiveStatus } from './live-events';
+
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized' | 'upgrade_required';
 
 /** Where a running sync is, for a progress bar. */
@@ -29,6 +31,8 @@ export interface SyncState {
   pulled: number;
   /** Set while a sync runs. */
   progress: SyncProgress | null;
+  /** The live connection (server events that start a sync at once); see live-events.ts. */
+  live: LiveStatus;
 }
 
 /** The state before anything is known; also for placeholders that stand in for an engine. */
@@ -44,6 +48,7 @@ export function initialSyncState(online: boolean): SyncState {
     lastError: null,
     pulled: 0,
     progress: null,
+    live: 'off',
   };
 }
 

@@ -34,6 +34,9 @@ export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngin
     async syncNow() {
       await (await ready).syncNow();
     },
+    async teamDevices() {
+      return (await ready).teamDevices();
+    },
     getState: () => real?.getState() ?? placeholder,
     subscribe(listener) {
       listeners.add(listener);
