@@ -28,8 +28,10 @@ export function ReviewPage({ noteId, renderNoteExtras }: ReviewPageProps) {
     <>
       <PageHeader title={t('review.title')} />
       <div className={`two-pane ${noteId ? 'has-selection' : ''}`}>
-        <div className="pane pane-list">
+        <div className="pane pane-filters">
           <ReviewFilters filter={filter} count={items?.length} />
+        </div>
+        <div className="pane pane-list">
           <ReviewQueueList
             items={items}
             selectedId={noteId}
