@@ -166,8 +166,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   async function liveEvents({ signal, onEvent, onOpen, onRetryHint }: LiveEventsOptions): Promise<void> {
     if (signal.aborted) return;
     const controller = new AbortController();
-    const stop = () => controller.abort();
-    signal.addEventListener('abort', stop, { once: true });
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    // Aborting the fetch does not reliably end a body that is being read (mocked
+    // fetches keep it open), so the reader is cancelled too: its read() then ends.
+    const close = () => {
+      controller.abort();
+      reader?.cancel().catch(() => {});
+    };
+    signal.addEventListener('abort', close, { once: true });
     // One timer: first for the answer's headers, then for the silence between chunks.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let quietFor: number | null = null;
@@ -175,10 +181,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       clearTimeout(timer);
       timer = setTimeout(() => {
         quietFor = ms;
-        controller.abort();
+        close();
       }, ms);
     };
-    const lost = (cause: unknown) => {
+    const lost = (cause?: unknown) => {
       const reason = quietFor === null ? 'Verbindung abgebrochen' : `nichts empfangen seit ${quietFor} ms`;
       return new NetworkError(`Live-Verbindung unterbrochen (${reason})`, { cause });
     };
@@ -201,7 +207,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       }
       const contentType = response.headers.get('content-type') ?? '';
       if (!contentType.startsWith('text/event-stream') || !response.body) {
-        await response.body?.cancel().catch(() => {});
+        void response.body?.cancel().catch(() => {});
         throw new ProtocolError(
           `Unerwartete Antwort von ${API_PATHS.events}: ${contentType || 'kein Inhalt'}`,
         );
@@ -214,30 +220,30 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         },
         onRetry: onRetryHint,
       });
-      const reader = response.body.getReader();
-      try {
-        for (;;) {
-          watch(streamIdleMs);
-          let chunk: ReadableStreamReadResult<Uint8Array>;
-          try {
-            chunk = await reader.read();
-          } catch (cause) {
-            if (signal.aborted) return;
-            throw lost(cause);
-          }
-          if (chunk.done) {
-            parser.end();
-            return;
-          }
-          parser.push(chunk.value);
+      const body = response.body.getReader();
+      reader = body;
+      if (signal.aborted) return;
+      for (;;) {
+        watch(streamIdleMs);
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await body.read();
+        } catch (cause) {
+          if (signal.aborted) return;
+          throw lost(cause);
         }
-      } finally {
-        reader.cancel().catch(() => {});
+        if (quietFor !== null) throw lost();
+        if (signal.aborted) return;
+        if (chunk.done) {
+          parser.end();
+          return;
+        }
+        parser.push(chunk.value);
       }
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      controller.abort();
+      signal.removeEventListener('abort', close);
+      close();
     }
   }
 
