@@ -72,7 +72,7 @@ export const deScreens = {
     documented: 'dokumentiert',
     done: 'erledigt',
     reminders: 'Noch nicht dokumentiert',
-    remindersIntro_one: 'Zu {{count}} vergangenen Besuch fehlt die Notiz.',
+    remindersIntro_one: 'Zu einem vergangenen Besuch fehlt die Notiz.',
     remindersIntro_other: 'Zu {{count}} vergangenen Besuchen fehlt die Notiz.',
     upcoming: 'Demnächst',
     timeRange: '{{from}}–{{to}} Uhr',

@@ -276,7 +276,7 @@ export const en: Messages = {
     documented: 'documented',
     done: 'done',
     reminders: 'Not documented yet',
-    remindersIntro_one: '{{count}} past visit is waiting for its note.',
+    remindersIntro_one: 'One past visit is waiting for its note.',
     remindersIntro_other: '{{count}} past visits are waiting for their notes.',
     upcoming: 'Coming up',
     timeRange: '{{from}}–{{to}}',

@@ -15,6 +15,7 @@ import { DeleteButton } from '../../ui/components/DeleteButton';
 import { changedFields } from '../../ui/forms/changed-fields';
 import { AppointmentForm } from './AppointmentForm';
 import { useAppointment, useAppointmentWrites, useNoteOfAppointment } from './use-appointments';
+import './visits.css';
 
 interface EditAppointmentPageProps {
   appointmentId: string;

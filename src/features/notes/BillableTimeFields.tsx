@@ -12,7 +12,7 @@ export function BillableTimeFields({ form }: { form: UseFormReturn<NoteFormValue
   return (
     <fieldset className="fieldset">
       <legend>{t('noteForm.time')}</legend>
-      <div className="field-row">
+      <div className="field-row time-row">
         <MinutesField
           label={t('noteForm.direct')}
           registration={form.register('durationMinutes', { valueAsNumber: true })}
