@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOnServer, signIn } from './support/api';
-import { login, openFirstCase, waitUntilSynced } from './support/app';
+import { countInUserDb, login, openFirstCase, waitUntilSynced } from './support/app';
 import { launchProfile, PHONE, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -29,6 +29,7 @@ describe('lead review: live § 8a alert, acknowledgement, review and a comment b
   let leaPage: Page;
   let annaPage: Page;
   let leaId: string;
+  let annaId: string;
   let reviewedNoteId: string;
 
   beforeAll(async () => {
@@ -38,6 +39,7 @@ describe('lead review: live § 8a alert, acknowledgement, review and a comment b
     leaPage = lea.context.pages()[0] ?? (await lea.context.newPage());
     annaPage = anna.context.pages()[0] ?? (await anna.context.newPage());
     leaId = (await signIn(server.url, 'lea')).userId;
+    annaId = (await signIn(server.url, 'anna')).userId;
   });
 
   afterAll(async () => {
@@ -169,6 +171,18 @@ describe('lead review: live § 8a alert, acknowledgement, review and a comment b
 
     await annaPage.getByRole('link', { name: 'Heute' }).first().click();
     await annaPage.getByRole('heading', { name: 'Heute' }).first().waitFor();
-    await expect.poll(() => annaPage.getByRole('region', { name: 'Neue Kommentare' }).count()).toBe(0);
+    // Opened, so read on this device: the mark is stored, and Heute no longer lists the
+    // comment (the demo data's comment on another note may still be listed).
+    await expect
+      .poll(
+        async () =>
+          (await countInUserDb(annaPage, annaId, 'meta', { field: 'key', prefix: 'comment.read.' })).rows,
+      )
+      .toBeGreaterThan(0);
+    await annaPage.getByText('Besuche heute').waitFor();
+    const listed = annaPage.getByRole('region', { name: 'Neue Kommentare' });
+    await expect
+      .poll(async () => ((await listed.count()) === 0 ? '' : await listed.innerText()))
+      .not.toContain(COMMENT_TEXT);
   });
 });
