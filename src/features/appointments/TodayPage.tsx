@@ -32,8 +32,8 @@ export function TodayPage() {
           {t('today.newAppointment')}
         </ButtonLink>
       </PageHeader>
-      {reminders && reminders.length > 0 && <Reminders items={reminders} />}
       <NewComments />
+      {reminders && reminders.length > 0 && <Reminders items={reminders} />}
       <section aria-labelledby="today-visits" className="visit-section">
         <h2 id="today-visits">{t('today.visits')}</h2>
         {!visits && <Loading label={t('app.loading')} />}
