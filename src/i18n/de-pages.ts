@@ -131,6 +131,11 @@ export const dePages = {
       conflict: 'Die Änderung widerspricht dem Stand auf dem Server.',
     },
     oldestPending: 'Älteste nicht synchronisierte Änderung: {{date}}',
+    live: {
+      open: 'Live-Verbindung aktiv: Änderungen im Team kommen sofort an.',
+      connecting: 'Live-Verbindung wird aufgebaut …',
+      otherTab: 'Live-Verbindung läuft in einem anderen Tab dieser App.',
+    },
     accountHeading: 'Konto',
     signedInAs: 'Angemeldet als {{name}} ({{team}})',
     language: 'Sprache',

@@ -176,6 +176,11 @@ export const en: Messages = {
     firstSyncStart: 'Loading data …',
     pushProgress: 'Sending changes … {{done, number}} of {{total, number}}',
     staleWarning: 'Changes not synced for over 24 hours – please connect and sync.',
+    live: {
+      open: "Live connection active: the team's changes arrive at once.",
+      connecting: 'Connecting live …',
+      otherTab: 'The live connection runs in another tab of this app.',
+    },
     oldestPending: 'Oldest unsynced change: {{date}}',
     upgradeNeeded: 'Update needed: this app version is outdated. Please reload.',
     reload: 'Reload',

@@ -25,6 +25,7 @@ export function SyncPage() {
         {state.oldestPendingAt && (
           <p className="muted">{t('sync.oldestPending', { date: format.dateTime(state.oldestPendingAt) })}</p>
         )}
+        {state.live !== 'off' && <p className="muted">{t(`sync.live.${state.live}`)}</p>}
         {state.lastError && state.phase !== 'idle' && (
           <p className="muted">{t('sync.lastError', { message: state.lastError })}</p>
         )}
