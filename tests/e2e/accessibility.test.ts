@@ -66,6 +66,8 @@ const SCREENS: Screen[] = [
   },
   { name: 'Prüfen', path: '/pruefen', leadOnly: true },
   { name: 'Prüfen (Notiz)', path: firstLinkOn('/pruefen', 'a[href^="/pruefen/"]'), leadOnly: true },
+  { name: 'Auslastung', path: '/auslastung', leadOnly: true },
+  { name: 'Monatsbericht', path: '/bericht' },
 ];
 
 let baseUrl = '';
@@ -261,11 +263,16 @@ describe('accessibility: every screen, worker and lead, phone and tablet', () =>
             const navIndex = sequence.findIndex((focused) => focused.inNav);
             const navStops = sequence.filter((focused) => focused.inNav).map((focused) => focused.text);
             expect(navIndex, 'navigation reached by Tab').toBeGreaterThan(0);
-            expect(navStops).toEqual(
+            // A phone's tab bar ends in "Mehr" (its menu closed); a tablet's rail lists every item.
+            const main =
               profile.role === 'lead'
-                ? ['Heute', 'Fälle', 'Termine', 'Fall im Feld', 'Prüfen']
-                : ['Heute', 'Fälle', 'Termine', 'Fall im Feld'],
-            );
+                ? ['Heute', 'Fälle', 'Termine', 'Prüfen']
+                : ['Heute', 'Fälle', 'Termine', 'Fall im Feld'];
+            const more =
+              profile.role === 'lead'
+                ? ['Fall im Feld', 'Auslastung', 'Monatsbericht', 'Netzwerkpartner']
+                : ['Monatsbericht', 'Netzwerkpartner'];
+            expect(navStops).toEqual(profile.device === 'phone' ? [...main, 'Mehr'] : [...main, ...more]);
             // Between the skip link and the navigation only the header's own controls.
             expect(navIndex).toBeLessThanOrEqual(4);
           }
