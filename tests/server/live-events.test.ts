@@ -131,6 +131,12 @@ describe.each(databaseTargets)('live events ($name)', (target) => {
     const tomsPhone = await streamOnB(tom, 'phone-tom');
     expect(leasTablet.status).toBe(200);
     expect(leasTablet.contentType).toMatch(/^text\/event-stream/);
+    // Opening the stream is audited: it names notes with a § 8a concern as they are written.
+    const audited = await dbs.a.query(
+      "SELECT device_id FROM audit_log WHERE action = 'events' AND user_id = $1",
+      [lea.user.id],
+    );
+    expect(audited).toEqual([{ device_id: 'tablet-lea' }]);
 
     const concern = createMutation('note', noteData(annasCaseId, { concern8a: true }));
     const [applied] = await pushThroughA(anna, [concern]);

@@ -78,4 +78,45 @@ describe.each(databaseTargets)('demo seed ($name)', (target) => {
     );
     expect(after).toEqual(before);
   });
+
+  it('fills the working day: visits today and this week, visits waiting for a note, goals, hours, partners', async () => {
+    const today = localDay(new Date());
+    for (const username of ['anna', 'ben']) {
+      const visits = async (condition: string) =>
+        count(
+          `appointments a JOIN users u ON u.id = a.worker_id WHERE u.username = $1 AND a.status = 'planned' AND ${condition}`,
+          [username, today],
+        );
+      expect(await visits('a.date = $2::date'), username).toBeGreaterThanOrEqual(1);
+      expect(await visits('a.date > $2::date AND a.date <= $2::date + 6'), username).toBeGreaterThanOrEqual(
+        2,
+      );
+      // Past visits without a note: Heute reminds of them.
+      const undocumented = await visits(
+        'a.date < $2::date AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.appointment_id = a.id)',
+      );
+      expect(undocumented, username).toBeGreaterThanOrEqual(1);
+    }
+    // Every visit names its address (postcode and place), so the maps link finds it.
+    expect(await count("appointments WHERE place !~ '[0-9]{5} '")).toBe(0);
+    expect(await count('cases WHERE approved_hours_per_month NOT BETWEEN 4 AND 12')).toBe(0);
+    expect(await count('cases c WHERE NOT EXISTS (SELECT 1 FROM goals g WHERE g.case_id = c.id)')).toBe(0);
+    expect(await count("notes WHERE template = 'home_visit' AND text = ''")).toBeGreaterThanOrEqual(2);
+    expect(await count('notes WHERE travel_minutes > 0 AND kilometres > 0')).toBeGreaterThanOrEqual(5);
+    expect(await count('notes WHERE jsonb_array_length(goal_ids) > 0')).toBeGreaterThanOrEqual(5);
+    expect(await count('notes WHERE appointment_id IS NOT NULL')).toBeGreaterThanOrEqual(3);
+    expect(await count('notes WHERE concern8a AND concern_acknowledged_at IS NULL')).toBe(1);
+    const comments = await h.db.query(
+      `SELECT a.username AS author, w.username AS note_author FROM comments c
+       JOIN users a ON a.id = c.author_id JOIN notes n ON n.id = c.note_id JOIN users w ON w.id = n.author_id`,
+    );
+    expect(comments).toEqual([{ author: 'lea', note_author: 'anna' }]);
+    const partners = await h.db.query<{ team: string; n: number }>(
+      'SELECT t.name AS team, count(*)::int AS n FROM partners p JOIN teams t ON t.id = p.team_id GROUP BY t.name',
+    );
+    expect(partners).toEqual([{ team: 'Team Nord', n: expect.any(Number) }]);
+    expect(partners[0]?.n).toBeGreaterThanOrEqual(8);
+    expect(partners[0]?.n).toBeLessThanOrEqual(10);
+    expect(await count('pre_consultations WHERE referral_partner_id IS NOT NULL')).toBe(1);
+  });
 });

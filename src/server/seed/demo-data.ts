@@ -1,7 +1,15 @@
 // The invented demo world: two teams in a rural district, their families,
-// notes, appointments and pre-consultations. Names, places and stories are made
-// up. Dates are days relative to the day of seeding.
-import type { ContactKind, PreConsultationOutcome, Role } from '../../shared/records';
+// notes, appointments, help-plan goals, pre-consultations and the network
+// partners of the district. Names, places and stories are made up. Dates are days
+// relative to the day of seeding.
+import type {
+  ContactKind,
+  GoalStatus,
+  NoteSection,
+  PartnerFields,
+  PreConsultationOutcome,
+  Role,
+} from '../../shared/records';
 
 export const DEMO_PASSWORD = 'feldakte-demo';
 
@@ -15,18 +23,36 @@ export interface DemoNote {
   daysAgo: number;
   kind: ContactKind;
   durationMinutes: number;
+  /** Free text; may be empty when `sections` (the home-visit template) say it all. */
   text: string;
+  /** Written with the home-visit template. */
+  sections?: Partial<Record<NoteSection, string>>;
+  travelMinutes?: number;
+  kilometres?: number;
+  /** Indexes into the case's goals this note worked on. */
+  goals?: number[];
+  /** The appointment this note documents (created as done, same day, kind and duration). */
+  visit?: { time: string; place: string };
   concern8a?: boolean;
   /** Marked "geprüft" by the team lead. */
   reviewed?: boolean;
+  /** The team lead's comment on the note. */
+  leadComment?: string;
 }
 
 export interface DemoAppointment {
+  /** Negative: a past visit not documented yet (Heute reminds of it). */
   inDays: number;
   time: string;
   durationMinutes: number;
   kind: ContactKind;
   place: string;
+}
+
+export interface DemoGoal {
+  title: string;
+  description: string;
+  status?: GoalStatus;
 }
 
 export interface DemoCase {
@@ -37,6 +63,9 @@ export interface DemoCase {
   phone: string;
   helpType: string;
   startedDaysAgo: number;
+  /** Fachleistungsstunden per month from the help plan. */
+  approvedHoursPerMonth: number;
+  goals: DemoGoal[];
   notes: DemoNote[];
   appointments: DemoAppointment[];
 }
@@ -48,6 +77,8 @@ export interface DemoPreConsultation {
   concern: string;
   advice: string;
   outcome: PreConsultationOutcome;
+  /** Name of the team's network partner the family was referred to. */
+  referralPartner?: string;
 }
 
 export interface DemoTeam {
@@ -55,4 +86,6 @@ export interface DemoTeam {
   users: DemoUser[];
   casesOf: Record<string, DemoCase[]>;
   preConsultation: DemoPreConsultation;
+  /** The district's network partners (entered by the team's lead). */
+  partners?: PartnerFields[];
 }

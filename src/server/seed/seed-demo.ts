@@ -1,4 +1,4 @@
-// Fills an empty database with the demo teams. Teams and users are inserted
+// Fills an empty database with the demo teams and their network partners. Teams and users are inserted
 // directly (they have no push path); everything else goes through the push
 // service as the respective user, so it gets sequence numbers, versions and
 // permission checks exactly like data from a device.
@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import { countUsers, insertTeam, insertUser } from '../repositories/users';
 import { hashPassword } from '../services/password';
 import { createPushService, type PushService } from '../services/push-service';
-import { DEMO_PASSWORD, type DemoCase, type DemoTeam } from './demo-data';
+import { DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './demo-data';
 import { teamNord } from './team-nord';
 import { teamSued } from './team-sued';
 
@@ -71,6 +71,30 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
   });
 }
 
+/** The note as its author writes it: template sections, billable time, goals and visit. */
+function noteFields(
+  note: DemoNote,
+  ids: { caseId: string; goalIds: string[]; appointmentId: string | null },
+  today: Date,
+) {
+  const { daysAgo, sections, goals = [], concern8a, kind, durationMinutes, text } = note;
+  return {
+    caseId: ids.caseId,
+    date: dayFrom(today, -daysAgo),
+    kind,
+    durationMinutes,
+    text,
+    concern8a: concern8a ?? false,
+    reviewedAt: null,
+    template: sections ? 'home_visit' : 'free',
+    ...sections,
+    travelMinutes: note.travelMinutes ?? 0,
+    kilometres: note.kilometres ?? 0,
+    goalIds: goals.map((index) => ids.goalIds[index]),
+    appointmentId: ids.appointmentId,
+  };
+}
+
 async function seedCase(
   push: PushService,
   worker: SessionUser,
@@ -79,7 +103,8 @@ async function seedCase(
   today: Date,
 ) {
   const caseId = randomUUID();
-  const reviews: Mutation[] = [];
+  const goalIds = demo.goals.map(() => randomUUID());
+  const leadFollowUps: Mutation[] = [];
   const mutations: Mutation[] = [
     mutation('case', 'create', caseId, {
       reference: demo.reference.replace('-', `-${today.getFullYear()}-`),
@@ -92,21 +117,40 @@ async function seedCase(
       startDate: dayFrom(today, -demo.startedDaysAgo),
       assignedTo: worker.id,
       sourcePreConsultationId: null,
+      approvedHoursPerMonth: demo.approvedHoursPerMonth,
     }),
   ];
+  for (const [index, goal] of demo.goals.entries()) {
+    const goalId = goalIds[index] ?? randomUUID();
+    mutations.push(mutation('goal', 'create', goalId, { caseId, status: 'open', ...goal }));
+  }
   for (const note of demo.notes) {
     const noteId = randomUUID();
-    const { daysAgo, reviewed, concern8a, ...fields } = note;
-    const data = {
-      ...fields,
-      caseId,
-      date: dayFrom(today, -daysAgo),
-      concern8a: concern8a ?? false,
-      reviewedAt: null,
-    };
-    mutations.push(mutation('note', 'create', noteId, data));
-    if (reviewed && lead)
-      reviews.push(mutation('note', 'update', noteId, { reviewedAt: new Date().toISOString() }));
+    let appointmentId: string | null = null;
+    if (note.visit) {
+      // The visit the note documents: done, the same day, kind and duration.
+      appointmentId = randomUUID();
+      mutations.push(
+        mutation('appointment', 'create', appointmentId, {
+          caseId,
+          date: dayFrom(today, -note.daysAgo),
+          time: note.visit.time,
+          durationMinutes: note.durationMinutes,
+          place: note.visit.place,
+          kind: note.kind,
+          status: 'done',
+        }),
+      );
+    }
+    mutations.push(
+      mutation('note', 'create', noteId, noteFields(note, { caseId, goalIds, appointmentId }, today)),
+    );
+    if (note.reviewed && lead)
+      leadFollowUps.push(mutation('note', 'update', noteId, { reviewedAt: new Date().toISOString() }));
+    if (note.leadComment && lead)
+      leadFollowUps.push(
+        mutation('comment', 'create', randomUUID(), { caseId, noteId, text: note.leadComment }),
+      );
   }
   for (const appointment of demo.appointments) {
     const { inDays, ...fields } = appointment;
@@ -114,7 +158,24 @@ async function seedCase(
     mutations.push(mutation('appointment', 'create', randomUUID(), data));
   }
   await pushAs(push, worker, mutations);
-  if (lead && reviews.length > 0) await pushAs(push, lead, reviews);
+  if (lead && leadFollowUps.length > 0) await pushAs(push, lead, leadFollowUps);
+}
+
+/** The team's network partners, entered by its lead; returns their ids by name. */
+async function seedPartners(
+  push: PushService,
+  lead: SessionUser | undefined,
+  team: DemoTeam,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!lead || !team.partners) return ids;
+  const mutations = team.partners.map((partner) => {
+    const id = randomUUID();
+    ids.set(partner.name, id);
+    return mutation('partner', 'create', id, { ...partner });
+  });
+  await pushAs(push, lead, mutations);
+  return ids;
 }
 
 /**
@@ -128,15 +189,24 @@ export async function seedDemoData(db: Database, today: Date = new Date()): Prom
   for (const team of demoTeams) {
     const lead = team.users.find((user) => user.role === 'lead');
     const leadActor = lead && users.get(lead.username);
+    const partnerIds = await seedPartners(push, leadActor, team);
     for (const [username, cases] of Object.entries(team.casesOf)) {
       const worker = users.get(username);
       if (!worker) throw new Error(`Demo case owner ${username} is not a demo user`);
       for (const demo of cases) await seedCase(push, worker, leadActor, demo, today);
     }
-    const { username, daysAgo, ...fields } = team.preConsultation;
+    const { username, daysAgo, referralPartner, ...fields } = team.preConsultation;
     const owner = users.get(username);
     if (!owner) throw new Error(`Demo pre-consultation owner ${username} is not a demo user`);
-    const data = { ...fields, date: dayFrom(today, -daysAgo), convertedCaseId: null };
+    const referralPartnerId = referralPartner ? partnerIds.get(referralPartner) : undefined;
+    if (referralPartner && !referralPartnerId)
+      throw new Error(`Demo partner ${referralPartner} is not seeded`);
+    const data = {
+      ...fields,
+      date: dayFrom(today, -daysAgo),
+      convertedCaseId: null,
+      referralPartnerId: referralPartnerId ?? null,
+    };
     await pushAs(push, owner, [mutation('preConsultation', 'create', randomUUID(), data)]);
   }
   return true;

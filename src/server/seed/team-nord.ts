@@ -1,5 +1,9 @@
 // Demo team "Team Nord": Anna Keller, Ben Schröder (Fachkräfte), Lea Hoffmann (Leitung).
+// Both workers have visits today and this week, a visit of the last days still
+// waiting for its note, help-plan goals per case, and notes with travel time;
+// one § 8a concern is not yet acknowledged, and Lea commented on one of Anna's notes.
 import type { DemoTeam } from './demo-data';
+import { partnersNord } from './partners-nord';
 
 export const teamNord: DemoTeam = {
   name: 'Team Nord',
@@ -8,6 +12,7 @@ export const teamNord: DemoTeam = {
     { username: 'ben', displayName: 'Ben Schröder', role: 'worker' },
     { username: 'lea', displayName: 'Lea Hoffmann', role: 'lead' },
   ],
+  partners: partnersNord,
   casesOf: {
     anna: [
       {
@@ -18,12 +23,41 @@ export const teamNord: DemoTeam = {
         phone: '0170 4418230',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 120,
+        approvedHoursPerMonth: 10,
+        goals: [
+          {
+            title: 'Verlässliche Tagesstruktur für Leon und Mia',
+            description:
+              'Feste Zeiten für Aufstehen, Essen, Hausaufgaben und Schlafen; Frau Berger setzt sie ohne Erinnerung um.',
+          },
+          {
+            title: 'Leon geht regelmäßig zur Schule',
+            description: 'Höchstens zwei unentschuldigte Fehltage im Halbjahr.',
+          },
+          {
+            title: 'Entlastung von Frau Berger',
+            description: 'Ein Nachmittag pro Woche mit Betreuung der Kinder (Familienzentrum, Großeltern).',
+          },
+        ],
         notes: [
           {
             daysAgo: 6,
             kind: 'home_visit',
             durationMinutes: 90,
-            text: 'Hausbesuch. Frau Berger wirkt erschöpft, Wohnung aufgeräumt. Tagesstruktur für Leon besprochen, Hausaufgabenzeit nach dem Mittagessen vereinbart.',
+            text: '',
+            sections: {
+              occasion: 'Vereinbarter Hausbesuch',
+              observations:
+                'Frau Berger wirkt erschöpft, Wohnung aufgeräumt. Mia spielt ruhig, Leon macht am Küchentisch Hausaufgaben.',
+              talkedWith: 'Frau Berger, Leon',
+              agreements:
+                'Hausaufgabenzeit nach dem Mittagessen; Frau Berger ruft im Familienzentrum wegen der Eltern-Kind-Gruppe an.',
+              nextSteps: 'Rückfrage bei der Klassenlehrerin zu den Fehlzeiten.',
+            },
+            travelMinutes: 30,
+            kilometres: 18.5,
+            goals: [0, 2],
+            visit: { time: '09:00', place: 'bei Familie Berger, Dorfstraße 12, 29459 Kirchwalde' },
             reviewed: true,
           },
           {
@@ -31,10 +65,24 @@ export const teamNord: DemoTeam = {
             kind: 'phone',
             durationMinutes: 20,
             text: 'Telefonat mit der Klassenlehrerin von Leon: Fehlzeiten haben abgenommen. Rückmeldung an Frau Berger beim nächsten Termin.',
+            goals: [1],
           },
         ],
         appointments: [
-          { inDays: 0, time: '09:30', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Berger' },
+          {
+            inDays: 0,
+            time: '09:30',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Berger, Dorfstraße 12, 29459 Kirchwalde',
+          },
+          {
+            inDays: 4,
+            time: '14:00',
+            durationMinutes: 60,
+            kind: 'meeting',
+            place: 'Grundschule Kirchwalde, Schulweg 3, 29459 Kirchwalde',
+          },
         ],
       },
       {
@@ -45,16 +93,40 @@ export const teamNord: DemoTeam = {
         phone: '05841 77219',
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 75,
+        approvedHoursPerMonth: 6,
+        goals: [
+          {
+            title: 'Jonas findet einen Praktikumsplatz',
+            description: 'Bewerbung schreiben, Vorstellungsgespräch üben, Praktikum bis zu den Sommerferien.',
+          },
+          {
+            title: 'Weniger Streit zu Hause',
+            description:
+              'Vater und Jonas vereinbaren Regeln zu Ausgehzeiten und Handy und halten sie vier Wochen ein.',
+          },
+        ],
         notes: [
           {
             daysAgo: 3,
             kind: 'meeting',
             durationMinutes: 60,
-            text: 'Treffen mit Jonas im Jugendtreff. Thema Ausbildungsplatzsuche, Praktikum in der Kfz-Werkstatt Meyer angefragt.',
+            text: 'Treffen mit Jonas im Jugendtreff. Thema Ausbildungsplatzsuche, Praktikum in der Kfz-Werkstatt Meyer angefragt. Jonas hat den Lebenslauf selbst angefangen.',
+            travelMinutes: 40,
+            kilometres: 27,
+            goals: [0],
+            visit: { time: '16:00', place: 'Jugendtreff Wendeloh, Am Sportplatz 2, 29462 Wendeloh' },
+            leadComment:
+              'Gute Idee mit dem Praktikum. Bitte beim nächsten Termin klären, ob der Vater die Fahrten zur Werkstatt übernehmen kann.',
           },
         ],
         appointments: [
-          { inDays: 2, time: '15:00', durationMinutes: 60, kind: 'meeting', place: 'Jugendtreff Wendeloh' },
+          {
+            inDays: 2,
+            time: '15:00',
+            durationMinutes: 60,
+            kind: 'meeting',
+            place: 'Jugendtreff Wendeloh, Am Sportplatz 2, 29462 Wendeloh',
+          },
         ],
       },
       {
@@ -65,23 +137,44 @@ export const teamNord: DemoTeam = {
         phone: '0151 22904417',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 40,
+        approvedHoursPerMonth: 12,
+        goals: [
+          {
+            title: 'Sichere Versorgung von Elif und Emir',
+            description: 'Regelmäßige U-Untersuchungen, Impfungen nachgeholt, Kinderarzt kennt die Familie.',
+          },
+          {
+            title: 'Frau Yıldız nutzt Unterstützung im Alltag',
+            description: 'Anbindung an Frühe Hilfen (Familienhebamme) und den Elterntreff.',
+          },
+        ],
         notes: [
           {
             daysAgo: 2,
             kind: 'home_visit',
             durationMinutes: 120,
             text: 'Hausbesuch. Elif hat Hämatome an beiden Oberarmen, Erklärung der Mutter nicht schlüssig. Gefährdungseinschätzung nach § 8a SGB VIII mit der Teamleitung erforderlich.',
+            travelMinutes: 30,
+            kilometres: 19,
+            goals: [0],
+            visit: { time: '10:00', place: 'bei Familie Yıldız, Lindenweg 8, 29459 Kirchwalde' },
             concern8a: true,
           },
         ],
         appointments: [
-          { inDays: 0, time: '13:00', durationMinutes: 60, kind: 'home_visit', place: 'bei Familie Yıldız' },
+          {
+            inDays: 0,
+            time: '13:00',
+            durationMinutes: 60,
+            kind: 'home_visit',
+            place: 'bei Familie Yıldız, Lindenweg 8, 29459 Kirchwalde',
+          },
           {
             inDays: 3,
             time: '10:00',
             durationMinutes: 45,
             kind: 'meeting',
-            place: 'Kinderarztpraxis Dr. Brandt',
+            place: 'Kinderarztpraxis Dr. Brandt, Marktplatz 5, 29459 Kirchwalde',
           },
         ],
       },
@@ -93,16 +186,52 @@ export const teamNord: DemoTeam = {
         phone: '0160 5583021',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 14,
+        approvedHoursPerMonth: 8,
+        goals: [
+          {
+            title: 'Finn besucht regelmäßig die Schule',
+            description: 'Morgendlicher Ablauf steht; die Schule meldet Fehltage am selben Tag.',
+          },
+          {
+            title: 'Entlastung von Frau Lehmann im Alltag',
+            description: 'Aufgaben im Haushalt zwischen den Eltern aufgeteilt.',
+          },
+        ],
         notes: [
           {
             daysAgo: 8,
             kind: 'home_visit',
             durationMinutes: 75,
-            text: 'Erstgespräch mit beiden Eltern. Ziele: regelmäßiger Schulbesuch von Finn, Entlastung der Mutter im Alltag.',
+            text: '',
+            sections: {
+              occasion: 'Erstgespräch nach Hilfeplankonferenz',
+              observations:
+                'Beide Eltern offen und zugewandt, Finn zurückhaltend. Vater arbeitet im Schichtdienst.',
+              talkedWith: 'Herr und Frau Lehmann, Finn',
+              agreements: 'Wöchentlicher Hausbesuch, abwechselnd vormittags und nachmittags.',
+              nextSteps: 'Wochenplan für die Morgen vor der Schule erstellen.',
+            },
+            travelMinutes: 45,
+            kilometres: 32.5,
+            goals: [0, 1],
+            visit: { time: '15:00', place: 'bei Familie Lehmann, Hauptstraße 41, 29465 Schnega-Ost' },
           },
         ],
         appointments: [
-          { inDays: 1, time: '11:00', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Lehmann' },
+          {
+            inDays: -1,
+            time: '14:00',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Lehmann, Hauptstraße 41, 29465 Schnega-Ost',
+          },
+          {
+            inDays: 1,
+            time: '11:00',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Lehmann, Hauptstraße 41, 29465 Schnega-Ost',
+          },
         ],
       },
     ],
@@ -115,17 +244,53 @@ export const teamNord: DemoTeam = {
         phone: '0176 3310928',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 200,
+        approvedHoursPerMonth: 10,
+        goals: [
+          {
+            title: 'Haushaltsgeld reicht bis zum Monatsende',
+            description: 'Haushaltsplan wird geführt, keine neuen Rückstände bei Strom und Miete.',
+          },
+          {
+            title: 'Paul schafft die Versetzung',
+            description: 'Nachhilfe über Bildung und Teilhabe beantragt und regelmäßig besucht.',
+            status: 'achieved',
+          },
+        ],
         notes: [
           {
             daysAgo: 4,
             kind: 'home_visit',
             durationMinutes: 90,
-            text: 'Hausbesuch. Haushaltsplan gemeinsam überarbeitet, Stromnachzahlung mit dem Jobcenter geklärt.',
+            text: '',
+            sections: {
+              occasion: 'Vereinbarter Hausbesuch',
+              observations: 'Post und Rechnungen sortiert in einem Ordner, Kinder beim Mittagessen.',
+              talkedWith: 'Frau Krüger',
+              agreements: 'Haushaltsplan gemeinsam überarbeitet, Stromnachzahlung mit dem Jobcenter geklärt.',
+              nextSteps: 'Termin bei der Schuldnerberatung vereinbaren.',
+            },
+            travelMinutes: 50,
+            kilometres: 38,
+            goals: [0],
+            visit: { time: '10:30', place: 'bei Familie Krüger, Feldweg 2, 29471 Gartow-Heide' },
             reviewed: true,
           },
         ],
         appointments: [
-          { inDays: 0, time: '10:30', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Krüger' },
+          {
+            inDays: 0,
+            time: '10:30',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Krüger, Feldweg 2, 29471 Gartow-Heide',
+          },
+          {
+            inDays: 3,
+            time: '09:00',
+            durationMinutes: 60,
+            kind: 'meeting',
+            place: 'Schuldnerberatung, Diakonisches Werk, Kirchstraße 7, 29439 Lüchow',
+          },
         ],
       },
       {
@@ -136,6 +301,13 @@ export const teamNord: DemoTeam = {
         phone: '05841 90312',
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 90,
+        approvedHoursPerMonth: 4,
+        goals: [
+          {
+            title: 'Lukas schließt das Berufsvorbereitungsjahr ab',
+            description: 'Regelmäßiger Besuch der BBS, Praktikum im zweiten Halbjahr.',
+          },
+        ],
         notes: [
           {
             daysAgo: 5,
@@ -145,7 +317,20 @@ export const teamNord: DemoTeam = {
           },
         ],
         appointments: [
-          { inDays: 4, time: '14:00', durationMinutes: 60, kind: 'meeting', place: 'BBS Lüchow, Raum 104' },
+          {
+            inDays: -2,
+            time: '13:30',
+            durationMinutes: 45,
+            kind: 'meeting',
+            place: 'BBS Lüchow, Raum 104, Am Wallgraben 1, 29439 Lüchow',
+          },
+          {
+            inDays: 4,
+            time: '14:00',
+            durationMinutes: 60,
+            kind: 'meeting',
+            place: 'BBS Lüchow, Raum 104, Am Wallgraben 1, 29439 Lüchow',
+          },
         ],
       },
       {
@@ -156,14 +341,32 @@ export const teamNord: DemoTeam = {
         phone: '0157 84420193',
         helpType: 'Soziale Gruppenarbeit § 29 SGB VIII',
         startedDaysAgo: 60,
+        approvedHoursPerMonth: 5,
+        goals: [
+          {
+            title: 'Noah findet Anschluss in der Gruppe',
+            description: 'Noah nimmt an der wöchentlichen Gruppe teil und spielt mit anderen Kindern.',
+          },
+          {
+            title: 'Frau Schulz kennt Angebote vor Ort',
+            description: 'Besuch des Elterntreffs im Familienzentrum.',
+          },
+        ],
         notes: [],
         appointments: [
+          {
+            inDays: 0,
+            time: '14:30',
+            durationMinutes: 45,
+            kind: 'home_visit',
+            place: 'bei Familie Schulz, Birkenallee 17, 29465 Schnega-Ost',
+          },
           {
             inDays: 1,
             time: '16:00',
             durationMinutes: 120,
             kind: 'meeting',
-            place: 'Gruppenraum Familienzentrum',
+            place: 'Gruppenraum Familienzentrum, Kirchplatz 1, 29459 Kirchwalde',
           },
         ],
       },
@@ -176,5 +379,6 @@ export const teamNord: DemoTeam = {
     concern: 'Sorge um zwei Kinder in der Nachbarschaft, die oft bis spät abends allein draußen sind.',
     advice: 'Gesprächsangebot über die Kita vorgeschlagen; Kontaktdaten des Familienzentrums weitergegeben.',
     outcome: 'referral',
+    referralPartner: 'Familienzentrum Kirchwalde',
   },
 };

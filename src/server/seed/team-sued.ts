@@ -14,16 +14,37 @@ export const teamSued: DemoTeam = {
         phone: '0171 6620458',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 150,
+        approvedHoursPerMonth: 9,
+        goals: [
+          {
+            title: 'Kita-Platz für Max',
+            description: 'Antrag gestellt, Eingewöhnung begleitet.',
+          },
+          {
+            title: 'Sophie hat eine feste Freizeitaktivität',
+            description: 'Schwimmgruppe einmal pro Woche.',
+            status: 'achieved',
+          },
+        ],
         notes: [
           {
             daysAgo: 2,
             kind: 'home_visit',
             durationMinutes: 90,
             text: 'Hausbesuch. Frau Neumann hat den Antrag auf Kita-Platz für Max gestellt. Sophie erzählt begeistert von der Schwimmgruppe.',
+            travelMinutes: 35,
+            kilometres: 26,
+            goals: [0, 1],
           },
         ],
         appointments: [
-          { inDays: 0, time: '14:30', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Neumann' },
+          {
+            inDays: 0,
+            time: '14:30',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Neumann, Kastanienweg 4, 29493 Bergen-Süd',
+          },
         ],
       },
       {
@@ -34,9 +55,22 @@ export const teamSued: DemoTeam = {
         phone: '0162 7781340',
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 45,
+        approvedHoursPerMonth: 4,
+        goals: [
+          {
+            title: 'Ana fühlt sich in der Klasse wohl',
+            description: 'Regelmäßige Gespräche mit der Klassenlehrerin, Ana nennt eine Freundin.',
+          },
+        ],
         notes: [],
         appointments: [
-          { inDays: 2, time: '09:00', durationMinutes: 60, kind: 'meeting', place: 'Grundschule Waddeweitz' },
+          {
+            inDays: 2,
+            time: '09:00',
+            durationMinutes: 60,
+            kind: 'meeting',
+            place: 'Grundschule Waddeweitz, Schulstraße 1, 29496 Waddeweitz-Süd',
+          },
         ],
       },
       {
@@ -47,16 +81,36 @@ export const teamSued: DemoTeam = {
         phone: '05845 31877',
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 20,
+        approvedHoursPerMonth: 8,
+        goals: [
+          {
+            title: 'Tim geht wieder zur Schule',
+            description: 'Stufenplan mit der Schule: erst zwei Stunden, dann ganze Tage.',
+          },
+          {
+            title: 'Regeln zur Mediennutzung',
+            description: 'Familie vereinbart Handyzeiten und hält sie ein.',
+          },
+        ],
         notes: [
           {
             daysAgo: 7,
             kind: 'home_visit',
             durationMinutes: 60,
             text: 'Erstgespräch. Konflikte um Mediennutzung und Schulweigerung von Tim. Hilfeplanziele vorbesprochen.',
+            travelMinutes: 40,
+            kilometres: 29.5,
+            goals: [0, 1],
           },
         ],
         appointments: [
-          { inDays: 3, time: '17:00', durationMinutes: 90, kind: 'home_visit', place: 'bei Familie Fischer' },
+          {
+            inDays: 3,
+            time: '17:00',
+            durationMinutes: 90,
+            kind: 'home_visit',
+            place: 'bei Familie Fischer, Am Anger 9, 29493 Bergen-Süd',
+          },
         ],
       },
     ],
