@@ -7,6 +7,7 @@
 import {
   type Amendment,
   NOTE_CONTENT_MESSAGE,
+  NOTE_SECTIONS,
   type NoteFields,
   type NoteRecord,
   noteHasContent,
@@ -132,8 +133,11 @@ export const noteRules: EntityRules<'note'> = {
   },
 
   derive(ctx, before, applied) {
-    if (!noteHasContent({ ...before, ...applied }))
+    // Judged only when the words change, so a review never fails on a note's old content.
+    const wordsChanged = (['text', ...NOTE_SECTIONS] as const).some((field) => applied[field] !== undefined);
+    if (wordsChanged && !noteHasContent({ ...before, ...applied })) {
       throw reject.invalid(`text: ${NOTE_CONTENT_MESSAGE}`, 'text');
+    }
     const derived: Record<string, unknown> = {};
     if (applied.reviewedAt !== undefined)
       derived.reviewedBy = applied.reviewedAt === null ? null : ctx.actor.id;
