@@ -3,9 +3,6 @@ import type { ConflictedRecord } from '../../db/conflicts';
 import { useFormatters } from '../../ui/format';
 import { useRecordNames } from '../../ui/format/use-record-names';
 
-/** The network partners' directory (the partners feature's route). */
-const PARTNERS_PATH = '/netzwerk';
-
 export interface RecordTitle {
   title: string;
   /** Where the record is shown (and its conflicts inline with it). */
@@ -63,7 +60,7 @@ export function useRecordTitle(): (item: ConflictedRecord) => RecordTitle {
       case 'partner':
         return {
           title: t('conflicts.record.partner', { name: item.record.name }),
-          href: PARTNERS_PATH,
+          href: `/partner/${item.record.id}`,
         };
     }
   };
