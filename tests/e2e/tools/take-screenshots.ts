@@ -1,8 +1,11 @@
 // Screenshots of every screen at phone and tablet size into docs/screenshots/,
-// for people to look at (npm run screenshots; needs a built app).
+// for people to look at (npm run screenshots; needs a built app). Screens are
+// opened by address, with record ids looked up on the server, so one changed
+// screen does not derail the rest.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { login } from '../support/app';
+import { pullEverything, recordsOf, signIn } from '../support/api';
 import { launchProfile, PHONE, TABLET } from '../support/browser';
 import { startServer } from '../support/server';
 
@@ -11,13 +14,55 @@ const OUT = 'docs/screenshots';
 type Viewport = typeof PHONE;
 
 async function shoot(page: Page, name: string, size: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // Not 'networkidle': the live-events stream stays open as long as the app runs.
+  await page.getByText('Lädt …').waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${OUT}/${name}-${size}.png` });
+  await page.screenshot({ path: `${OUT}/${name}-${size}.png`, fullPage: true });
   console.log(`${OUT}/${name}-${size}.png`);
 }
 
-async function workerScreens(url: string, viewport: Viewport, size: string): Promise<void> {
+/** Opens an address inside the app and takes its picture. */
+async function visit(page: Page, url: string, path: string, name: string, size: string) {
+  await page.goto(`${url}${path}`);
+  await page.locator('main h1, main h2').first().waitFor();
+  await shoot(page, name, size);
+}
+
+/** The records the screens are about, as the demo seed made them. */
+async function demoIds(url: string) {
+  const anna = await signIn(url, 'anna');
+  const annas = await pullEverything(anna.api);
+  const cases = recordsOf(annas, 'case').sort((a, b) => a.familyName.localeCompare(b.familyName));
+  const notes = recordsOf(annas, 'note');
+  const comments = recordsOf(annas, 'comment');
+  const appointments = recordsOf(annas, 'appointment');
+  const today = new Date().toISOString().slice(0, 10);
+  const documented = new Set(notes.map((note) => note.appointmentId));
+  const pastVisit = appointments.find(
+    (a) => a.date < today && a.status !== 'cancelled' && !documented.has(a.id),
+  );
+  const commented = notes.find((note) => comments.some((comment) => comment.noteId === note.id));
+  const partners = recordsOf(annas, 'partner');
+  const lea = await signIn(url, 'lea');
+  const leas = await pullEverything(lea.api);
+  const concern = recordsOf(leas, 'note').find((note) => note.concern8a && !note.concernAcknowledgedAt);
+  const firstCase = cases[0];
+  if (!firstCase || !pastVisit || !commented || !partners[0] || !concern) {
+    throw new Error('The demo seed lacks a record the screenshots need');
+  }
+  return {
+    caseId: firstCase.id,
+    commentedNote: commented,
+    appointmentId: appointments[0]?.id ?? pastVisit.id,
+    pastVisitId: pastVisit.id,
+    partnerId: partners[0].id,
+    concern,
+  };
+}
+
+type Ids = Awaited<ReturnType<typeof demoIds>>;
+
+async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
   const profile = await launchProfile(viewport);
   try {
     const page = profile.context.pages()[0] ?? (await profile.context.newPage());
@@ -29,34 +74,44 @@ async function workerScreens(url: string, viewport: Viewport, size: string): Pro
       .first()
       .waitFor();
     await shoot(page, 'heute', size);
-    await page.getByRole('link', { name: 'Fälle' }).click();
-    await shoot(page, 'faelle', size);
-    await page.locator('main').getByRole('link').first().click();
-    await shoot(page, 'fall', size);
-    await page
-      .getByRole('button', { name: 'Neue Notiz' })
-      .or(page.getByRole('link', { name: 'Neue Notiz' }))
-      .click();
-    await shoot(page, 'neue-notiz', size);
-    await page.getByRole('link', { name: 'Termine' }).click();
-    await shoot(page, 'termine', size);
-    await page.getByRole('link', { name: 'Fall im Feld' }).click();
-    await shoot(page, 'fall-im-feld', size);
+    if (viewport === PHONE) {
+      await page.getByRole('button', { name: 'Mehr' }).click();
+      await shoot(page, 'mehr-menue', size);
+      await page.keyboard.press('Escape');
+    }
+    await visit(page, url, '/faelle', 'faelle', size);
+    await visit(page, url, `/faelle/${ids.caseId}`, 'fall', size);
+    await visit(page, url, `/faelle/${ids.caseId}/notiz/neu`, 'neue-notiz', size);
+    await page.getByRole('radio', { name: 'Hausbesuch' }).first().check();
+    await shoot(page, 'neue-notiz-hausbesuch', size);
+    const note = ids.commentedNote;
+    await visit(page, url, `/faelle/${note.caseId}/notiz/${note.id}`, 'notiz-mit-kommentar', size);
+    await visit(page, url, `/termine/${ids.pastVisitId}/notiz`, 'besuch-dokumentieren', size);
+    await visit(page, url, '/termine', 'termine', size);
+    await visit(page, url, `/termine/${ids.appointmentId}`, 'termin', size);
+    await visit(page, url, '/termine/neu', 'neuer-termin', size);
+    await visit(page, url, '/fall-im-feld', 'fall-im-feld', size);
+    await visit(page, url, '/fall-im-feld/neu', 'neue-beratung', size);
     await page.goto(`${url}/suche`);
     await page.getByLabel('Suchbegriff').fill('Berger');
     await page.getByRole('heading', { name: 'Fälle' }).first().waitFor();
     await shoot(page, 'suche', size);
-    await page.goto(`${url}/sync`);
-    await shoot(page, 'synchronisierung', size);
+    await visit(page, url, '/partner', 'partner', size);
+    await visit(page, url, `/partner/${ids.partnerId}`, 'partner-detail', size);
+    await visit(page, url, '/bericht', 'bericht', size);
+    await visit(page, url, '/sync', 'synchronisierung', size);
+    await visit(page, url, '/konflikte', 'konflikte', size);
+    await visit(page, url, '/gibt-es-nicht', 'nicht-gefunden', size);
     await profile.context.setOffline(true);
-    await page.getByRole('link', { name: 'Heute' }).click();
+    await page.goto(`${url}/`).catch(() => undefined);
+    await page.getByRole('link', { name: 'Heute' }).first().click();
     await shoot(page, 'heute-offline', size);
   } finally {
     await profile.dispose();
   }
 }
 
-async function leadScreens(url: string, viewport: Viewport, size: string): Promise<void> {
+async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
   const profile = await launchProfile(viewport);
   try {
     const page = profile.context.pages()[0] ?? (await profile.context.newPage());
@@ -65,10 +120,14 @@ async function leadScreens(url: string, viewport: Viewport, size: string): Promi
       .getByText(/^Synchronisiert/)
       .first()
       .waitFor();
-    await page.getByRole('link', { name: 'Prüfen' }).click();
-    await shoot(page, 'pruefen', size);
-    await page.locator('main').getByRole('link').first().click();
-    await shoot(page, 'pruefen-notiz', size);
+    await page.getByRole('alert').first().waitFor();
+    await shoot(page, 'heute-teamleitung', size);
+    await visit(page, url, '/pruefen', 'pruefen', size);
+    await visit(page, url, `/pruefen/${ids.concern.id}`, 'pruefen-notiz', size);
+    await visit(page, url, `/faelle/${ids.concern.caseId}`, 'fall-teamleitung', size);
+    await visit(page, url, '/auslastung', 'auslastung', size);
+    await visit(page, url, '/bericht', 'bericht-teamleitung', size);
+    await visit(page, url, '/partner/neu', 'partner-neu', size);
   } finally {
     await profile.dispose();
   }
@@ -77,12 +136,13 @@ async function leadScreens(url: string, viewport: Viewport, size: string): Promi
 const server = await startServer();
 try {
   mkdirSync(OUT, { recursive: true });
+  const ids = await demoIds(server.url);
   for (const [viewport, size] of [
     [PHONE, 'phone'],
     [TABLET, 'tablet'],
   ] as const) {
-    await workerScreens(server.url, viewport, size);
-    await leadScreens(server.url, viewport, size);
+    await workerScreens(server.url, ids, viewport, size);
+    await leadScreens(server.url, ids, viewport, size);
   }
 } finally {
   await server.stop();
