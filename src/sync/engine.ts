@@ -125,6 +125,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       store.update({ phase: 'idle', lastSyncedAt: at, lastError: null, progress: null });
       // A re-login (or an app update) ended the block: the live stream may try again.
       if (wasBlocked) liveRefused = false;
+      syncedSinceStart = true;
     } catch (error) {
       store.update({ ...failure(error), progress: null });
       reachedServer = !(error instanceof NetworkError) && !BLOCKED_PHASES.includes(store.getState().phase);
@@ -179,10 +180,21 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let stopLive: (() => void) | null = null;
   /** The server refused the stream (401/426); set until a run succeeds after the block. */
   let liveRefused = false;
+  /**
+   * The stream opens only after a run succeeded since start: events are worth
+   * nothing before the device has caught up, and a stream racing the first run
+   * into an expired token would only ask the server once more for the same 401.
+   */
+  let syncedSinceStart = false;
 
   function updateLive(): void {
     const wanted =
-      started && opts.liveEvents !== false && browserSaysOnline() && !isBlocked() && !liveRefused;
+      started &&
+      syncedSinceStart &&
+      opts.liveEvents !== false &&
+      browserSaysOnline() &&
+      !isBlocked() &&
+      !liveRefused;
     if (wanted && !stopLive) {
       stopLive = startLiveEvents({
         api,
@@ -250,6 +262,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     },
     stop() {
       started = false;
+      syncedSinceStart = false;
       updateLive();
       for (const unsubscribe of stopListening) unsubscribe();
       stopListening = [];
