@@ -107,7 +107,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
       await expect
         .poll(() => leaPage.getByText(/^Synchronisiert/).count(), { timeout: 20_000 })
         .toBeGreaterThan(0);
-      await leaPage.getByRole('link', { name: 'Prüfen' }).click();
+      await leaPage.getByRole('link', { name: 'Prüfen', exact: true }).click();
       await expect.poll(() => leaPage.getByText(NOTE_TEXT).count(), { timeout: 20_000 }).toBeGreaterThan(0);
       await leaPage.getByText(NOTE_TEXT).first().click();
       await leaPage.getByRole('button', { name: 'Geprüft' }).click();
