@@ -100,6 +100,23 @@ describe.each(databaseTargets)('conflicts ($name)', (target) => {
     }
   });
 
+  it('keeps the record on a candidate when the device holding its value moves on after a settled conflict', async () => {
+    // Found by the fault test: the record kept a value that neither device held anymore.
+    const caseId = await annasCase();
+    const pushPhone = (phone: string, device: string) =>
+      h.push(anna.token, [updateMutation('case', caseId, { phone }, 1)], device);
+    await pushPhone('1', 'anna-phone');
+    await pushPhone('2', 'anna-tablet'); // conflict 1 | 2
+    await pushPhone('2', 'anna-phone'); // settled on 2, set by the phone, held by both
+    await pushPhone('3', 'anna-phone'); // conflict: the tablet still holds 2
+    const { results } = await pushPhone('4', 'anna-tablet');
+    expect(onlyConflict(results[0]).candidates.map((c) => [c.deviceId, c.value])).toEqual([
+      ['anna-tablet', '4'],
+      ['anna-phone', '3'],
+    ]);
+    expect(recordOf(results[0]).phone).toBe('4');
+  });
+
   it('collects three devices in one conflict with three candidates', async () => {
     const caseId = await annasCase();
     await h.push(anna.token, [updateMutation('case', caseId, { helpType: 'SPFH' })], 'anna-phone');

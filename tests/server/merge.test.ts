@@ -124,6 +124,56 @@ describe('per-field merge', () => {
   });
 });
 
+describe('an open conflict whose value the stamp no longer names', () => {
+  /** Applies patches one after another from version 1, as the server would. */
+  function replay(steps: [Origin, Record<string, unknown>][]) {
+    let record: Record<string, unknown> = { kind: 'home_visit' };
+    let meta: FieldMeta = { kind: { version: 1, userId: 'anna', deviceId: 'phone', at } };
+    let conflicts: Conflict[] = [];
+    let version = 1;
+    for (const [origin, patch] of steps) {
+      const result = mergePatch({
+        current: record,
+        currentVersion: version,
+        fieldMeta: meta,
+        conflicts,
+        patch,
+        baseVersion: 1,
+        origin,
+        newConflict,
+      });
+      if (Object.keys(result.applied).length > 0 || result.conflictsChanged) version++;
+      record = { ...record, ...result.applied };
+      meta = result.fieldMeta;
+      conflicts = result.conflicts;
+    }
+    return { record, meta, conflicts, version };
+  }
+
+  const settledThenContested: [Origin, Record<string, unknown>][] = [
+    [phone, { kind: 'meeting' }],
+    [tablet, { kind: 'other' }], // conflict meeting | other
+    [phone, { kind: 'other' }], // settled on other: the phone set it, the tablet holds it too
+    [phone, { kind: 'phone' }], // conflict: the tablet still holds other
+  ];
+
+  it('moves the record along with the device whose candidate it shows, not with the stamp', () => {
+    const { record, conflicts } = replay([...settledThenContested, [tablet, { kind: 'meeting' }]]);
+    expect(conflicts[0]?.candidates.map((c) => [c.deviceId, c.value])).toEqual([
+      ['tablet', 'meeting'],
+      ['phone', 'phone'],
+    ]);
+    expect(record.kind).toBe('meeting');
+  });
+
+  it('remembers the competing edit of the device that had set the kept value, at its new version', () => {
+    const { meta, version } = replay(settledThenContested);
+    expect(version).toBe(5);
+    expect(meta.kind).toMatchObject({ deviceId: 'tablet', version: 3 });
+    expect(editsSince(meta, 4, tablet).map((s) => [s.deviceId, s.version])).toEqual([['phone', 5]]);
+  });
+});
+
 describe('delete against edit', () => {
   it('deletes when nobody else edited after the base', () => {
     expect(decideDelete({ fieldMeta, conflicts: [], baseVersion: 3, origin: phone, newConflict })).toEqual({

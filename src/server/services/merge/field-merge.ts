@@ -16,9 +16,16 @@
 //     value with who, when and from which device, and the incoming one) until a
 //     person resolves it;
 //   - an open conflict on f already: this origin's candidate is added or replaced
-//     there (never a second conflict). If this origin also set the record's current
-//     value, its edit moves the record value along. A conflict whose candidates all
-//     agree has settled and disappears.
+//     there (never a second conflict). If this origin's candidate held the record's
+//     current value, its edit moves the record value along, so the record always
+//     shows one of the candidates. A conflict whose candidates all agree has settled
+//     and disappears.
+// Who holds the record's value is read from the open conflict's candidates, not
+// from the field's stamp: the stamp's setter may have moved on. Example: phone and
+// tablet both set "other"; the phone (the setter) changes it to "phone" - a new
+// conflict, the record keeps "other", now held by the tablet alone. When the tablet
+// then changes it too, the record must follow the tablet, or it would keep a value
+// that no device holds anymore.
 import type { Conflict } from '../../../shared/records';
 import {
   editorsOf,
@@ -26,6 +33,7 @@ import {
   type FieldStamp,
   isSameOrigin,
   type Origin,
+  type Stamp,
   stampOf,
   withOtherEditor,
 } from '../../repositories/field-meta';
@@ -34,6 +42,26 @@ import { type ConflictFactory, candidateOf, sameValue, settledValue, withCandida
 export function changedSince(stamp: FieldStamp | undefined, baseVersion: number, origin: Origin): boolean {
   if (!stamp) return false;
   return editorsOf(stamp).some((editor) => editor.version > baseVersion && !isSameOrigin(editor, origin));
+}
+
+/** The origin's candidate in the open conflict is the record's current value. */
+function holdsCurrentValue(open: Conflict, origin: Origin, currentValue: unknown): boolean {
+  const own = open.candidates.find((candidate) =>
+    isSameOrigin({ userId: candidate.by, deviceId: candidate.deviceId }, origin),
+  );
+  return own !== undefined && sameValue(own.value, currentValue);
+}
+
+/**
+ * The stamp after `written` competed with the record's value (a new conflict). When
+ * the competitor had set that value itself, the value is now the holders' (the
+ * first of them becomes its setter) and the competitor one more editor at its new
+ * version: the stamp never names as setter someone who no longer holds the value.
+ */
+function withCompetingEditor(stamp: FieldStamp, holders: readonly Stamp[], written: Stamp): FieldStamp {
+  const [setter, ...others] = holders;
+  if (!isSameOrigin(stamp, written) || !setter) return withOtherEditor(stamp, written);
+  return { ...setter, others: [...others, written] };
 }
 
 export interface MergeInput {
@@ -77,10 +105,11 @@ export function mergePatch(input: MergeInput): MergeResult {
     if (open) {
       const updated = withCandidate(open, candidateOf(origin, incoming));
       if (updated === open) continue;
-      const ownsCurrentValue = stamp !== undefined && isSameOrigin(stamp, origin);
-      if (ownsCurrentValue && !sameValue(current[field], incoming)) {
+      if (holdsCurrentValue(open, origin, current[field]) && !sameValue(current[field], incoming)) {
         applied[field] = incoming;
-        restamp(field, { ...written, others: stamp.others ?? [] });
+        // This origin now set the value; everyone else who edited the field stays an editor.
+        const others = stamp ? editorsOf(stamp).filter((editor) => !isSameOrigin(editor, origin)) : [];
+        restamp(field, { ...written, others });
       } else {
         restamp(field, stamp ? withOtherEditor(stamp, written) : written);
       }
@@ -111,7 +140,7 @@ export function mergePatch(input: MergeInput): MergeResult {
     ];
     conflicts.push(input.newConflict(field, candidates));
     conflictsChanged = true;
-    restamp(field, withOtherEditor(stamp, written));
+    restamp(field, withCompetingEditor(stamp, holders, written));
   }
   return { applied, conflicts, conflictsChanged, fieldMeta, fieldMetaChanged };
 }
