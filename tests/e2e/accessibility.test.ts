@@ -18,6 +18,8 @@ interface Screen {
   /** The path to open, or how to find it on the screen that is open (a link's href). */
   path: string | ((page: Page) => Promise<string>);
   leadOnly?: boolean;
+  /** Only the author edits a note, and the lead writes none in the demo data. */
+  workerOnly?: boolean;
   /** What to do on the screen before the scan (e.g. type a search term so results show). */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -46,6 +48,22 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'Neue Notiz', path: async () => `${casePath}/notiz/neu` },
+  {
+    name: 'Neue Notiz (Hausbesuch)',
+    path: async () => `${casePath}/notiz/neu`,
+    prepare: async (page) => {
+      await page.getByRole('radio', { name: 'Hausbesuch' }).first().check();
+    },
+  },
+  {
+    name: 'Notiz bearbeiten',
+    workerOnly: true,
+    path: async (page) => firstLinkOn(casePath, 'a[href*="/notiz/"]:not([href$="/notiz/neu"])')(page),
+  },
+  {
+    name: 'Besuch dokumentieren',
+    path: firstLinkOn('/', 'a[href^="/termine/"][href$="/notiz"]'),
+  },
   { name: 'Termine', path: '/termine' },
   { name: 'Neuer Termin', path: '/termine/neu' },
   {
@@ -53,6 +71,23 @@ const SCREENS: Screen[] = [
     path: firstLinkOn('/termine', 'a[href^="/termine/"]:not([href="/termine/neu"])'),
   },
   { name: 'Fall im Feld', path: '/fall-im-feld' },
+  {
+    name: 'Fall im Feld (Vermittlung)',
+    path: '/fall-im-feld',
+    prepare: async (page) => {
+      await page
+        .getByRole('button', { name: /An Partner vermitteln|Vermittlung ändern/ })
+        .first()
+        .click();
+    },
+  },
+  { name: 'Netzwerkpartner', path: '/partner' },
+  {
+    name: 'Netzwerkpartner (Partner)',
+    path: firstLinkOn('/partner', 'a[href^="/partner/"]:not([href="/partner/neu"])'),
+  },
+  { name: 'Neuer Partner', path: '/partner/neu', leadOnly: true },
+  { name: 'Nicht gefunden', path: '/gibt-es-nicht' },
   { name: 'Neue Beratung', path: '/fall-im-feld/neu' },
   { name: 'Synchronisierung', path: '/sync' },
   { name: 'Konflikte', path: '/konflikte' },
@@ -235,6 +270,7 @@ describe('accessibility: every screen, worker and lead, phone and tablet', () =>
         await login(page, baseUrl, profile.username);
         for (const screen of SCREENS) {
           if (screen.leadOnly && profile.role !== 'lead') continue;
+          if (screen.workerOnly && profile.role === 'lead') continue;
           const path = typeof screen.path === 'string' ? screen.path : await screen.path(page);
           await openScreen(page, path);
           if (screen.prepare) {
