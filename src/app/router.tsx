@@ -16,7 +16,7 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
 
 // The start page brings its texts along with the shell (de-screens.ts); it waits for nothing else.
 const TodayPage = lazy(async () => ({
-  default: (await import('../features/appointments/TodayPage')).TodayPage,
+  default: (await import('./routes/TodayRoute')).TodayRoute,
 }));
 const AppointmentsPage = page(
   () => import('../features/appointments/AppointmentsPage'),

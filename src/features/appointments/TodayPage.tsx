@@ -1,11 +1,12 @@
 // Start page: today's visits in time order (where to go, a route there, "Besuch
 // dokumentieren"), the past visits still waiting for their note, then what comes
 // up on the next days, each opening its case.
+
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading, PageHeader } from '../../ui/components/basics';
 import { ButtonLink } from '../../ui/components/links';
 import { todayIso, tomorrowIso } from '../../ui/format';
-import { NewComments } from '../comments/NewComments';
 import { AgendaList } from './AgendaList';
 import {
   useAgenda,
@@ -17,7 +18,8 @@ import {
 import { VisitCard } from './VisitCard';
 import './visits.css';
 
-export function TodayPage() {
+/** `news`: what others sent the worker (composed in by the route: features do not import each other). */
+export function TodayPage({ news }: { news?: ReactNode }) {
   const { t } = useTranslation();
   const now = useMinuteClock();
   const today = todayIso(now);
@@ -32,7 +34,7 @@ export function TodayPage() {
           {t('today.newAppointment')}
         </ButtonLink>
       </PageHeader>
-      <NewComments />
+      {news}
       {reminders && reminders.length > 0 && <Reminders items={reminders} />}
       <section aria-labelledby="today-visits" className="visit-section">
         <h2 id="today-visits">{t('today.visits')}</h2>
