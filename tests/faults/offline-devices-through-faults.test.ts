@@ -18,6 +18,7 @@ import {
 } from './support/expected-state';
 import { FAULT_KINDS, type FaultProxy, type FaultRates, startFaultProxy } from './support/fault-proxy';
 import { createPrng, deriveSeed, runSeed } from './support/prng';
+import { keysOfProblems, recordHistory } from './support/record-history';
 import { checkResolved, planResolutions, resolveOnDevices } from './support/resolutions';
 import { serverTargets } from './support/server-targets';
 import { deviceViewOf, type Snapshot, serverViewOf } from './support/snapshots';
@@ -68,6 +69,7 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
   let devices: SimulatedDevice[] = [];
   let base: Snapshot;
   let expected: ExpectedState;
+  let outboxes: DeviceOutbox[] = [];
   let appliedRowsBefore = 0;
   let setupMutations = 0;
   let rounds: RoundsReport;
@@ -151,7 +153,7 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
         const label = DEVICES[index]?.label ?? '?';
         perDevice.set(label, (perDevice.get(label) ?? 0) + 1);
       }
-      const outboxes: DeviceOutbox[] = await Promise.all(
+      outboxes = await Promise.all(
         devices.map(async (d) => ({
           label: d.label,
           deviceId: d.deviceId,
@@ -210,6 +212,9 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
       counts.push(
         `server: ${findings.records} records and ${findings.fields} fields verified against the mutations; conflicts expected ${findings.conflictsExpected}, found ${findings.conflictsFound}`,
       );
+      // What happened to the first wrong records, so a failure can be understood from its log alone.
+      for (const key of keysOfProblems(findings.problems).slice(0, 3))
+        console.info(await recordHistory(server.db, key, outboxes, labelOfDevice));
       expectNoProblems(findings.problems);
     },
   );

@@ -7,7 +7,10 @@
 import {
   type AppointmentFields,
   type CaseFields,
+  type CommentFields,
   type ContactKind,
+  type GoalFields,
+  type GoalStatus,
   NoteFields,
   PreConsultationFields,
 } from '../../../src/shared/records';
@@ -16,12 +19,14 @@ import type { Prng } from './prng';
 const KINDS: readonly ContactKind[] = ['home_visit', 'phone', 'meeting', 'other'];
 const APPOINTMENT_STATUSES: readonly AppointmentFields['status'][] = ['planned', 'done', 'cancelled'];
 const OUTCOMES: readonly PreConsultationFields['outcome'][] = ['done', 'referral', 'help_recommended'];
+const GOAL_STATUSES: readonly GoalStatus[] = ['open', 'achieved', 'dropped'];
 
 export const EDITED_FIELDS = {
   note: ['text', 'durationMinutes', 'kind', 'concern8a'],
   appointment: ['time', 'place', 'durationMinutes', 'status', 'kind'],
   preConsultation: ['advice', 'contact', 'outcome'],
   case: ['phone', 'address', 'helpType', 'clients'],
+  goal: ['title', 'description', 'status'],
 } as const;
 
 /** Makes texts that say who wrote them and are never repeated. */
@@ -157,4 +162,33 @@ export function newPreConsultation(prng: Prng, texts: TextSource): PreConsultati
     outcome: prng.pick(OUTCOMES),
     convertedCaseId: null,
   });
+}
+
+export function goalPatch(
+  prng: Prng,
+  texts: TextSource,
+  base: GoalFields,
+  fields: readonly (typeof EDITED_FIELDS.goal)[number][],
+): Partial<Omit<GoalFields, 'caseId'>> {
+  const patch: Partial<Omit<GoalFields, 'caseId'>> = {};
+  for (const field of fields) {
+    if (field === 'title') patch.title = texts.next('Ziel');
+    if (field === 'description') patch.description = texts.next('Zielbeschreibung');
+    if (field === 'status') patch.status = otherThan(prng, GOAL_STATUSES, base.status);
+  }
+  return patch;
+}
+
+export function newGoal(prng: Prng, texts: TextSource, caseId: string): GoalFields {
+  return {
+    caseId,
+    title: texts.next('Hilfeplanziel'),
+    description: prng.chance(0.5) ? texts.next('Beschreibung') : '',
+    status: 'open',
+  };
+}
+
+/** A comment names its note's case (the server checks that the note belongs to it). */
+export function newComment(texts: TextSource, note: { id: string; caseId: string }): CommentFields {
+  return { caseId: note.caseId, noteId: note.id, text: texts.next('Kommentar') };
 }

@@ -1,9 +1,13 @@
-// What the simulated devices do while offline: create notes, appointments and
-// pre-consultations, and edit records they share with the other devices (the
-// same fields, and different ones), always through the app's local repositories,
-// so every change is one outbox entry exactly as in the app.
+// What the simulated devices do while offline: create notes, appointments,
+// pre-consultations, help-plan goals and comments on notes, and edit records they
+// share with the other devices (the same fields, and different ones), always
+// through the app's local repositories, so every change is one outbox entry
+// exactly as in the app.
 import { createAppointment, deleteAppointment, updateAppointment } from '../../../src/db/appointments';
 import { updateCase } from '../../../src/db/cases';
+import { createComment } from '../../../src/db/comments';
+import { createGoal, updateGoal } from '../../../src/db/goals';
+import { updateLocal } from '../../../src/db/local-write';
 import { createNote, markNoteReviewed, updateNote } from '../../../src/db/notes';
 import {
   createPreConsultation,
@@ -13,6 +17,8 @@ import {
 import type {
   AppointmentRecord,
   CaseRecord,
+  CommentRecord,
+  GoalRecord,
   NoteRecord,
   PreConsultationRecord,
 } from '../../../src/shared/records';
@@ -21,7 +27,10 @@ import {
   appointmentPatch,
   casePatch,
   EDITED_FIELDS,
+  goalPatch,
   newAppointment,
+  newComment,
+  newGoal,
   newNote,
   newPreConsultation,
   notePatch,
@@ -43,6 +52,10 @@ type Action =
   | 'editAppointment'
   | 'editPreConsultation'
   | 'editCase'
+  | 'createGoal'
+  | 'editGoal'
+  | 'createComment'
+  | 'editComment'
   | 'deleteOwn';
 
 /** How often each kind of change happens, by role. Leads review instead of writing much. */
@@ -55,6 +68,10 @@ const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
     editAppointment: 22,
     editPreConsultation: 13,
     editCase: 10,
+    createGoal: 3,
+    editGoal: 8,
+    createComment: 2,
+    editComment: 2,
     deleteOwn: 3,
   },
   lead: {
@@ -66,6 +83,10 @@ const WEIGHTS: Record<'worker' | 'lead', Partial<Record<Action, number>>> = {
     editAppointment: 30,
     editPreConsultation: 16,
     editCase: 22,
+    createGoal: 2,
+    editGoal: 6,
+    createComment: 6,
+    editComment: 2,
     deleteOwn: 3,
   },
 };
@@ -146,13 +167,21 @@ export class DeviceWriter {
         return this.editPreConsultation();
       case 'editCase':
         return this.editCase();
+      case 'createGoal':
+        return this.createGoal();
+      case 'editGoal':
+        return this.editGoal();
+      case 'createComment':
+        return this.createComment();
+      case 'editComment':
+        return this.editComment();
       case 'deleteOwn':
         return this.deleteOwn();
     }
   }
 
   private baseOf<R extends { id: string }>(
-    entity: 'note' | 'appointment' | 'preConsultation' | 'case',
+    entity: 'note' | 'appointment' | 'preConsultation' | 'case' | 'goal',
     local: R,
   ) {
     return (this.base.get(recordKey(entity, local.id)) as R | undefined) ?? local;
@@ -247,6 +276,48 @@ export class DeviceWriter {
     if (!target) return false;
     const fields = pickFields(this.prng, EDITED_FIELDS.case);
     await updateCase(this.device.db, this.device.actor, target.id, casePatch(this.texts, fields));
+    return true;
+  }
+
+  private async createGoal(): Promise<boolean> {
+    const target = await this.pickCase();
+    if (!target) return false;
+    await createGoal(this.device.db, this.device.actor, newGoal(this.prng, this.texts, target.id));
+    return true;
+  }
+
+  /** Goals belong to the case: every device that holds it edits them (same and different fields). */
+  private async editGoal(): Promise<boolean> {
+    const all = inStableOrder(await this.device.db.goals.toArray(), (g) => `${g.createdAt}|${g.title}`);
+    if (all.length === 0) return false;
+    const goal: GoalRecord = this.prng.pick(all);
+    const fields = pickFields(this.prng, EDITED_FIELDS.goal);
+    const patch = goalPatch(this.prng, this.texts, this.baseOf('goal', goal), fields);
+    await updateGoal(this.device.db, this.device.actor, goal.id, patch);
+    return true;
+  }
+
+  /** A comment on any note the device holds (notes are never deleted here, so the note exists on the server). */
+  private async createComment(): Promise<boolean> {
+    const notes = inStableOrder(await this.device.db.notes.toArray(), (n) => `${n.createdAt}|${n.text}`);
+    if (notes.length === 0) return false;
+    const note: NoteRecord = this.prng.pick(notes);
+    const { caseId, noteId, text } = newComment(this.texts, note);
+    await createComment(this.device.db, this.device.actor, { id: noteId, caseId }, text);
+    return true;
+  }
+
+  /** Only the author edits a comment (the user's other device too: same author). */
+  private async editComment(): Promise<boolean> {
+    const own = inStableOrder(
+      await this.device.db.comments.filter((c) => c.authorId === this.device.actor.userId).toArray(),
+      (c) => `${c.createdAt}|${c.text}`,
+    );
+    if (own.length === 0) return false;
+    const comment: CommentRecord = this.prng.pick(own);
+    await updateLocal(this.device.db, 'comment', this.device.actor, comment.id, {
+      text: this.texts.next('Kommentartext'),
+    });
     return true;
   }
 
