@@ -4,8 +4,8 @@
 // screen does not derail the rest.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { login } from '../support/app';
 import { pullEverything, recordsOf, signIn } from '../support/api';
+import { login } from '../support/app';
 import { launchProfile, PHONE, TABLET } from '../support/browser';
 import { startServer } from '../support/server';
 
@@ -17,7 +17,13 @@ async function shoot(page: Page, name: string, size: string): Promise<void> {
   // Not 'networkidle': the live-events stream stays open as long as the app runs.
   await page.getByText('Lädt …').waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${OUT}/${name}-${size}.png`, fullPage: true });
+  // The whole page, with the viewport stretched to it: a full-page capture would
+  // paint the fixed tab bar in the middle of a long phone page.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height) await page.setViewportSize({ ...viewport, height });
+  await page.screenshot({ path: `${OUT}/${name}-${size}.png` });
+  if (viewport) await page.setViewportSize(viewport);
   console.log(`${OUT}/${name}-${size}.png`);
 }
 
