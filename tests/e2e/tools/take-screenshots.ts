@@ -97,6 +97,14 @@ async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: st
     await visit(page, url, `/termine/${ids.appointmentId}`, 'termin', size);
     await visit(page, url, '/termine/neu', 'neuer-termin', size);
     await visit(page, url, '/fall-im-feld', 'fall-im-feld', size);
+    await page
+      .getByRole('button', { name: /An Partner vermitteln|Vermittlung ändern/ })
+      .first()
+      .click();
+    await shoot(page, 'fall-im-feld-vermittlung', size);
+    await page.reload();
+    await page.getByRole('button', { name: 'In Fall umwandeln' }).first().click();
+    await shoot(page, 'fall-im-feld-umwandeln', size);
     await visit(page, url, '/fall-im-feld/neu', 'neue-beratung', size);
     await page.goto(`${url}/suche`);
     await page.getByLabel('Suchbegriff').fill('Berger');
@@ -129,11 +137,20 @@ async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: stri
     await page.getByRole('alert').first().waitFor();
     await shoot(page, 'heute-teamleitung', size);
     await visit(page, url, '/pruefen', 'pruefen', size);
+    // Open on a tablet already, folded on a phone: open it either way.
+    await page
+      .locator('main details')
+      .first()
+      .evaluate((details) => {
+        (details as HTMLDetailsElement).open = true;
+      });
+    await shoot(page, 'pruefen-filter', size);
     await visit(page, url, `/pruefen/${ids.concern.id}`, 'pruefen-notiz', size);
     await visit(page, url, `/faelle/${ids.concern.caseId}`, 'fall-teamleitung', size);
     await visit(page, url, '/auslastung', 'auslastung', size);
     await visit(page, url, '/bericht', 'bericht-teamleitung', size);
     await visit(page, url, '/partner/neu', 'partner-neu', size);
+    await visit(page, url, `/partner/${ids.partnerId}/bearbeiten`, 'partner-bearbeiten', size);
   } finally {
     await profile.dispose();
   }
