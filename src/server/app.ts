@@ -6,6 +6,7 @@ import { createAuthHook } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
 import { apiError } from './http/http-error';
 import { requireProtocolVersion } from './http/protocol-hook';
+import { registerCaseRecordRoutes } from './http/routes/case-records';
 import { registerDeviceRoutes } from './http/routes/devices';
 import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
@@ -14,10 +15,12 @@ import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
+import { installSecurityHeaders } from './http/security-headers';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
 import type { Clock } from './services/clock';
 import type { LiveHubOptions } from './services/live/live-hub';
+import type { RetentionPeriods } from './services/retention';
 
 export interface AppOptions {
   db: Database;
@@ -30,6 +33,28 @@ export interface AppOptions {
   sessionTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
+  /** Retention periods (FELDAKTE_RETENTION_*_DAYS); default services/retention.ts. */
+  retention?: RetentionPeriods;
+  /**
+   * A reverse proxy in front terminates TLS: trust its x-forwarded-proto (HSTS)
+   * and x-forwarded-for (the client address the login rate limit counts).
+   */
+  trustProxy?: boolean;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeLists = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/**
+ * Every route the app registered (static files included), so a test can walk all
+ * of them and notice a new endpoint nobody checked (tests/server/access-walk.test.ts).
+ */
+export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
+  return routeLists.get(app) ?? [];
 }
 
 /** Default body limit of API routes; push raises its own. */
@@ -42,29 +67,36 @@ export async function buildApp({
   clock,
   sessionTtlSeconds,
   live,
+  retention,
+  trustProxy = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    trustProxy,
     bodyLimit: BODY_LIMIT,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // No implicit HEAD twin of API routes (a HEAD of the event stream would open
+    // one); the static files register their own HEAD.
+    exposeHeadRoutes: false,
+  });
+  const routes: RouteEntry[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   const services = createServices(db, {
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
     ...(live ? { live } : {}),
+    ...(retention ? { retention } : {}),
   });
   // JSON only: text/plain would otherwise reach the routes as a string.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('authenticated', null);
   installErrorHandler(app);
 
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    // Case data must not linger in HTTP caches; the app keeps its own encrypted copy.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
+  installSecurityHeaders(app);
 
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
@@ -76,6 +108,7 @@ export async function buildApp({
     registerLogoutRoute(scope, services);
     registerDeviceRoutes(scope, services);
     registerEventsRoute(scope, services);
+    registerCaseRecordRoutes(scope, services, db);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);
@@ -95,6 +128,9 @@ export async function buildApp({
   // Substitution periods also start and end while nobody syncs.
   services.substitutionPeriods.start((error) => app.log.error({ err: error }, 'substitution tick failed'));
   app.addHook('onClose', async () => services.substitutionPeriods.stop());
+  // Deletion dates pass while nobody syncs too.
+  services.retention.start((error) => app.log.error({ err: error }, 'retention tick failed'));
+  app.addHook('onClose', async () => services.retention.stop());
 
   // Live events: listen before the first request; end open streams before the
   // server waits for running requests (an event stream never ends by itself),

@@ -1,6 +1,7 @@
 // Settings from the environment, checked once at start.
 import { z } from 'zod';
 import { DEFAULT_SESSION_TTL_SECONDS } from './services/auth-service';
+import { DEFAULT_RETENTION } from './services/retention';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -12,6 +13,16 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long a login lasts. Browser tests shorten it to test token expiry. */
   FELDAKTE_SESSION_TTL_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_SESSION_TTL_SECONDS),
+  /** Days a closed case is kept before it is erased (default 5 years). */
+  FELDAKTE_RETENTION_CASE_DAYS: z.coerce.number().int().min(1).default(DEFAULT_RETENTION.caseDays),
+  /** Days a pre-consultation that became no case is kept after its last change (default 1 year). */
+  FELDAKTE_RETENTION_PRECONSULTATION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_RETENTION.preConsultationDays),
+  /** '1': a reverse proxy in front terminates TLS; trust its x-forwarded-proto (HSTS, client address). */
+  FELDAKTE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -23,6 +34,8 @@ export interface Config {
   staticDir: string;
   logLevel: string;
   sessionTtlSeconds: number;
+  retention: { caseDays: number; preConsultationDays: number };
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +56,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.FELDAKTE_SESSION_TTL_SECONDS,
+    retention: {
+      caseDays: e.FELDAKTE_RETENTION_CASE_DAYS,
+      preConsultationDays: e.FELDAKTE_RETENTION_PRECONSULTATION_DAYS,
+    },
+    trustProxy: e.FELDAKTE_TRUST_PROXY === '1',
   };
 }

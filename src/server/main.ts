@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     logger: { level: config.logLevel },
     sessionTtlSeconds: config.sessionTtlSeconds,
+    retention: config.retention,
+    trustProxy: config.trustProxy,
   });
 
   let stopping = false;

@@ -7,6 +7,7 @@ import { createDatabase } from './db/create-database';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './seed/seed-demo';
+import type { RetentionPeriods } from './services/retention';
 
 export interface StartOptions {
   port?: number;
@@ -21,6 +22,10 @@ export interface StartOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long a login lasts; default 30 days. */
   sessionTtlSeconds?: number;
+  /** Retention periods of closed cases and pre-consultations. */
+  retention?: RetentionPeriods;
+  /** Behind a reverse proxy that terminates TLS (x-forwarded-proto, x-forwarded-for). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -48,6 +53,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
       logger: options.logger ?? false,
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
+      ...(options.retention ? { retention: options.retention } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();

@@ -6,7 +6,7 @@
 // their own pre-consultations, and the team's network partners. Visibility is evaluated in the pull's snapshot, as it is now
 // (services/scope.ts explains why that is right for gains and losses alike).
 import type { Change, Removal } from '../../shared/protocol';
-import type { MutableEntity } from '../../shared/records';
+import type { MutableEntity, SyncedEntity } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { selectList, tableOf, toRecord } from './record-tables';
 import { memberColumns } from './users';
@@ -135,6 +135,25 @@ async function lostCases(
 }
 
 /**
+ * Records erased when their retention period ended (services/retention.ts): only
+ * their ids are left, so every member of the team receives the removal (a device
+ * that never held the record ignores it).
+ */
+async function erasedRecords(
+  tx: Queryable,
+  viewer: Viewer,
+  cursor: string,
+  limit: number,
+): Promise<SequencedItem[]> {
+  const rows = await tx.query<{ seq: string; entity: SyncedEntity; id: string }>(
+    `SELECT seq::text AS seq, entity, record_id::text AS id FROM erasures
+     WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+    [viewer.teamId, cursor, limit],
+  );
+  return rows.map((row) => ({ seq: BigInt(row.seq), removals: [{ entity: row.entity, id: row.id }] }));
+}
+
+/**
  * Up to `limit` items per source. Merging them by seq and keeping the first `limit`
  * is exact: no source can contribute more than `limit` items to the merged first `limit`.
  */
@@ -150,5 +169,6 @@ export async function readChangesSince(
     perSource.push(await changedRecords(tx, entity, viewer, cursor, limit));
   }
   perSource.push(await lostCases(tx, viewer, cursor, limit));
+  perSource.push(await erasedRecords(tx, viewer, cursor, limit));
   return perSource.flat().sort(bySeq);
 }

@@ -5,9 +5,10 @@ import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
 import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
-import { createLoginThrottle } from './login-throttle';
+import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
+import { createRetention, type RetentionPeriods } from './retention';
 import { createSubstitutionPeriods } from './substitution-periods';
 
 export interface ServiceOptions {
@@ -16,18 +17,25 @@ export interface ServiceOptions {
   sessionTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
+  /** Retention periods of closed cases and pre-consultations (default DEFAULT_RETENTION). */
+  retention?: RetentionPeriods;
+  /** Failed-login limits per address and per username at an address (tests lower them). */
+  loginRateLimits?: LoginRateLimits;
 }
 
 export function createServices(db: Database, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const substitutionPeriods = createSubstitutionPeriods(db, clock);
   const live = createLiveHub(db, options.live);
+  const retention = createRetention(db, clock, options.retention);
   return {
     auth: createAuthService(db, options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS),
-    loginThrottle: createLoginThrottle(),
-    push: createPushService(db, { clock, substitutionPeriods, live }),
-    pull: createPullService(db, substitutionPeriods),
+    loginRateLimit: createLoginRateLimit(options.loginRateLimits),
+    push: createPushService(db, { clock, substitutionPeriods, retention, live }),
+    pull: createPullService(db, substitutionPeriods, retention),
     substitutionPeriods,
+    retention,
+    clock,
     live,
     devices: createDeviceStatusService(db),
     /** Reads of routes without a service of their own go to the audit trail here. */

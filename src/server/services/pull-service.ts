@@ -6,6 +6,7 @@ import type { Change, PullResponse, Removal } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
+import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
 
@@ -20,11 +21,29 @@ function auditDetail(from: string, response: PullResponse): Record<string, unkno
   return { from, to: response.cursor, counts, caseIds, removedCaseIds, removed: response.removed.length };
 }
 
-export function createPullService(db: Database, substitutionPeriods?: SubstitutionPeriods) {
+/** Every case whose data the pull handed out or removed (the per-case audit trail lists the pull). */
+function touchedCaseIds(response: PullResponse): string[] {
+  const ids: string[] = [];
+  for (const { entity, record } of response.changes) {
+    if (entity === 'case') ids.push(record.id);
+    else if ('caseId' in record && typeof record.caseId === 'string') ids.push(record.caseId);
+    else if (entity === 'preConsultation' && record.convertedCaseId) ids.push(record.convertedCaseId);
+  }
+  for (const removal of response.removed) if (removal.entity === 'case') ids.push(removal.id);
+  return ids;
+}
+
+export function createPullService(
+  db: Database,
+  substitutionPeriods?: SubstitutionPeriods,
+  retention?: Pick<Retention, 'ensureCurrent'>,
+) {
   return {
     async pull(actor: Actor, deviceId: string | null, cursor: string, limit: number): Promise<PullResponse> {
       // A substitution period that started or ended since the last tick becomes writes first.
       await substitutionPeriods?.ensureCurrent();
+      // Records past their deletion date go before anyone reads them again.
+      await retention?.ensureCurrent();
       const viewer = { userId: actor.id, teamId: actor.teamId, isLead: actor.role === 'lead' };
       const items = await db.transaction(async (tx) => {
         // One snapshot for all tables: per-statement snapshots could show a later
@@ -52,6 +71,7 @@ export function createPullService(db: Database, substitutionPeriods?: Substituti
           deviceId,
           action: 'pull',
           detail: auditDetail(cursor, response),
+          caseIds: touchedCaseIds(response),
         });
       }
       return response;

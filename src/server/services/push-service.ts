@@ -26,6 +26,7 @@ import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
 import { MutationRejected, reject } from './rejection';
+import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
 import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
@@ -89,10 +90,28 @@ function auditDetail(
   return { counts, rejected: refused };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The case a stored record belongs to (a pre-consultation: the case it became, if any). */
+function caseIdOf(entity: MutableEntity, record: object): string | null {
+  const fields = record as { id?: unknown; caseId?: unknown; convertedCaseId?: unknown };
+  const id =
+    entity === 'case' ? fields.id : entity === 'preConsultation' ? fields.convertedCaseId : fields.caseId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The case a refused mutation aimed at, as far as it names one. */
+function attemptedCaseIdOf(mutation: Mutation): string | null {
+  const id = mutation.entity === 'case' ? mutation.recordId : mutation.data.caseId;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+}
+
 export interface PushServiceOptions {
   clock?: Clock;
   /** Brings substitution grants up to date before mutations are checked against them. */
   substitutionPeriods?: SubstitutionPeriods;
+  /** Erases records past their deletion date before mutations may touch them. */
+  retention?: Pick<Retention, 'ensureCurrent'>;
   /** Where applied mutations announce themselves to open event streams. */
   live?: Pick<LiveHub, 'publish'>;
 }
@@ -105,6 +124,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     actor: Actor,
     deviceId: string | null,
     mutation: Mutation,
+    touched: Set<string>,
   ): Promise<MutationResult> {
     await lockMutationId(tx, mutation.id);
     const earlier = await findAppliedMutation(tx, mutation.id);
@@ -113,6 +133,8 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
         throw reject.conflict('Diese Mutations-ID wurde bereits für eine andere Änderung verwendet', 'id');
       }
       const record = await rulesOf[earlier.entity].findVisible(tx, actor, earlier.recordId);
+      const caseId = record ? caseIdOf(earlier.entity, record) : null;
+      if (caseId) touched.add(caseId);
       return { id: mutation.id, status: 'duplicate', record };
     }
     const ctx: MutationContext = {
@@ -145,6 +167,8 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       originUserId: actor.id,
     };
     await options.live?.publish(tx, [changes, ...ctx.events]);
+    const caseId = caseIdOf(mutation.entity, outcome.record);
+    if (caseId) touched.add(caseId);
     // A deleted record is answered as null: the pull's `removed` drops it from devices.
     return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
   }
@@ -153,10 +177,16 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     actor: Actor,
     deviceId: string | null,
     mutation: Mutation,
+    touched: Set<string>,
   ): Promise<MutationResult> {
     try {
-      return await transactionWithRetries(db, (tx) => applyInTransaction(tx, actor, deviceId, mutation));
+      return await transactionWithRetries(db, (tx) =>
+        applyInTransaction(tx, actor, deviceId, mutation, touched),
+      );
     } catch (error) {
+      // A refused attempt on a case is part of that case's trail too.
+      const attempted = attemptedCaseIdOf(mutation);
+      if (attempted) touched.add(attempted);
       if (error instanceof MutationRejected) return rejected(mutation.id, error);
       if (isDataException(error)) return rejected(mutation.id, storageRejection(error, mutation));
       throw error;
@@ -171,13 +201,16 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       mutations: readonly Mutation[],
     ): Promise<MutationResult[]> {
       await options.substitutionPeriods?.ensureCurrent();
+      await options.retention?.ensureCurrent();
       const results: MutationResult[] = [];
-      for (const mutation of mutations) results.push(await applyMutation(actor, deviceId, mutation));
+      const touched = new Set<string>();
+      for (const mutation of mutations) results.push(await applyMutation(actor, deviceId, mutation, touched));
       await appendAudit(db, {
         userId: actor.id,
         deviceId,
         action: 'push',
         detail: auditDetail(mutations, results),
+        caseIds: [...touched],
       });
       return results;
     },

@@ -13,6 +13,7 @@ import type { LiveEvent } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { authenticatedOf } from '../auth-hook';
 import { deviceIdOf } from '../device-id';
+import { securityHeaders } from '../security-headers';
 
 /** The client reconnects after this long when the stream breaks (SSE `retry:`). */
 const RETRY_MS = 5000;
@@ -29,8 +30,7 @@ export function registerEventsRoute(app: FastifyInstance, services: Services): v
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      ...securityHeaders(request),
       // nginx and similar proxies would otherwise buffer the stream.
       'x-accel-buffering': 'no',
     });

@@ -1,29 +1,47 @@
 // POST /api/auth/login {username, password} -> LoginResponse (token shown once).
+// Failed logins are rate limited per client address and per username at that
+// address (services/login-rate-limit.ts): 429 with Retry-After, decided before
+// the user is looked up.
 import type { FastifyInstance } from 'fastify';
 import { LoginRequest, type LoginResponse } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
-import { HttpError } from '../http-error';
+import { apiError, HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 const StrictLoginRequest = LoginRequest.strict();
 
 export function registerLoginRoute(app: FastifyInstance, services: Services): void {
-  app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request): Promise<LoginResponse> => {
+  app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
     const { username, password } = parseInput(StrictLoginRequest, request.body);
     const unstorable = findUnstorableField({ username, password });
     if (unstorable)
       throw new HttpError(400, 'invalid', `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
-    if (services.loginThrottle.isBlocked(username)) {
-      throw new HttpError(429, 'rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.');
+    const deviceId = deviceIdOf(request);
+    const attempt = { username, address: request.ip };
+    const waitMs = services.loginRateLimit.retryAfterMs(attempt);
+    if (waitMs > 0) {
+      return reply
+        .status(429)
+        .header('retry-after', String(Math.ceil(waitMs / 1000)))
+        .send(apiError('rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.'));
     }
-    const session = await services.auth.login(username, password, deviceIdOf(request));
+    const session = await services.auth.login(username, password, deviceId);
     if (!session) {
-      services.loginThrottle.recordFailure(username);
+      const reached = services.loginRateLimit.recordFailure(attempt);
+      if (reached) {
+        await services.audit({
+          userId: null,
+          deviceId,
+          action: 'login_rate_limited',
+          detail: { username: username.slice(0, 100), address: request.ip, limit: reached },
+        });
+      }
       throw new HttpError(401, 'unauthorized', 'Benutzername oder Passwort ist falsch');
     }
-    services.loginThrottle.recordSuccess(username);
-    return session;
+    services.loginRateLimit.recordSuccess(attempt);
+    const response: LoginResponse = session;
+    return response;
   });
 }
