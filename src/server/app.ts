@@ -13,6 +13,8 @@ import { registerHealthRoute } from './http/routes/health';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
+import { registerRefreshRoute } from './http/routes/refresh';
+import { registerRevocationRoutes } from './http/routes/revocations';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { installSecurityHeaders } from './http/security-headers';
@@ -31,6 +33,8 @@ export interface AppOptions {
   clock?: Clock;
   /** How long a login lasts; default 30 days. */
   sessionTtlSeconds?: number;
+  /** How long an access token of a device that refreshes lasts; default 15 minutes. */
+  accessTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods (FELDAKTE_RETENTION_*_DAYS); default services/retention.ts. */
@@ -66,6 +70,7 @@ export async function buildApp({
   logger = false,
   clock,
   sessionTtlSeconds,
+  accessTokenTtlSeconds,
   live,
   retention,
   trustProxy = false,
@@ -88,6 +93,7 @@ export async function buildApp({
   const services = createServices(db, {
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
+    ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}),
     ...(live ? { live } : {}),
     ...(retention ? { retention } : {}),
   });
@@ -100,6 +106,7 @@ export async function buildApp({
 
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
+  registerRefreshRoute(app, services);
 
   const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {
@@ -109,6 +116,7 @@ export async function buildApp({
     registerDeviceRoutes(scope, services);
     registerEventsRoute(scope, services);
     registerCaseRecordRoutes(scope, services, db);
+    registerRevocationRoutes(scope, services, db);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

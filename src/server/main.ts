@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     logger: { level: config.logLevel },
     sessionTtlSeconds: config.sessionTtlSeconds,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     retention: config.retention,
     trustProxy: config.trustProxy,
   });

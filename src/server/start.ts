@@ -22,6 +22,8 @@ export interface StartOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long a login lasts; default 30 days. */
   sessionTtlSeconds?: number;
+  /** How long an access token of a device that refreshes lasts; default 15 minutes. */
+  accessTokenTtlSeconds?: number;
   /** Retention periods of closed cases and pre-consultations. */
   retention?: RetentionPeriods;
   /** Behind a reverse proxy that terminates TLS (x-forwarded-proto, x-forwarded-for). */
@@ -53,6 +55,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
       logger: options.logger ?? false,
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
+      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
       ...(options.retention ? { retention: options.retention } : {}),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });

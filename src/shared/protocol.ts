@@ -306,6 +306,8 @@ export const ErrorCode = z.enum([
   'rate_limited',
   'payload_too_large',
   'internal',
+  /** The session, device or user was revoked by a lead: the app wipes its local data. */
+  'revoked',
 ]);
 
 /** Body of every non-2xx answer. `field` names the offending field, e.g. "mutations.3.data.text". */
@@ -362,3 +364,24 @@ export const CaseExport = z.object({
   audit: z.array(CaseAuditEntry),
 });
 export type CaseExport = z.infer<typeof CaseExport>;
+
+// --- Sessions with refresh and revocation (issue 5) ------------------------------------
+
+/**
+ * POST /api/auth/login also accepts `refresh: true` (LoginWithRefreshRequest):
+ * the device renews its access token and gets a short-lived one. Every login
+ * answer carries a refresh token (SessionTokens, a LoginResponse plus two fields).
+ */
+export const LoginWithRefreshRequest = LoginRequest.extend({ refresh: z.boolean().optional() });
+export type LoginWithRefreshRequest = z.infer<typeof LoginWithRefreshRequest>;
+
+export const SessionTokens = LoginResponse.extend({
+  /** Renews the access token once (POST /api/auth/refresh); rotated on every use. */
+  refreshToken: z.string(),
+  refreshExpiresAt: Timestamp,
+});
+export type SessionTokens = z.infer<typeof SessionTokens>;
+
+/** POST /api/auth/refresh. 401 'revoked': the device or user was revoked; wipe local data. */
+export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(200) });
+export type RefreshRequest = z.infer<typeof RefreshRequest>;

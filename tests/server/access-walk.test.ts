@@ -21,6 +21,7 @@ import {
   type Mutation,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  SessionTokens,
   type TeamDevicesResponse,
 } from '../../src/shared/protocol';
 import type { MutableEntity } from '../../src/shared/records';
@@ -324,6 +325,57 @@ describe.each(databaseTargets)('access walk over every endpoint ($name)', (targe
       for (const entity of ['case', 'note', 'appointment', 'goal'] as const) {
         expect(attempted.has(entity), `${name} attempted ${entity}`).toBe(true);
       }
+    },
+
+    async 'POST /api/auth/refresh'(name) {
+      const own = await h.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: name, password: 'feldakte-demo', refresh: true },
+      });
+      const { refreshToken } = SessionTokens.parse(own.json());
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken },
+      });
+      expect(SessionTokens.parse(response.json()).user.id).toBe(users[name].user.id);
+    },
+
+    // Revocation is tried only where it must be refused; tests/server/sessions.test.ts
+    // revokes for real (it would end the sessions this walk goes on with).
+    async 'POST /api/team/devices/:deviceId/revoke'(name) {
+      for (const other of USERNAMES) {
+        const device = `${other}-device`;
+        const sameTeam = users[other].user.teamId === users[name].user.teamId;
+        if (users[name].user.role === 'lead' && sameTeam) continue; // would succeed
+        const response = await h.request({
+          method: 'POST',
+          url: `/api/team/devices/${device}/revoke`,
+          headers: headers(name),
+        });
+        if (users[name].user.role !== 'lead')
+          expect(response.statusCode, `${name} revokes ${device}`).toBe(403);
+        else if (!sameTeam) expect(response.statusCode, `${name} revokes ${device}`).toBe(404);
+      }
+      expect(await h.db.query('SELECT device_id FROM revoked_devices')).toEqual([]);
+    },
+
+    async 'POST /api/team/users/:userId/revoke'(name) {
+      for (const other of USERNAMES) {
+        const sameTeam = users[other].user.teamId === users[name].user.teamId;
+        if (users[name].user.role === 'lead' && sameTeam && other !== name) continue; // would succeed
+        const response = await h.request({
+          method: 'POST',
+          url: `/api/team/users/${users[other].user.id}/revoke`,
+          headers: headers(name),
+        });
+        if (users[name].user.role !== 'lead')
+          expect(response.statusCode, `${name} revokes ${other}`).toBe(403);
+        else if (!sameTeam) expect(response.statusCode, `${name} revokes ${other}`).toBe(404);
+        else if (other === name) expect(response.statusCode).toBe(400);
+      }
+      expect(await h.db.query('SELECT id FROM users WHERE revoked_at IS NOT NULL')).toEqual([]);
     },
 
     async 'GET /api/cases/:caseId/audit'(name) {

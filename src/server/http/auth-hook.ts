@@ -1,4 +1,6 @@
-// Every /api route except health and login needs `Authorization: Bearer <token>`.
+// Every /api route except health, login and refresh needs `Authorization: Bearer <token>`.
+// A revoked session (its device or user revoked by a lead) is 401 'revoked', not
+// 'unauthorized': the app wipes its local data instead of asking for the password.
 // An authenticated request that names its device also counts as "device seen"
 // (the lead's device overview), written at most once a minute per device.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
@@ -33,10 +35,12 @@ export function createAuthHook(
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw unauthorized();
-    const session = await auth.authenticate(token);
+    const deviceId = validDeviceIdOf(request);
+    const session = await auth.authenticate(token, deviceId);
+    if (session === 'revoked')
+      throw new HttpError(401, 'revoked', 'Der Zugang wurde gesperrt', 'authorization');
     if (!session) throw unauthorized();
     request.authenticated = { actor: session.user, token, expiresAt: session.expiresAt };
-    const deviceId = validDeviceIdOf(request);
     if (deviceId && devices) await devices.seen(session.user.id, deviceId);
   };
 }

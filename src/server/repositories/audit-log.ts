@@ -20,7 +20,16 @@ export type AuditAction =
   /** A lead exported everything stored about a case (Art. 15 GDPR). */
   | 'case_export'
   /** A record's retention period ended and it was erased (only ids are kept). */
-  | 'retention_erased';
+  | 'retention_erased'
+  /** An access token was renewed with a refresh token. */
+  | 'refresh'
+  /** A used refresh token came back (copied?): its token family was revoked. */
+  | 'refresh_reused'
+  /** A login or refresh of a revoked user or from a revoked device was refused. */
+  | 'revoked_refused'
+  /** A lead revoked a device or a user. */
+  | 'device_revoked'
+  | 'user_revoked';
 
 export interface AuditEntry {
   userId: string | null;

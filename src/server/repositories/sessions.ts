@@ -1,17 +1,30 @@
-// Login sessions. Only the SHA-256 of a token is stored: a leaked table opens no session.
+// Login sessions (access tokens). Only the SHA-256 of a token is stored: a leaked
+// table opens no session. A revoked session stays until it expires, so its
+// device learns 'revoked' (and wipes itself) rather than 'log in again'.
 import type { SessionUser } from '../../shared/protocol';
 import type { Queryable } from '../db/database';
 import { sessionUserColumns } from './users';
 
 export async function insertSession(
   db: Queryable,
-  session: { tokenHash: string; userId: string; expiresAt: Date },
+  session: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    deviceId?: string | null;
+    familyId?: string;
+  },
 ): Promise<void> {
-  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-    session.tokenHash,
-    session.userId,
-    session.expiresAt.toISOString(),
-  ]);
+  await db.query(
+    'INSERT INTO sessions (token_hash, user_id, expires_at, device_id, family_id) VALUES ($1, $2, $3, $4, $5)',
+    [
+      session.tokenHash,
+      session.userId,
+      session.expiresAt.toISOString(),
+      session.deviceId ?? null,
+      session.familyId ?? null,
+    ],
+  );
 }
 
 export interface ValidSession {
@@ -19,16 +32,28 @@ export interface ValidSession {
   expiresAt: string;
 }
 
-export async function findValidSession(db: Queryable, tokenHash: string): Promise<ValidSession | null> {
-  const rows = await db.query<SessionUser & { expiresAt: Date }>(
-    `SELECT ${sessionUserColumns}, s.expires_at AS "expiresAt"
+/**
+ * The unexpired session of the token; 'revoked' when it, its user, the device
+ * it was opened on or the device the request names (`deviceId`) was revoked.
+ */
+export async function findValidSession(
+  db: Queryable,
+  tokenHash: string,
+  deviceId: string | null = null,
+): Promise<ValidSession | 'revoked' | null> {
+  const rows = await db.query<SessionUser & { expiresAt: Date; revoked: boolean }>(
+    `SELECT ${sessionUserColumns}, s.expires_at AS "expiresAt",
+            (s.revoked_at IS NOT NULL OR u.revoked_at IS NOT NULL OR EXISTS (
+               SELECT 1 FROM revoked_devices r
+               WHERE r.team_id = u.team_id AND (r.device_id = s.device_id OR r.device_id = $2::text))) AS revoked
      FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
      WHERE s.token_hash = $1 AND s.expires_at > now()`,
-    [tokenHash],
+    [tokenHash, deviceId],
   );
   const row = rows[0];
   if (!row) return null;
-  const { expiresAt, ...user } = row;
+  const { expiresAt, revoked, ...user } = row;
+  if (revoked) return 'revoked';
   return { user, expiresAt: expiresAt.toISOString() };
 }
 

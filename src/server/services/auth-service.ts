@@ -1,9 +1,27 @@
-// Login and sessions. A session token is 32 random bytes handed to the device
-// once; the server keeps only its SHA-256, so the sessions table opens nothing.
-import { createHash, randomBytes } from 'node:crypto';
-import type { LoginResponse } from '../../shared/protocol';
-import type { Database } from '../db/database';
+// Login, sessions and their renewal. A token is 32 random bytes handed to the
+// device once; the server keeps only its SHA-256, so the tables open nothing.
+//
+// A login starts a token family (migration 0006): an access token, sent as
+// Bearer, and a refresh token that renews it (POST /api/auth/refresh). A device
+// that asks for it at login ({refresh: true}) gets a short-lived access token
+// (accessTokenTtlSeconds, default 15 minutes) and renews it; one that does not
+// (apps before refresh) keeps a token for the whole session as before. Each
+// refresh uses up its refresh token and hands out a new pair; a used one shown
+// again after a short grace (two tabs racing) means it was copied: the family is
+// revoked. A lead can revoke a device or a user (revocations.ts); a revoked
+// session is answered 'revoked', so the device wipes its data instead of asking
+// for the password.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { SessionTokens } from '../../shared/protocol';
+import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
+import {
+  deleteExpiredRefreshTokens,
+  insertRefreshToken,
+  markRefreshTokenUsed,
+  takeRefreshToken,
+} from '../repositories/refresh-tokens';
+import { isDeviceRevoked, isUserRevoked, revokeFamily } from '../repositories/revocations';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -16,15 +34,81 @@ import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 
 /** A session lasts 30 days unless configured otherwise (FELDAKTE_SESSION_TTL_SECONDS). */
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** An access token of a device that refreshes lasts 15 minutes (FELDAKTE_ACCESS_TOKEN_TTL_SECONDS). */
+export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** A used refresh token shown again this soon is a race of two tabs, not a theft. */
+const REUSE_GRACE_MS = 60_000;
+
+export interface AuthOptions {
+  /** How long a refresh token (and a non-refreshing device's access token) lasts. */
+  sessionTtlSeconds?: number;
+  accessTokenTtlSeconds?: number;
+}
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createAuthService(db: Database, sessionTtlSeconds: number = DEFAULT_SESSION_TTL_SECONDS) {
+const newToken = () => randomBytes(32).toString('base64url');
+
+export type Refused = 'revoked';
+
+export function createAuthService(db: Database, options: AuthOptions = {}) {
+  const sessionTtlSeconds = options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+  const accessTtlSeconds = Math.min(
+    options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+    sessionTtlSeconds,
+  );
+
+  /** A new access token and refresh token of the family. */
+  async function issue(
+    tx: Queryable,
+    grant: { userId: string; deviceId: string | null; familyId: string; shortLived: boolean },
+  ): Promise<Omit<SessionTokens, 'user'>> {
+    const token = newToken();
+    const refreshToken = newToken();
+    const now = Date.now();
+    const ttl = grant.shortLived ? accessTtlSeconds : sessionTtlSeconds;
+    const expiresAt = new Date(now + ttl * 1000);
+    const refreshExpiresAt = new Date(now + sessionTtlSeconds * 1000);
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: grant.userId,
+      expiresAt,
+      deviceId: grant.deviceId,
+      familyId: grant.familyId,
+    });
+    await insertRefreshToken(tx, {
+      tokenHash: hashToken(refreshToken),
+      familyId: grant.familyId,
+      userId: grant.userId,
+      deviceId: grant.deviceId,
+      expiresAt: refreshExpiresAt,
+    });
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      refreshToken,
+      refreshExpiresAt: refreshExpiresAt.toISOString(),
+    };
+  }
+
+  async function isRefused(userId: string, teamId: string, deviceId: string | null): Promise<boolean> {
+    if (await isUserRevoked(db, userId)) return true;
+    return deviceId !== null && (await isDeviceRevoked(db, deviceId, teamId));
+  }
+
   return {
-    /** Null when the username is unknown or the password wrong (the caller cannot tell which). */
-    async login(username: string, password: string, deviceId: string | null): Promise<LoginResponse | null> {
+    /**
+     * Null when the username is unknown or the password wrong (the caller cannot
+     * tell which); 'revoked' for a revoked user or device, after the password matched.
+     */
+    async login(
+      username: string,
+      password: string,
+      deviceId: string | null,
+      { refresh = false }: { refresh?: boolean } = {},
+    ): Promise<SessionTokens | Refused | null> {
       const candidate = await findLoginCandidate(db, username);
       const matches = await verifyPassword(password, candidate?.passwordHash ?? UNKNOWN_USER_HASH);
       if (!candidate || !matches) {
@@ -34,17 +118,67 @@ export function createAuthService(db: Database, sessionTtlSeconds: number = DEFA
       }
       const user = await findSessionUser(db, candidate.id);
       if (!user) return null;
-      const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
-      await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+      if (await isRefused(user.id, user.teamId, deviceId)) {
+        await appendAudit(db, {
+          userId: user.id,
+          deviceId,
+          action: 'revoked_refused',
+          detail: { via: 'login' },
+        });
+        return 'revoked';
+      }
+      const tokens = await db.transaction((tx) =>
+        issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh }),
+      );
       await deleteExpiredSessions(db);
-      await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: {} });
-      return { token, expiresAt: expiresAt.toISOString(), user };
+      await deleteExpiredRefreshTokens(db);
+      await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: { refresh } });
+      return { ...tokens, user };
     },
 
-    /** The session of a bearer token, or null when unknown or expired. */
-    authenticate(token: string): Promise<ValidSession | null> {
-      return findValidSession(db, hashToken(token));
+    /** Renews a refresh token: a new pair, the old one used up. */
+    async refresh(refreshToken: string, deviceId: string | null): Promise<SessionTokens | Refused | null> {
+      const outcome = await db.transaction(async (tx) => {
+        const stored = await takeRefreshToken(tx, hashToken(refreshToken));
+        if (!stored) return null;
+        const user = await findSessionUser(tx, stored.userId);
+        if (!user) return null;
+        const device = deviceId ?? stored.deviceId;
+        const deviceRevoked =
+          (device !== null && (await isDeviceRevoked(tx, device, user.teamId))) ||
+          (stored.deviceId !== null && (await isDeviceRevoked(tx, stored.deviceId, user.teamId)));
+        if (stored.revoked || deviceRevoked) return { refused: 'revoked' as const, user, reused: false };
+        if (stored.usedAt) {
+          if (Date.now() - stored.usedAt.getTime() < REUSE_GRACE_MS) return null;
+          await revokeFamily(tx, stored.familyId);
+          return { refused: 'revoked' as const, user, reused: true };
+        }
+        await markRefreshTokenUsed(tx, hashToken(refreshToken));
+        const tokens = await issue(tx, {
+          userId: user.id,
+          deviceId: stored.deviceId,
+          familyId: stored.familyId,
+          shortLived: true,
+        });
+        return { refused: null, tokens: { ...tokens, user } };
+      });
+      if (!outcome) return null;
+      if (outcome.refused) {
+        await appendAudit(db, {
+          userId: outcome.user.id,
+          deviceId,
+          action: outcome.reused ? 'refresh_reused' : 'revoked_refused',
+          detail: { via: 'refresh' },
+        });
+        return 'revoked';
+      }
+      await appendAudit(db, { userId: outcome.tokens.user.id, deviceId, action: 'refresh', detail: {} });
+      return outcome.tokens;
+    },
+
+    /** The session of a bearer token; 'revoked' when it was revoked; null when unknown or expired. */
+    authenticate(token: string, deviceId: string | null): Promise<ValidSession | Refused | null> {
+      return findValidSession(db, hashToken(token), deviceId);
     },
 
     async logout(userId: string, token: string, deviceId: string | null): Promise<void> {

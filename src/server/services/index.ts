@@ -15,6 +15,8 @@ export interface ServiceOptions {
   /** "Now" for substitution periods; tests move it. */
   clock?: Clock;
   sessionTtlSeconds?: number;
+  /** How long an access token of a refreshing device lasts (default 15 minutes). */
+  accessTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods of closed cases and pre-consultations (default DEFAULT_RETENTION). */
@@ -29,7 +31,10 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
   const live = createLiveHub(db, options.live);
   const retention = createRetention(db, clock, options.retention);
   return {
-    auth: createAuthService(db, options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS),
+    auth: createAuthService(db, {
+      sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    }),
     loginRateLimit: createLoginRateLimit(options.loginRateLimits),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),

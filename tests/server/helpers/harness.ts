@@ -45,11 +45,13 @@ export interface HarnessOptions {
   maxConnections?: number;
   /** How long a login lasts (default 30 days). */
   sessionTtlSeconds?: number;
+  /** How long an access token of a refreshing device lasts (default 15 minutes). */
+  accessTokenTtlSeconds?: number;
 }
 
 export async function createHarness(
   target: DatabaseTarget,
-  { seed = true, clock, maxConnections, sessionTtlSeconds }: HarnessOptions = {},
+  { seed = true, clock, maxConnections, sessionTtlSeconds, accessTokenTtlSeconds }: HarnessOptions = {},
 ): Promise<Harness> {
   const testDb = await target.create(maxConnections ? { maxConnections } : {});
   const db = testDb.db;
@@ -59,6 +61,7 @@ export async function createHarness(
     db,
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
+    ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}),
   });
 
   async function expectOk<T>(response: LightMyRequestResponse): Promise<T> {

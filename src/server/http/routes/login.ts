@@ -1,20 +1,21 @@
-// POST /api/auth/login {username, password} -> LoginResponse (token shown once).
+// POST /api/auth/login {username, password, refresh?} -> SessionTokens (tokens shown once;
+// a LoginResponse plus the refresh token, see services/auth-service.ts).
 // Failed logins are rate limited per client address and per username at that
 // address (services/login-rate-limit.ts): 429 with Retry-After, decided before
 // the user is looked up.
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest, type LoginResponse } from '../../../shared/protocol';
+import { LoginWithRefreshRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
 import { apiError, HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
-const StrictLoginRequest = LoginRequest.strict();
+const StrictLoginRequest = LoginWithRefreshRequest.strict();
 
 export function registerLoginRoute(app: FastifyInstance, services: Services): void {
   app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
-    const { username, password } = parseInput(StrictLoginRequest, request.body);
+    const { username, password, refresh = false } = parseInput(StrictLoginRequest, request.body);
     const unstorable = findUnstorableField({ username, password });
     if (unstorable)
       throw new HttpError(400, 'invalid', `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
@@ -27,7 +28,11 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
         .header('retry-after', String(Math.ceil(waitMs / 1000)))
         .send(apiError('rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.'));
     }
-    const session = await services.auth.login(username, password, deviceId);
+    const session = await services.auth.login(username, password, deviceId, { refresh });
+    if (session === 'revoked') {
+      services.loginRateLimit.recordSuccess(attempt);
+      throw new HttpError(401, 'revoked', 'Der Zugang wurde gesperrt');
+    }
     if (!session) {
       const reached = services.loginRateLimit.recordFailure(attempt);
       if (reached) {
@@ -41,7 +46,7 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
       throw new HttpError(401, 'unauthorized', 'Benutzername oder Passwort ist falsch');
     }
     services.loginRateLimit.recordSuccess(attempt);
-    const response: LoginResponse = session;
+    const response: SessionTokens = session;
     return response;
   });
 }
