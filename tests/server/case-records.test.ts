@@ -42,7 +42,7 @@ describe.each(databaseTargets)('case audit trail and export ($name)', (target) =
   }
 
   it("lets only the lead of the case's team read its trail: who, what, when, which device", async () => {
-    const { record } = await annasCase();
+    const { record, notes } = await annasCase();
     // anna's phone pulls (above, as test harness) and pushes a change to the case.
     await h.request({
       method: 'GET',
@@ -58,8 +58,9 @@ describe.each(databaseTargets)('case audit trail and export ($name)', (target) =
       [updateMutation('case', record.id, { phone: '0170 1111111' }, record.version)],
       'annas-phone',
     );
-    // tom tries to change it: refused, and on the trail.
+    // tom tries to change it and ben one of its notes: refused, and on the trail.
     await h.push(tom.token, [updateMutation('case', record.id, { phone: 'x' })], 'toms-phone');
+    await h.push(ben.token, [updateMutation('note', notes[0]?.id ?? '', { text: 'x' })], 'bens-phone');
 
     const response = await get(lea.token, `/api/cases/${record.id}/audit`);
     expect(response.statusCode).toBe(200);
@@ -68,6 +69,7 @@ describe.each(databaseTargets)('case audit trail and export ($name)', (target) =
     expect(seen).toContainEqual(['pull', anna.user.id, 'annas-phone']);
     expect(seen).toContainEqual(['push', anna.user.id, 'annas-phone']);
     expect(seen).toContainEqual(['push', tom.user.id, 'toms-phone']);
+    expect(seen).toContainEqual(['push', ben.user.id, 'bens-phone']);
     expect(entries.at(-1)).toMatchObject({
       action: 'case_audit',
       userId: lea.user.id,

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../src/server/seed/demo-data';
 import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from '../../src/server/services/auth-service';
 import { ApiError, DEVICE_HEADER, SessionTokens } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
+import { type EventStream, openEventStream } from './helpers/event-stream';
 import { createHarness, type Harness } from './helpers/harness';
 
 const MINUTE = 60_000;
@@ -18,9 +19,15 @@ describe('access token lifetime configuration', () => {
 
 describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (target) => {
   let h: Harness;
+  let baseUrl: string;
   beforeAll(async () => {
     h = await createHarness(target);
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = h.app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
+  const streamOf = (token: string, device: string): Promise<EventStream> =>
+    openEventStream(baseUrl, token, { [DEVICE_HEADER]: device });
   afterAll(() => h?.close());
 
   async function login(username: string, device: string, refresh?: boolean) {
@@ -110,6 +117,8 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     const annasTablet = await tokensOf('anna', 'anna-tablet', true);
     const bensOnLost = await tokensOf('ben', 'lost-phone');
     const tom = await tokensOf('tom', 'lost-phone');
+    const lostStream = await streamOf(annasPhone.token, 'lost-phone');
+    const tabletStream = await streamOf(annasTablet.token, 'anna-tablet');
     const revokeAs = (token: string, device: string) =>
       h.request({
         method: 'POST',
@@ -119,6 +128,9 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     expect((await revokeAs(annasTablet.token, 'lost-phone')).statusCode).toBe(403);
     expect((await revokeAs(lea.token, 'unknown-device')).statusCode).toBe(404);
     expect((await revokeAs(lea.token, 'lost-phone')).statusCode).toBe(204);
+    // The open live stream of the device ends at once; another device's stays.
+    await lostStream.ended;
+    tabletStream.close();
 
     for (const token of [annasPhone.token, bensOnLost.token]) {
       const response = await me(token);
@@ -144,6 +156,7 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     const lea = await tokensOf('lea', 'lea-tablet-2');
     const ben = await tokensOf('ben', 'ben-phone', true);
     const tom = await tokensOf('tom', 'tom-phone');
+    const bensStream = await streamOf(ben.token, 'ben-phone');
     const revoke = (token: string, userId: string) =>
       h.request({
         method: 'POST',
@@ -154,6 +167,7 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     expect((await revoke(lea.token, tom.user.id)).statusCode).toBe(404);
     expect((await revoke(lea.token, lea.user.id)).statusCode).toBe(400);
     expect((await revoke(lea.token, ben.user.id)).statusCode).toBe(204);
+    await bensStream.ended;
 
     expect(codeOf(await me(ben.token))).toBe('revoked');
     expect(codeOf(await refresh(ben.refreshToken))).toBe('revoked');

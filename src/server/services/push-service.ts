@@ -106,6 +106,26 @@ function attemptedCaseIdOf(mutation: Mutation): string | null {
   return typeof id === 'string' && UUID.test(id) ? id : null;
 }
 
+/** Tables whose rows name their case in case_id (a refused edit of one is an attempt on that case). */
+const caseChildTables: Partial<Record<MutableEntity, string>> = {
+  note: 'notes',
+  appointment: 'appointments',
+  substitution: 'substitutions',
+  goal: 'goals',
+  comment: 'comments',
+};
+
+/** The case of the stored record a refused mutation named, if it is a case's child. */
+async function storedCaseIdOf(db: Database, mutation: Mutation): Promise<string | null> {
+  const table = caseChildTables[mutation.entity];
+  if (!table || mutation.op === 'create') return null;
+  const rows = await db.query<{ caseId: string }>(
+    `SELECT case_id::text AS "caseId" FROM ${table} WHERE id = $1`,
+    [mutation.recordId],
+  );
+  return rows[0]?.caseId ?? null;
+}
+
 export interface PushServiceOptions {
   clock?: Clock;
   /** Brings substitution grants up to date before mutations are checked against them. */
@@ -185,7 +205,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       );
     } catch (error) {
       // A refused attempt on a case is part of that case's trail too.
-      const attempted = attemptedCaseIdOf(mutation);
+      const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(db, mutation));
       if (attempted) touched.add(attempted);
       if (error instanceof MutationRejected) return rejected(mutation.id, error);
       if (isDataException(error)) return rejected(mutation.id, storageRejection(error, mutation));

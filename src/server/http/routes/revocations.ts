@@ -36,6 +36,7 @@ export function registerRevocationRoutes(app: FastifyInstance, services: Service
       throw new HttpError(404, 'not_found', 'Gerät nicht gefunden');
     }
     await db.transaction((tx) => revokeDevice(tx, { deviceId, teamId: actor.teamId, revokedBy: actor.id }));
+    services.live.endWhere((s) => s.teamId === actor.teamId && s.deviceId === deviceId);
     await services.audit({
       userId: actor.id,
       deviceId: deviceIdOf(request),
@@ -54,6 +55,7 @@ export function registerRevocationRoutes(app: FastifyInstance, services: Service
     }
     if (userId === actor.id) throw new HttpError(400, 'invalid', 'Den eigenen Zugang kann man nicht sperren');
     await db.transaction((tx) => revokeUser(tx, userId));
+    services.live.endWhere((s) => s.userId === userId);
     await services.audit({
       userId: actor.id,
       deviceId: deviceIdOf(request),

@@ -131,6 +131,19 @@ export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
       }
     },
 
+    /**
+     * Ends this process's open streams of a revoked device or user: they were
+     * authenticated when they opened. (A stream on another instance ends at its
+     * next reconnect, which is then refused.)
+     */
+    endWhere(match: (subscriber: Subscriber) => boolean): void {
+      for (const connection of [...connections]) {
+        if (!match(connection.subscriber)) continue;
+        remove(connection);
+        connection.subscriber.end();
+      }
+    },
+
     /** Stops listening (onClose, before the database closes). */
     async stop(): Promise<void> {
       if (keepAlive) clearInterval(keepAlive);
