@@ -3,18 +3,25 @@ import { Dexie } from 'dexie';
 import { FeldakteDb, userDbName } from './schema';
 
 let current: FeldakteDb | null = null;
+let currentKey: CryptoKey | null = null;
 
-export function openUserDb(userId: string): FeldakteDb {
+/**
+ * Opens the user's database with their data key (see crypto/data-key.ts). The
+ * same user's database is reused only while it is open with the same key.
+ */
+export function openUserDb(userId: string, dataKey: CryptoKey | null): FeldakteDb {
   const name = userDbName(userId);
-  if (current?.name === name) return current;
+  if (current?.name === name && currentKey === dataKey) return current;
   current?.close();
-  current = new FeldakteDb(name);
+  currentKey = dataKey;
+  current = new FeldakteDb(name, { dataKey });
   return current;
 }
 
 export function closeUserDb(): void {
   current?.close();
   current = null;
+  currentKey = null;
 }
 
 /**

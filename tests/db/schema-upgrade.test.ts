@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine } from '../../src/sync/engine';
 import { ProtocolHarness, startMswForThisFile } from '../sync/support/protocol-harness';
-import { caseFields, noteFields, worker } from './support/fixtures';
+import { caseFields, noteFields, testDataKey, worker } from './support/fixtures';
 import { beforeV3, V3_DEFAULTS } from './support/older-records';
 
 startMswForThisFile();
@@ -127,7 +127,7 @@ afterEach(async () => {
 
 describe('schema upgrade from v1', () => {
   it('keeps every outbox entry unchanged and gives old records the fields the protocol now needs', async () => {
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     await db.open();
     try {
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
@@ -152,7 +152,7 @@ describe('schema upgrade from v1', () => {
   });
 
   it('syncs the waiting changes after the upgrade', async () => {
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     try {
       const engine = createSyncEngine({ db, api: harness.client() });
 
