@@ -58,3 +58,21 @@ export async function plaintextsFound(name: string, plaintexts: readonly string[
   }
   return found;
 }
+
+/** Writes values into a store as they are, past any middleware (an attacker with the disk). */
+export function writeRaw(name: string, store: string, values: readonly unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name);
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const idb = opening.result;
+      const tx = idb.transaction(store, 'readwrite');
+      for (const value of values) tx.objectStore(store).put(value);
+      tx.oncomplete = () => {
+        idb.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
