@@ -227,3 +227,39 @@ export function encryptionMiddleware(key: CryptoKey): Middleware<DBCore> {
     },
   };
 }
+
+/** The primary keys of the rows of a store still in the clear (written before the database was encrypted). */
+function plaintextKeys(idb: IDBDatabase, store: string): Promise<IDBValidKey[]> {
+  return new Promise((resolve, reject) => {
+    const keys: IDBValidKey[] = [];
+    const request = idb.transaction(store, 'readonly').objectStore(store).openCursor();
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(keys);
+      const value = cursor.value as unknown;
+      if (!isPlainObject(value) || !isSealed(value[SEALED_PROPERTY])) keys.push(cursor.primaryKey);
+      cursor.continue();
+    };
+  });
+}
+
+/**
+ * Seals the rows a database holds in the clear from before it was opened with a
+ * key (an app update on a device with data): each is read and written back
+ * through the middleware, table by table, each table in one transaction.
+ */
+export async function sealPlaintextRows(db: Dexie): Promise<number> {
+  const idb = db.backendDB();
+  let sealed = 0;
+  for (const table of db.tables) {
+    const keys = await plaintextKeys(idb, table.name);
+    if (keys.length === 0) continue;
+    await db.transaction('rw', table, async () => {
+      const values = (await table.bulkGet(keys)).filter((value) => value !== undefined);
+      await table.bulkPut(values);
+    });
+    sealed += keys.length;
+  }
+  return sealed;
+}

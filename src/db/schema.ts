@@ -36,7 +36,7 @@ import {
   type SubstitutionRecord,
   type SyncedEntity,
 } from '../shared/records';
-import { encryptionMiddleware } from './encryption';
+import { encryptionMiddleware, sealPlaintextRows } from './encryption';
 
 export interface Rejection {
   code: RejectionCode;
@@ -161,6 +161,8 @@ export class FeldakteDb extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
     this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
+    // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
+    if (options.dataKey) this.on('ready', (db) => sealPlaintextRows(db).then(() => undefined));
   }
 }
 

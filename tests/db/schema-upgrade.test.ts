@@ -1,13 +1,16 @@
 // A device that last ran the app with schema v1 and still has changes waiting:
 // the upgrade to the current schema must keep every one of them, unchanged, and
 // the next sync must deliver them.
+
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEALED_PROPERTY } from '../../src/db/encryption';
 import { CURRENT_SCHEMA_VERSION, FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine } from '../../src/sync/engine';
 import { ProtocolHarness, startMswForThisFile } from '../sync/support/protocol-harness';
 import { caseFields, noteFields, testDataKey, worker } from './support/fixtures';
 import { beforeV3, V3_DEFAULTS } from './support/older-records';
+import { plaintextsFound, readRawStores } from './support/raw-idb';
 
 startMswForThisFile();
 
@@ -146,6 +149,23 @@ describe('schema upgrade from v1', () => {
         ...V3_DEFAULTS.note,
       });
       expect(await db.substitutions.count()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('seals every row the old database held in the clear', async () => {
+    const secrets = [syncedCaseV1.familyName, syncedCaseV1.address, newNoteV1.text] as string[];
+    expect((await plaintextsFound(name, secrets)).length).toBeGreaterThanOrEqual(secrets.length);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
+    await db.open();
+    try {
+      for (const [store, values] of Object.entries(await readRawStores(name))) {
+        for (const value of values) expect(Object.keys(value as object), store).toContain(SEALED_PROPERTY);
+      }
+      expect(await plaintextsFound(name, secrets)).toEqual([]);
+      expect(await db.cases.get(syncedCaseId)).toMatchObject({ familyName: syncedCaseV1.familyName });
+      expect(await db.outbox.count()).toBe(outboxV1.length);
     } finally {
       db.close();
     }
