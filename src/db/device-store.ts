@@ -1,6 +1,8 @@
 // Device-wide storage outside any user's database: which user is signed in on
-// this device, and the device's own id (sent with every sync request).
+// this device, the device's own id (sent with every sync request), and each
+// user's keyring (their data key, wrapped by their password: useless without it).
 import { Dexie, type Table } from 'dexie';
+import type { Keyring } from '../crypto/data-key';
 import type { SessionUser } from '../shared/protocol';
 
 export interface StoredSession {
@@ -15,13 +17,20 @@ interface DeviceEntry {
   value: string;
 }
 
+interface StoredKeyring {
+  userId: string;
+  keyring: Keyring;
+}
+
 class DeviceDb extends Dexie {
   sessions!: Table<StoredSession, string>;
   device!: Table<DeviceEntry, string>;
+  keyrings!: Table<StoredKeyring, string>;
 
   constructor() {
     super('feldakte-device');
     this.version(1).stores({ sessions: 'key', device: 'key' });
+    this.version(2).stores({ keyrings: 'userId' });
   }
 }
 
@@ -48,4 +57,17 @@ export async function getDeviceId(): Promise<string> {
     await deviceDb.device.put({ key: 'deviceId', value: deviceId });
     return deviceId;
   });
+}
+
+/** The user's keyring on this device, if they ever signed in here. */
+export async function loadKeyring(userId: string): Promise<Keyring | undefined> {
+  return (await deviceDb.keyrings.get(userId))?.keyring;
+}
+
+export async function saveKeyring(userId: string, keyring: Keyring): Promise<void> {
+  await deviceDb.keyrings.put({ userId, keyring });
+}
+
+export async function deleteKeyring(userId: string): Promise<void> {
+  await deviceDb.keyrings.delete(userId);
 }

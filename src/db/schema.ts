@@ -36,6 +36,7 @@ import {
   type SubstitutionRecord,
   type SyncedEntity,
 } from '../shared/records';
+import { encryptionMiddleware, sealPlaintextRows } from './encryption';
 
 export interface Rejection {
   code: RejectionCode;
@@ -150,11 +151,18 @@ export class FeldakteDb extends Dexie {
   partners!: Table<PartnerRecord, string>;
   drafts!: Table<Draft, string>;
 
-  constructor(name: string) {
+  /**
+   * With `dataKey`, every record's non-indexed properties are stored encrypted
+   * (see encryption.ts); the app always opens a user's database with their key.
+   */
+  constructor(name: string, options: { dataKey: CryptoKey | null }) {
     super(name);
+    if (options.dataKey) this.use(encryptionMiddleware(options.dataKey));
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
     this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
+    // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
+    if (options.dataKey) this.on('ready', (db) => sealPlaintextRows(db).then(() => undefined));
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../../src/db/outbox';
 import type { FeldakteDb } from '../../src/db/schema';
 import { deleteUserDb, openUserDb } from '../../src/db/user-db';
-import { caseFields, freshDb, worker } from './support/fixtures';
+import { caseFields, freshDb, testDataKey, worker } from './support/fixtures';
 
 let db: FeldakteDb;
 
@@ -44,11 +44,11 @@ describe('outbox', () => {
 describe('user database', () => {
   it('deleteUserDb wipes the user database', async () => {
     const userId = crypto.randomUUID();
-    const userDb = openUserDb(userId);
+    const userDb = openUserDb(userId, testDataKey);
     await createCase(userDb, worker, caseFields());
     await deleteUserDb(userId);
 
-    db = openUserDb(userId);
+    db = openUserDb(userId, testDataKey);
     expect(await db.cases.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });

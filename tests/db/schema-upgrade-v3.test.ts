@@ -16,6 +16,7 @@ import {
   preConsultationFields,
   serverMeta,
   substitutionFields,
+  testDataKey,
   worker,
 } from './support/fixtures';
 import { beforeV3, V3_DEFAULTS } from './support/older-records';
@@ -175,7 +176,7 @@ afterEach(async () => {
 
 describe('schema upgrade from v2 to v3', () => {
   it('keeps every outbox entry as it was and gives old records and bases the new defaults', async () => {
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     await db.open();
     try {
       expect(db.verno).toBe(3);
@@ -218,7 +219,7 @@ describe('schema upgrade from v2 to v3', () => {
   it('sends the waiting entries unchanged; a rejected one puts back a base that has the new fields', async () => {
     harness.server.rejectIf = (mutation) =>
       mutation.recordId === syncedNoteId ? refuse('forbidden', 403, 'geprüft').rejected : null;
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     try {
       const engine = createSyncEngine({ db, api: harness.client() });
 

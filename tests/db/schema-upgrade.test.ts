@@ -1,13 +1,16 @@
 // A device that last ran the app with schema v1 and still has changes waiting:
 // the upgrade to the current schema must keep every one of them, unchanged, and
 // the next sync must deliver them.
+
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEALED_PROPERTY } from '../../src/db/encryption';
 import { CURRENT_SCHEMA_VERSION, FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine } from '../../src/sync/engine';
 import { ProtocolHarness, startMswForThisFile } from '../sync/support/protocol-harness';
-import { caseFields, noteFields, worker } from './support/fixtures';
+import { caseFields, noteFields, testDataKey, worker } from './support/fixtures';
 import { beforeV3, V3_DEFAULTS } from './support/older-records';
+import { plaintextsFound, readRawStores } from './support/raw-idb';
 
 startMswForThisFile();
 
@@ -127,7 +130,7 @@ afterEach(async () => {
 
 describe('schema upgrade from v1', () => {
   it('keeps every outbox entry unchanged and gives old records the fields the protocol now needs', async () => {
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     await db.open();
     try {
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
@@ -151,8 +154,25 @@ describe('schema upgrade from v1', () => {
     }
   });
 
+  it('seals every row the old database held in the clear', async () => {
+    const secrets = [syncedCaseV1.familyName, syncedCaseV1.address, newNoteV1.text] as string[];
+    expect((await plaintextsFound(name, secrets)).length).toBeGreaterThanOrEqual(secrets.length);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
+    await db.open();
+    try {
+      for (const [store, values] of Object.entries(await readRawStores(name))) {
+        for (const value of values) expect(Object.keys(value as object), store).toContain(SEALED_PROPERTY);
+      }
+      expect(await plaintextsFound(name, secrets)).toEqual([]);
+      expect(await db.cases.get(syncedCaseId)).toMatchObject({ familyName: syncedCaseV1.familyName });
+      expect(await db.outbox.count()).toBe(outboxV1.length);
+    } finally {
+      db.close();
+    }
+  });
+
   it('syncs the waiting changes after the upgrade', async () => {
-    const db = new FeldakteDb(name);
+    const db = new FeldakteDb(name, { dataKey: testDataKey });
     try {
       const engine = createSyncEngine({ db, api: harness.client() });
 

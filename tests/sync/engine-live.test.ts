@@ -11,7 +11,7 @@ import type { NoteRecord } from '../../src/shared/records';
 import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
 import { createDeferredEngine } from '../../src/ui/session/deferred-engine';
-import { caseFields, noteFields, serverMeta, worker } from '../db/support/fixtures';
+import { caseFields, noteFields, serverMeta, testDataKey, worker } from '../db/support/fixtures';
 import { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
 import {
@@ -182,7 +182,7 @@ describe('live events', () => {
   it('keeps one connection per browser: the tab holding the lock, then the next tab', async () => {
     browser.locks = new FakeLocks();
     const tabA = await startedAndConnected();
-    const otherTabDb = new FeldakteDb(db.name);
+    const otherTabDb = new FeldakteDb(db.name, { dataKey: testDataKey });
     extraDbs.push(otherTabDb);
     const tabB = engineFor(otherTabDb);
     tabB.start();

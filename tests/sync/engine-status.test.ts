@@ -6,7 +6,7 @@ import { withConflictFlag } from '../../src/db/conflict-flag';
 import { FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine, type SyncEngine, type SyncProgress } from '../../src/sync/engine';
 import { fieldConflict } from '../db/support/conflicts';
-import { caseFields, worker } from '../db/support/fixtures';
+import { caseFields, testDataKey, worker } from '../db/support/fixtures';
 import { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
 import type { ProtocolHarness } from './support/protocol-harness';
@@ -40,7 +40,7 @@ function track(engine: SyncEngine): SyncEngine {
 
 /** Another tab of the same user: its own connection to the same database. */
 function otherTab(): FeldakteDb {
-  const tab = new FeldakteDb(db.name);
+  const tab = new FeldakteDb(db.name, { dataKey: testDataKey });
   extraDbs.push(tab);
   return tab;
 }

@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../src/sync/engine';
 import { META_KEYS } from '../../src/sync/sync-meta';
-import { caseFields, freshDb, worker } from '../db/support/fixtures';
+import { caseFields, freshDb, testDataKey, worker } from '../db/support/fixtures';
 import { FakeBrowser } from './support/fake-browser';
 import { BASE_URL, mswServer, type ProtocolHarness } from './support/protocol-harness';
 import { setUpSyncBed } from './support/sync-bed';
@@ -195,7 +195,7 @@ describe('sync engine', () => {
     const { lastSyncedAt } = first.getState();
     expect(lastSyncedAt).not.toBeNull();
 
-    const reopened = new FeldakteDb(db.name);
+    const reopened = new FeldakteDb(db.name, { dataKey: testDataKey });
     const release = harness.hold(); // the network hangs: the time must come from the database
     const second = createSyncEngine({ db: reopened, api: harness.client() });
     engines.push(second);

@@ -53,7 +53,8 @@ describe('push', () => {
     );
     expect(await db.outbox.count()).toBe(0);
     expect(await db.cases.get(c.id)).toMatchObject({ version: total, phone: String(total - 1) });
-  });
+    // Each acknowledgement reads (and decrypts) the record's remaining outbox entries: 230 edits of one record take a while.
+  }, 30_000);
 
   it('after a dropped response, the retry creates nothing twice', async () => {
     const c = await createCase(db, worker, caseFields());

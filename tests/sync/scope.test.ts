@@ -25,6 +25,7 @@ import {
   noteFields,
   serverMeta,
   substitutionFields,
+  testDataKey,
   worker,
 } from '../db/support/fixtures';
 import type { ProtocolHarness } from './support/protocol-harness';
@@ -134,7 +135,7 @@ describe('a case reassigned away', () => {
     expect(await db.notes.get(note.id)).toMatchObject({ text: 'wartet' });
     expect(await readDeferredRemovals(db)).toEqual([{ entity: 'case', id: c.id }]);
 
-    const reopened = new FeldakteDb(db.name);
+    const reopened = new FeldakteDb(db.name, { dataKey: testDataKey });
     try {
       const after = engine(reopened);
       await after.syncNow();

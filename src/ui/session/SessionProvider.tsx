@@ -37,7 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(null);
       return;
     }
-    const db = openUserDb(user.id);
+    // Not yet encrypted in the app: the key comes with the lock screen (unlock with the password, issue 5).
+    const db = openUserDb(user.id, null);
     const engine = createDeferredEngine(async () => {
       const { createApiClient, createSyncEngine } = await import('../../sync');
       const api = createApiClient({ deviceId, getToken: () => tokenRef.current });

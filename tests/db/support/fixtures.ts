@@ -2,6 +2,8 @@
 // The base values go through the shared schemas, so fields added later with a
 // default get it here too; overrides are spread on top unchecked (a test may want
 // an invalid value).
+
+import { generateDataKey } from '../../../src/crypto/data-key';
 import type { Actor } from '../../../src/db/local-write';
 import { FeldakteDb } from '../../../src/db/schema';
 import {
@@ -35,9 +37,17 @@ export function serverMeta(at: string, updatedBy: string) {
   return { teamId: worker.teamId, version: 1, createdAt: at, updatedAt: at, updatedBy, conflicts: [] };
 }
 
+/** The data key of every test database: the tests run with encryption at rest on. */
+export const testDataKey = await generateDataKey();
+
+/** A test database by name (a second tab on the same database, or the same one reopened). */
+export function openTestDb(name: string): FeldakteDb {
+  return new FeldakteDb(name, { dataKey: testDataKey });
+}
+
 /** Each test gets its own IndexedDB database, so no test sees another's rows. */
 export function freshDb(): FeldakteDb {
-  return new FeldakteDb(`test-${crypto.randomUUID()}`);
+  return openTestDb(`test-${crypto.randomUUID()}`);
 }
 
 export function caseFields(overrides: Partial<CaseFields> = {}): CaseFields {

@@ -2,7 +2,9 @@
 // device id, its own API client (through the fault proxy) and the app's real
 // sync engine on top. It writes through the app's local repositories, exactly
 // as the UI does.
+
 import { randomUUID } from 'node:crypto';
+import { generateDataKey } from '../../../src/crypto/data-key';
 import type { Actor } from '../../../src/db/local-write';
 import { FeldakteDb } from '../../../src/db/schema';
 import type { SessionUser } from '../../../src/shared/protocol';
@@ -38,7 +40,9 @@ export async function openDevice(options: DeviceOptions): Promise<SimulatedDevic
   token = session.token;
 
   // A unique name: the suite runs once per database in one process, on one fake IndexedDB.
-  const db = new FeldakteDb(`feldakte-faults-${options.label}-${deviceId}`);
+  const db = new FeldakteDb(`feldakte-faults-${options.label}-${deviceId}`, {
+    dataKey: await generateDataKey(),
+  });
   await db.open();
   // Timers stay off (start() is never called): the test decides when a device syncs.
   const engine: SyncEngine = createSyncEngine({ db, api });
