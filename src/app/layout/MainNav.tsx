@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { Icon, type IconName } from '../../ui/components/icons';
 import { useSession } from '../../ui/session';
-import { NavIcon, type NavIconName } from './nav-icons';
 import './main-nav.css';
 
 type NavLabel =
@@ -23,17 +22,17 @@ type NavLabel =
 interface NavItem {
   to: string;
   label: NavLabel;
-  icon: { base: IconName } | { nav: NavIconName };
+  icon: IconName;
 }
 
-const today: NavItem = { to: '/', label: 'nav.today', icon: { base: 'today' } };
-const cases: NavItem = { to: '/faelle', label: 'nav.cases', icon: { base: 'cases' } };
-const appointments: NavItem = { to: '/termine', label: 'nav.appointments', icon: { base: 'appointments' } };
-const field: NavItem = { to: '/fall-im-feld', label: 'nav.preConsultations', icon: { base: 'field' } };
-const review: NavItem = { to: '/pruefen', label: 'nav.review', icon: { base: 'review' } };
-const caseload: NavItem = { to: '/auslastung', label: 'moreNav.caseload', icon: { nav: 'caseload' } };
-const report: NavItem = { to: '/bericht', label: 'moreNav.report', icon: { nav: 'report' } };
-const partners: NavItem = { to: '/partner', label: 'moreNav.partners', icon: { nav: 'partners' } };
+const today: NavItem = { to: '/', label: 'nav.today', icon: 'today' };
+const cases: NavItem = { to: '/faelle', label: 'nav.cases', icon: 'cases' };
+const appointments: NavItem = { to: '/termine', label: 'nav.appointments', icon: 'appointments' };
+const field: NavItem = { to: '/fall-im-feld', label: 'nav.preConsultations', icon: 'field' };
+const review: NavItem = { to: '/pruefen', label: 'nav.review', icon: 'review' };
+const caseload: NavItem = { to: '/auslastung', label: 'moreNav.caseload', icon: 'caseload' };
+const report: NavItem = { to: '/bericht', label: 'moreNav.report', icon: 'report' };
+const partners: NavItem = { to: '/partner', label: 'moreNav.partners', icon: 'partners' };
 
 /** First the tabs a phone shows, then what its "Mehr" menu holds. */
 const ITEMS = {
@@ -45,7 +44,7 @@ function NavItemLink({ item, onClick }: { item: NavItem; onClick?: () => void })
   const { t } = useTranslation();
   return (
     <NavLink to={item.to} end={item.to === '/'} className="nav-link" onClick={onClick}>
-      {'base' in item.icon ? <Icon name={item.icon.base} /> : <NavIcon name={item.icon.nav} />}
+      <Icon name={item.icon} />
       <span>{t(item.label)}</span>
     </NavLink>
   );
@@ -102,7 +101,7 @@ export function MainNav() {
             aria-controls={menuId}
             onClick={() => setOpen((was) => !was)}
           >
-            <NavIcon name="more" />
+            <Icon name="more" />
             <span>{t('moreNav.more')}</span>
           </button>
           <ul id={menuId} className={`nav-more-menu ${open ? 'is-open' : ''}`}>
