@@ -25,7 +25,8 @@ export async function readLocalStatus(db: FeldakteDb): Promise<LocalStatus> {
     countOpenConflicts(db),
     oldestPendingAt(db),
     readLastSyncedAt(db),
-    db.outbox.orderBy('seq').last(),
+    // The key alone: no entry is read (and opened, in an encrypted database) for it.
+    db.outbox.orderBy('seq').lastKey(),
   ]);
   return {
     pendingCount,
@@ -33,7 +34,7 @@ export async function readLocalStatus(db: FeldakteDb): Promise<LocalStatus> {
     conflictCount,
     oldestPendingAt: oldest,
     lastSyncedAt,
-    newestSeq: newest?.seq ?? 0,
+    newestSeq: (newest as number | undefined) ?? 0,
   };
 }
 
