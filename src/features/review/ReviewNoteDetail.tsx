@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteRecord } from '../../shared/records';
+import { NOTE_SECTIONS, type NoteRecord } from '../../shared/records';
 import { Badge, ConflictBadge, EmptyState, FormError, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import {
@@ -31,9 +31,6 @@ export function ReviewNoteDetail({ noteId, renderNoteExtras }: ReviewNoteDetailP
   if (item === null) return <EmptyState>{t('review.notFound')}</EmptyState>;
   return <ReviewNote item={item} extras={renderNoteExtras?.(item.note)} />;
 }
-
-/** The home-visit template's sections that were filled in, in the form's order. */
-const SECTIONS = ['occasion', 'observations', 'talkedWith', 'agreements', 'nextSteps'] as const;
 
 function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
   const { t } = useTranslation();
@@ -74,9 +71,9 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
         </span>
       </header>
       {note.text && <p className="note-text">{note.text}</p>}
-      {SECTIONS.some((section) => note[section].trim() !== '') && (
+      {NOTE_SECTIONS.some((section) => note[section].trim() !== '') && (
         <dl className="review-sections">
-          {SECTIONS.filter((section) => note[section].trim() !== '').map((section) => (
+          {NOTE_SECTIONS.filter((section) => note[section].trim() !== '').map((section) => (
             <div key={section}>
               <dt>{t(`fields.note.${section}`)}</dt>
               <dd>{note[section]}</dd>
