@@ -139,21 +139,25 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     /** Renews a refresh token: a new pair, the old one used up. */
     async refresh(refreshToken: string, deviceId: string | null): Promise<SessionTokens | Refused | null> {
       const outcome = await db.transaction(async (tx) => {
-        const stored = await takeRefreshToken(tx, hashToken(refreshToken));
+        const tokenHash = hashToken(refreshToken);
+        const stored = await takeRefreshToken(tx, tokenHash);
         if (!stored) return null;
         const user = await findSessionUser(tx, stored.userId);
         if (!user) return null;
-        const device = deviceId ?? stored.deviceId;
-        const deviceRevoked =
-          (device !== null && (await isDeviceRevoked(tx, device, user.teamId))) ||
-          (stored.deviceId !== null && (await isDeviceRevoked(tx, stored.deviceId, user.teamId)));
+        // The device the request names and the one the family was opened on (once when they are the same).
+        const devices = new Set([deviceId, stored.deviceId].filter((id): id is string => id !== null));
+        let deviceRevoked = false;
+        for (const device of devices) {
+          deviceRevoked = await isDeviceRevoked(tx, device, user.teamId);
+          if (deviceRevoked) break;
+        }
         if (stored.revoked || deviceRevoked) return { refused: 'revoked' as const, user, reused: false };
         if (stored.usedAt) {
           if (Date.now() - stored.usedAt.getTime() < REUSE_GRACE_MS) return null;
           await revokeFamily(tx, stored.familyId);
           return { refused: 'revoked' as const, user, reused: true };
         }
-        await markRefreshTokenUsed(tx, hashToken(refreshToken));
+        await markRefreshTokenUsed(tx, tokenHash);
         const tokens = await issue(tx, {
           userId: user.id,
           deviceId: stored.deviceId,
