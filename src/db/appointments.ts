@@ -5,7 +5,7 @@ import { type Actor, createLocal, updateLocal } from './local-write';
 import type { FeldakteDb } from './schema';
 
 /** How far back Heute reminds of visits without a note. */
-export const REMINDER_DAYS = 30;
+const REMINDER_DAYS = 30;
 
 /** A day as "YYYY-MM-DD" and a time as "HH:MM", in the device's local time. */
 function localDay(date: Date): string {

@@ -20,7 +20,7 @@ export interface MonthUsage {
   noteCount: number;
 }
 
-export function sumUsage(month: string, notes: readonly NoteRecord[]): MonthUsage {
+function sumUsage(month: string, notes: readonly NoteRecord[]): MonthUsage {
   const inMonth = notes.filter((note) => note.date.startsWith(`${month}-`));
   const directMinutes = inMonth.reduce((sum, note) => sum + note.durationMinutes, 0);
   const travelMinutes = inMonth.reduce((sum, note) => sum + note.travelMinutes, 0);

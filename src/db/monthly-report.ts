@@ -119,7 +119,7 @@ function csvField(value: string): string {
   return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'Monat',
   'Fachkraft',
   'Aktenzeichen',

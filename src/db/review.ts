@@ -14,7 +14,7 @@ export interface ReviewFilter {
   kind?: ContactKind | null;
 }
 
-export function isOpenConcern(note: NoteRecord): boolean {
+function isOpenConcern(note: NoteRecord): boolean {
   return note.concern8a && note.concernAcknowledgedAt === null;
 }
 
@@ -27,7 +27,7 @@ function newestFirst(a: NoteRecord, b: NoteRecord): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 }
 
-export function matchesReviewFilter(note: NoteRecord, filter: ReviewFilter): boolean {
+function matchesReviewFilter(note: NoteRecord, filter: ReviewFilter): boolean {
   if (filter.authorId && note.authorId !== filter.authorId) return false;
   if (filter.caseId && note.caseId !== filter.caseId) return false;
   if (filter.kind && note.kind !== filter.kind) return false;

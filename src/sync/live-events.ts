@@ -22,8 +22,8 @@ import type { ApiClient } from './api-client';
 import { HttpError } from './api-client';
 import { whileHoldingLock } from './environment';
 
-export const LIVE_RETRY_MIN_MS = 1_000;
-export const LIVE_RETRY_MAX_MS = 30_000;
+const LIVE_RETRY_MIN_MS = 1_000;
+const LIVE_RETRY_MAX_MS = 30_000;
 
 /** off: not wanted (stopped, offline, signed out); otherTab: another tab of this browser holds the connection. */
 export type LiveStatus = 'off' | 'otherTab' | 'connecting' | 'open';
@@ -43,7 +43,7 @@ export interface LiveEventsLoopOptions {
 }
 
 /** The delay before reconnect attempt `failures` (1, 2, ...). */
-export function reconnectDelay(failures: number, retryHintMs: number | null, random: () => number): number {
+function reconnectDelay(failures: number, retryHintMs: number | null, random: () => number): number {
   const exponential = LIVE_RETRY_MIN_MS * 2 ** Math.max(0, failures - 1);
   const capped = Math.min(LIVE_RETRY_MAX_MS, Math.max(exponential, retryHintMs ?? 0));
   // Between half and all of it.
