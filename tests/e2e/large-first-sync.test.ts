@@ -7,7 +7,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOnServer, pushNotesAs, signIn } from './support/api';
 import { countInUserDb, login, waitUntilSynced } from './support/app';
-import { launchProfile, TABLET } from './support/browser';
+import { firstPage, launchProfile, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const NOTE_COUNT = 10_000;
@@ -43,7 +43,7 @@ describe('first sync of a large team', () => {
       `[large first sync] seeded ${NOTE_COUNT} notes through the push API in ${Date.now() - started} ms`,
     );
     profile = await launchProfile(TABLET);
-    page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    page = await firstPage(profile.context);
   }, 300_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOnServer, signIn } from './support/api';
 import { countInUserDb, login, openFirstCase, waitUntilSynced } from './support/app';
-import { launchProfile, PHONE, TABLET } from './support/browser';
+import { firstPage, launchProfile, PHONE, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const STAMP = Date.now();
@@ -36,8 +36,8 @@ describe('lead review: live § 8a alert, acknowledgement, review and a comment b
     server = await startServer();
     lea = await launchProfile(TABLET);
     anna = await launchProfile(PHONE);
-    leaPage = lea.context.pages()[0] ?? (await lea.context.newPage());
-    annaPage = anna.context.pages()[0] ?? (await anna.context.newPage());
+    leaPage = await firstPage(lea.context);
+    annaPage = await firstPage(anna.context);
     leaId = (await signIn(server.url, 'lea')).userId;
     annaId = (await signIn(server.url, 'anna')).userId;
   });

@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, waitForServiceWorker } from './support/app';
-import { launchProfile, TABLET } from './support/browser';
+import { firstPage, launchProfile, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const NOTE_TEXT = `Hausbesuch offline dokumentiert (${Date.now()}): Mutter berichtet von Fortschritten.`;
@@ -18,7 +18,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
   beforeAll(async () => {
     server = await startServer();
     anna = await launchProfile();
-    page = anna.context.pages()[0] ?? (await anna.context.newPage());
+    page = await firstPage(anna.context);
   });
 
   afterAll(async () => {
@@ -102,7 +102,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
   it("lea logs in on a tablet and finds anna's note under Prüfen", async () => {
     const lea = await launchProfile(TABLET);
     try {
-      const leaPage = lea.context.pages()[0] ?? (await lea.context.newPage());
+      const leaPage = await firstPage(lea.context);
       await login(leaPage, server.url, 'lea');
       await expect
         .poll(() => leaPage.getByText(/^Synchronisiert/).count(), { timeout: 20_000 })

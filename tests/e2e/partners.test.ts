@@ -10,7 +10,7 @@ import type { PartnerRecord } from '../../src/shared/records';
 import { pullEverything, recordsOf, signIn } from './support/api';
 import { login, waitUntilSynced } from './support/app';
 import { axeViolations, formatViolations } from './support/axe';
-import { launchProfile, TABLET } from './support/browser';
+import { firstPage, launchProfile, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const PARTNER = `Schuldnerberatung Fritzlar ${Date.now()}`;
@@ -55,8 +55,8 @@ describe('network partners and a referral, offline first', () => {
     server = await startServer();
     lea = await launchProfile(TABLET);
     anna = await launchProfile();
-    leaPage = lea.context.pages()[0] ?? (await lea.context.newPage());
-    annaPage = anna.context.pages()[0] ?? (await anna.context.newPage());
+    leaPage = await firstPage(lea.context);
+    annaPage = await firstPage(anna.context);
   });
 
   afterAll(async () => {

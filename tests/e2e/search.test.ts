@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, waitUntilSynced, writeNote } from './support/app';
-import { launchProfile, TABLET } from './support/browser';
+import { firstPage, launchProfile, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const NEW_WORD = `Kletterhallenbesuch${Date.now()}`;
@@ -22,7 +22,7 @@ describe('search on the device', () => {
   beforeAll(async () => {
     server = await startServer();
     anna = await launchProfile();
-    page = anna.context.pages()[0] ?? (await anna.context.newPage());
+    page = await firstPage(anna.context);
   });
 
   afterAll(async () => {
@@ -79,7 +79,7 @@ describe('search on the device', () => {
   it('has the search link in the header on a tablet as well', async () => {
     const lea = await launchProfile(TABLET);
     try {
-      const leaPage = lea.context.pages()[0] ?? (await lea.context.newPage());
+      const leaPage = await firstPage(lea.context);
       await login(leaPage, server.url, 'lea');
       const link = leaPage.locator('header').getByRole('link', { name: 'Suchen', exact: true });
       await link.waitFor();

@@ -14,7 +14,7 @@ import {
   waitUntilSynced,
   writeNote,
 } from './support/app';
-import { launchProfile } from './support/browser';
+import { firstPage, launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 /** Short enough to wait for, long enough to log in and write a note before it ends. */
@@ -29,7 +29,7 @@ describe('token expiry while offline', () => {
   beforeAll(async () => {
     server = await startServer({ FELDAKTE_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS) });
     profile = await launchProfile();
-    page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    page = await firstPage(profile.context);
   });
 
   afterAll(async () => {

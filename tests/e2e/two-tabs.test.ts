@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRequest } from '../../src/shared/protocol';
 import { notesOnServer } from './support/api';
 import { login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
-import { launchProfile } from './support/browser';
+import { firstPage, launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const RUN = Date.now();
@@ -63,7 +63,7 @@ describe('two tabs of the same profile', () => {
   beforeAll(async () => {
     server = await startServer();
     profile = await launchProfile();
-    first = profile.context.pages()[0] ?? (await profile.context.newPage());
+    first = await firstPage(profile.context);
   });
 
   afterAll(async () => {

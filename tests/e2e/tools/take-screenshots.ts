@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { pullEverything, recordsOf, signIn } from '../support/api';
 import { login } from '../support/app';
-import { launchProfile, PHONE, TABLET } from '../support/browser';
+import { firstPage, launchProfile, PHONE, TABLET } from '../support/browser';
 import { startServer } from '../support/server';
 
 const OUT = 'docs/screenshots';
@@ -71,7 +71,7 @@ type Ids = Awaited<ReturnType<typeof demoIds>>;
 async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
   const profile = await launchProfile(viewport);
   try {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    const page = await firstPage(profile.context);
     await page.goto(url);
     await shoot(page, 'login', size);
     await login(page, url, 'anna');
@@ -128,7 +128,7 @@ async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: st
 async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
   const profile = await launchProfile(viewport);
   try {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    const page = await firstPage(profile.context);
     await login(page, url, 'lea');
     await page
       .getByText(/^Synchronisiert/)
