@@ -19,29 +19,9 @@ import {
   testDataKey,
   worker,
 } from './support/fixtures';
-import { beforeV3, V3_DEFAULTS } from './support/older-records';
+import { beforeV3, STORES_V1, STORES_V2, V3_DEFAULTS } from './support/older-records';
 
 startMswForThisFile();
-
-/** Schemas v1 and v2 exactly as they shipped (copied, so a later edit of schema.ts cannot change this test). */
-const STORES_V1 = {
-  cases: 'id, status, assignedTo',
-  notes: 'id, caseId, [caseId+date], authorId, date',
-  appointments: 'id, caseId, [date+time], workerId',
-  preConsultations: 'id, date',
-  members: 'id',
-  outbox: '++seq, &id, recordId, status',
-  meta: 'key',
-};
-const STORES_V2 = {
-  cases: 'id, status, assignedTo, hasConflicts',
-  notes: 'id, caseId, [caseId+date], authorId, date, hasConflicts',
-  appointments: 'id, caseId, [date+time], workerId, hasConflicts',
-  preConsultations: 'id, date, hasConflicts',
-  substitutions: 'id, caseId, substituteId, hasConflicts',
-  outbox: '++seq, &id, recordId, status, caseId',
-  bases: 'id',
-};
 
 const at = '2026-03-01T08:00:00.000Z';
 const caseId = crypto.randomUUID();

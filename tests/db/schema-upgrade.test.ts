@@ -9,21 +9,10 @@ import { CURRENT_SCHEMA_VERSION, FeldakteDb } from '../../src/db/schema';
 import { createSyncEngine } from '../../src/sync/engine';
 import { ProtocolHarness, startMswForThisFile } from '../sync/support/protocol-harness';
 import { caseFields, noteFields, testDataKey, worker } from './support/fixtures';
-import { beforeV3, V3_DEFAULTS } from './support/older-records';
+import { beforeV3, STORES_V1, V3_DEFAULTS } from './support/older-records';
 import { plaintextsFound, readRawStores } from './support/raw-idb';
 
 startMswForThisFile();
-
-/** Schema v1 exactly as it shipped (copied, so a later edit of schema.ts cannot change this test). */
-const STORES_V1 = {
-  cases: 'id, status, assignedTo',
-  notes: 'id, caseId, [caseId+date], authorId, date',
-  appointments: 'id, caseId, [date+time], workerId',
-  preConsultations: 'id, date',
-  members: 'id',
-  outbox: '++seq, &id, recordId, status',
-  meta: 'key',
-};
 
 const at = '2026-03-01T08:00:00.000Z';
 const syncedCaseId = crypto.randomUUID();

@@ -1,6 +1,26 @@
-// Records and outbox data as older app versions wrote them, for the schema upgrade
+// Stores, records and outbox data as older app versions wrote them, for the schema upgrade
 // tests: the fields added since are taken out again. Listed here by hand, not
 // read from the schemas, so a later schema change cannot quietly change the tests.
+
+/** The stores of schemas v1 and v2 exactly as they shipped (copied, so a later edit of schema.ts cannot change the tests). */
+export const STORES_V1 = {
+  cases: 'id, status, assignedTo',
+  notes: 'id, caseId, [caseId+date], authorId, date',
+  appointments: 'id, caseId, [date+time], workerId',
+  preConsultations: 'id, date',
+  members: 'id',
+  outbox: '++seq, &id, recordId, status',
+  meta: 'key',
+};
+export const STORES_V2 = {
+  cases: 'id, status, assignedTo, hasConflicts',
+  notes: 'id, caseId, [caseId+date], authorId, date, hasConflicts',
+  appointments: 'id, caseId, [date+time], workerId, hasConflicts',
+  preConsultations: 'id, date, hasConflicts',
+  substitutions: 'id, caseId, substituteId, hasConflicts',
+  outbox: '++seq, &id, recordId, status, caseId',
+  bases: 'id',
+};
 
 /** Fields the records got with schema v3 (issue 4), by entity. */
 export const ADDED_IN_V3 = {
