@@ -44,15 +44,14 @@ interface Erased {
 
 async function recordErasures(tx: Queryable, teamId: string, erased: Erased[]): Promise<void> {
   if (erased.length === 0) return;
-  const first = BigInt(await reserveSeqs(tx, erased.length));
-  for (const [index, { entity, id }] of erased.entries()) {
-    await tx.query('INSERT INTO erasures (seq, team_id, entity, record_id) VALUES ($1, $2, $3, $4)', [
-      (first + BigInt(index)).toString(),
-      teamId,
-      entity,
-      id,
-    ]);
-  }
+  const first = await reserveSeqs(tx, erased.length);
+  // One statement for the whole case: seqs first, first + 1, ... in the order given.
+  await tx.query(
+    `INSERT INTO erasures (seq, team_id, entity, record_id)
+     SELECT $1::bigint + e.ord - 1, $2, e.entity, e.record_id
+     FROM unnest($3::text[], $4::uuid[]) WITH ORDINALITY AS e(entity, record_id, ord)`,
+    [first, teamId, erased.map((e) => e.entity), erased.map((e) => e.id)],
+  );
 }
 
 const idsOf = async (tx: Queryable, sql: string, params: unknown[]) =>
