@@ -5,8 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { draftKeys } from '../../db/drafts';
 import type { NoteRecord } from '../../shared/records';
+import { changedFields } from '../../ui/forms/changed-fields';
 import { NoteForm } from './NoteForm';
-import { changedNoteFields, type NoteFormValues } from './note-form-schema';
+import type { NoteFormValues } from './note-form-schema';
 import { useUpdateNote } from './use-notes';
 
 function formValuesOf(note: NoteRecord): NoteFormValues {
@@ -45,7 +46,7 @@ export function EditNoteForm({ note, onSaved }: { note: NoteRecord; onSaved: () 
         initial={initial}
         draftKey={draftKey}
         onSubmit={async (fields) => {
-          await updateNote(note.id, changedNoteFields(initial, fields), draftKey);
+          await updateNote(note.id, changedFields(initial, fields), draftKey);
           onSaved();
         }}
       />

@@ -12,7 +12,6 @@ export const NoteFormFields = NoteFields.omit({
   appointmentId: true,
   concernAcknowledgedAt: true,
 }).refine(noteHasContent, { message: NOTE_CONTENT_MESSAGE, path: ['text'] });
-export type NoteFormInput = z.input<typeof NoteFormFields>;
 export type NoteFormOutput = z.output<typeof NoteFormFields>;
 /** Every field filled: what the form holds. */
 export type NoteFormValues = NoteFormOutput;
@@ -26,15 +25,4 @@ export function withDraftValues(initial: NoteFormValues, draft: Record<string, u
     if (Array.isArray(start) ? Array.isArray(value) : typeof value === typeof start) merged[field] = value;
   }
   return merged as NoteFormValues;
-}
-
-/** The fields a person changed, arrays compared by value (goalIds): only these go into the update. */
-export function changedNoteFields(before: NoteFormValues, after: NoteFormValues): Partial<NoteFormValues> {
-  const changed: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(after)) {
-    const old = (before as Record<string, unknown>)[field];
-    const same = Array.isArray(value) ? JSON.stringify(value) === JSON.stringify(old) : value === old;
-    if (!same) changed[field] = value;
-  }
-  return changed as Partial<NoteFormValues>;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changedNoteFields,
   NoteFormFields,
   type NoteFormValues,
   withDraftValues,
 } from '../../../src/features/notes/note-form-schema';
+import { changedFields } from '../../../src/ui/forms/changed-fields';
 
 const start: NoteFormValues = {
   text: '',
@@ -53,8 +53,8 @@ describe('note form', () => {
 
   it('sends only changed fields, comparing the goals by value', () => {
     const before = { ...start, goalIds: ['a', 'b'] };
-    expect(changedNoteFields(before, { ...before, goalIds: ['a', 'b'] })).toEqual({});
-    expect(changedNoteFields(before, { ...before, goalIds: ['a'], travelMinutes: 20 })).toEqual({
+    expect(changedFields(before, { ...before, goalIds: ['a', 'b'] })).toEqual({});
+    expect(changedFields(before, { ...before, goalIds: ['a'], travelMinutes: 20 })).toEqual({
       goalIds: ['a'],
       travelMinutes: 20,
     });
