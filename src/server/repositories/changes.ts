@@ -6,7 +6,7 @@
 // their own pre-consultations, and the team's network partners. Visibility is evaluated in the pull's snapshot, as it is now
 // (services/scope.ts explains why that is right for gains and losses alike).
 import type { Change, Removal } from '../../shared/protocol';
-import type { MutableEntity, SyncedEntity } from '../../shared/records';
+import { MutableEntity, type SyncedEntity } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { selectList, tableOf, toRecord } from './record-tables';
 import { memberColumns } from './users';
@@ -40,18 +40,6 @@ const workerScope: Record<MutableEntity, string> = {
   // the parameter keeps a known type in a statement that would not use it.)
   partner: '$4::uuid IS NOT NULL',
 };
-
-/** Every synced table, in the order the pull reads them. */
-const pulledEntities = [
-  'case',
-  'note',
-  'appointment',
-  'preConsultation',
-  'substitution',
-  'goal',
-  'comment',
-  'partner',
-] as const satisfies readonly MutableEntity[];
 
 const bySeq = (a: SequencedItem, b: SequencedItem) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0);
 
@@ -165,7 +153,8 @@ export async function readChangesSince(
 ): Promise<SequencedItem[]> {
   // One after another: a transaction is one connection, which runs one statement at a time.
   const perSource: SequencedItem[][] = [await changedMembers(tx, viewer, cursor, limit)];
-  for (const entity of pulledEntities) {
+  // Every synced table, in the order the shared enum lists them.
+  for (const entity of MutableEntity.options) {
     perSource.push(await changedRecords(tx, entity, viewer, cursor, limit));
   }
   perSource.push(await lostCases(tx, viewer, cursor, limit));
