@@ -3,7 +3,7 @@
 // writes to and breaks. Timers of the engine are set far out, so a run here
 // happens only because an event (or the test) asked for it.
 import { HttpResponse, http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCase } from '../../src/db/cases';
 import { FeldakteDb } from '../../src/db/schema';
 import type { DeviceStatus } from '../../src/shared/protocol';
@@ -12,7 +12,7 @@ import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
 import { createDeferredEngine } from '../../src/ui/session/deferred-engine';
 import { caseFields, noteFields, serverMeta, testDataKey, worker } from '../db/support/fixtures';
-import { FakeBrowser } from './support/fake-browser';
+import type { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
 import {
   BASE_URL,
@@ -22,42 +22,29 @@ import {
   VALID_TOKEN,
 } from './support/protocol-harness';
 import { refuse } from './support/server-mutations';
-import { setUpSyncBed } from './support/sync-bed';
+import { setUpEngineBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 let browser: FakeBrowser;
-const engines: SyncEngine[] = [];
-const extraDbs: FeldakteDb[] = [];
 
-setUpSyncBed((bed) => {
-  db = bed.db;
-  harness = bed.harness;
-});
-
-beforeEach(() => {
-  browser = new FakeBrowser().install();
-});
-
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-  for (const tab of extraDbs.splice(0)) tab.close();
-  vi.unstubAllGlobals();
+const { track, trackConnection } = setUpEngineBed((bed) => {
+  ({ db, harness, browser } = bed);
 });
 
 const HOUR = 3_600_000;
 
 function engineFor(database: FeldakteDb = db, getToken: () => string | null = () => VALID_TOKEN): SyncEngine {
-  const engine = createSyncEngine({
-    db: database,
-    api: harness.client(getToken),
-    intervalMs: HOUR,
-    writeDebounceMs: HOUR,
-    // The shortest reconnect delay: half of a second after a drop.
-    random: () => 0,
-  });
-  engines.push(engine);
-  return engine;
+  return track(
+    createSyncEngine({
+      db: database,
+      api: harness.client(getToken),
+      intervalMs: HOUR,
+      writeDebounceMs: HOUR,
+      // The shortest reconnect delay: half of a second after a drop.
+      random: () => 0,
+    }),
+  );
 }
 
 async function startedAndConnected(engine: SyncEngine = engineFor()): Promise<SyncEngine> {
@@ -182,8 +169,7 @@ describe('live events', () => {
   it('keeps one connection per browser: the tab holding the lock, then the next tab', async () => {
     browser.locks = new FakeLocks();
     const tabA = await startedAndConnected();
-    const otherTabDb = new FeldakteDb(db.name, { dataKey: testDataKey });
-    extraDbs.push(otherTabDb);
+    const otherTabDb = trackConnection(new FeldakteDb(db.name, { dataKey: testDataKey }));
     const tabB = engineFor(otherTabDb);
     tabB.start();
     await firstRunDone(tabB);

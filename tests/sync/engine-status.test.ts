@@ -1,48 +1,28 @@
 // The engine's status as the UI shows it: progress of a run, the way back from an
 // expired token, one tab syncing at a time, and every tab seeing the same counts.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCase, updateCase } from '../../src/db/cases';
 import { withConflictFlag } from '../../src/db/conflict-flag';
 import { FeldakteDb } from '../../src/db/schema';
-import { createSyncEngine, type SyncEngine, type SyncProgress } from '../../src/sync/engine';
+import { createSyncEngine, type SyncProgress } from '../../src/sync/engine';
 import { fieldConflict } from '../db/support/conflicts';
 import { caseFields, testDataKey, worker } from '../db/support/fixtures';
-import { FakeBrowser } from './support/fake-browser';
+import type { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
 import type { ProtocolHarness } from './support/protocol-harness';
-import { setUpSyncBed } from './support/sync-bed';
+import { setUpEngineBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 let browser: FakeBrowser;
-const engines: SyncEngine[] = [];
-const extraDbs: FeldakteDb[] = [];
 
-setUpSyncBed((bed) => {
-  db = bed.db;
-  harness = bed.harness;
+const { track, trackConnection } = setUpEngineBed((bed) => {
+  ({ db, harness, browser } = bed);
 });
-
-beforeEach(() => {
-  browser = new FakeBrowser().install();
-});
-
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-  for (const other of extraDbs.splice(0)) other.close();
-  vi.unstubAllGlobals();
-});
-
-function track(engine: SyncEngine): SyncEngine {
-  engines.push(engine);
-  return engine;
-}
 
 /** Another tab of the same user: its own connection to the same database. */
 function otherTab(): FeldakteDb {
-  const tab = new FeldakteDb(db.name, { dataKey: testDataKey });
-  extraDbs.push(tab);
-  return tab;
+  return trackConnection(new FeldakteDb(db.name, { dataKey: testDataKey }));
 }
 
 describe('progress', () => {

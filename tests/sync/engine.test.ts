@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCase, updateCase } from '../../src/db/cases';
 import { FeldakteDb } from '../../src/db/schema';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
@@ -7,33 +7,20 @@ import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../src/sync/engine';
 import { META_KEYS } from '../../src/sync/sync-meta';
 import { caseFields, freshDb, testDataKey, worker } from '../db/support/fixtures';
-import { FakeBrowser } from './support/fake-browser';
+import type { FakeBrowser } from './support/fake-browser';
 import { BASE_URL, mswServer, type ProtocolHarness } from './support/protocol-harness';
-import { setUpSyncBed } from './support/sync-bed';
+import { setUpEngineBed } from './support/sync-bed';
 
 let db: FeldakteDb;
 let harness: ProtocolHarness;
 let browser: FakeBrowser;
-const engines: SyncEngine[] = [];
 
-setUpSyncBed((bed) => {
-  db = bed.db;
-  harness = bed.harness;
-});
-
-beforeEach(() => {
-  browser = new FakeBrowser().install();
-});
-
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-  vi.unstubAllGlobals();
+const { track } = setUpEngineBed((bed) => {
+  ({ db, harness, browser } = bed);
 });
 
 function engineFor(options: Partial<SyncEngineOptions> = {}): SyncEngine {
-  const engine = createSyncEngine({ db, api: harness.client(), ...options });
-  engines.push(engine);
-  return engine;
+  return track(createSyncEngine({ db, api: harness.client(), ...options }));
 }
 
 async function outboxRows() {
@@ -197,8 +184,7 @@ describe('sync engine', () => {
 
     const reopened = new FeldakteDb(db.name, { dataKey: testDataKey });
     const release = harness.hold(); // the network hangs: the time must come from the database
-    const second = createSyncEngine({ db: reopened, api: harness.client() });
-    engines.push(second);
+    const second = track(createSyncEngine({ db: reopened, api: harness.client() }));
     second.start();
 
     await vi.waitFor(() => expect(second.getState().lastSyncedAt).toBe(lastSyncedAt));
