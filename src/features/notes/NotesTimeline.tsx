@@ -54,8 +54,7 @@ interface NoteEntryProps {
 }
 
 function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
-  const { t, i18n } = useTranslation();
-  const decimal = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+  const { t } = useTranslation();
   const format = useFormatters();
   const { user } = useSession();
   const deleteNote = useDeleteNote();
@@ -72,7 +71,8 @@ function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
           {t(`kind.${note.kind}`)} · {t('format.minutes', { count: note.durationMinutes })}
           {note.travelMinutes > 0 &&
             ` · ${t('noteView.travel', { minutes: t('format.minutes', { count: note.travelMinutes }) })}`}
-          {note.kilometres > 0 && ` · ${t('noteView.kilometres', { value: decimal(note.kilometres) })}`}
+          {note.kilometres > 0 &&
+            ` · ${t('noteView.kilometres', { value: format.decimal(note.kilometres) })}`}
         </span>
         <span className="badges">
           {note.concern8a && <Badge tone="alert">{t('notes.badge8a')}</Badge>}

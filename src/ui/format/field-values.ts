@@ -139,15 +139,11 @@ function useGoalAndPartnerNames() {
 }
 
 export function useFieldFormatter(names: RecordNames): FieldFormatter {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormatters();
   const { goals, partners } = useGoalAndPartnerNames();
 
   return useMemo(() => {
-    // "1,5 km" in German, "1.5 km" in English.
-    const numbers = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE');
-    const decimal = (value: number) => numbers.format(value);
-
     function formatKnown(kind: ValueKind, value: unknown): string | null {
       switch (kind) {
         case 'day':
@@ -171,9 +167,9 @@ export function useFieldFormatter(names: RecordNames): FieldFormatter {
         case 'case':
           return typeof value === 'string' ? (names.caseName(value) ?? t('values.otherCase')) : null;
         case 'hours':
-          return typeof value === 'number' ? t('values.hours', { value: decimal(value) }) : null;
+          return typeof value === 'number' ? t('values.hours', { value: format.decimal(value) }) : null;
         case 'kilometres':
-          return typeof value === 'number' ? t('values.kilometres', { value: decimal(value) }) : null;
+          return typeof value === 'number' ? t('values.kilometres', { value: format.decimal(value) }) : null;
         case 'noteTemplate':
           return isOneOf(NoteTemplate.options, value) ? t(`values.template.${value}`) : null;
         case 'goalStatus':
@@ -206,5 +202,5 @@ export function useFieldFormatter(names: RecordNames): FieldFormatter {
         return (kind && formatKnown(kind, value)) ?? JSON.stringify(value);
       },
     };
-  }, [t, i18n.language, format, names, goals, partners]);
+  }, [t, format, names, goals, partners]);
 }

@@ -19,6 +19,8 @@ export interface Formatters {
   time(timestamp: string): string;
   /** An ISO timestamp → "21.11.2026, 14:32" */
   dateTime(timestamp: string): string;
+  /** 1.5 → "1,5" (en: "1.5") */
+  decimal(value: number): string;
 }
 
 /** As date-fns' de locale abbreviates them (localize.day, width 'short'), Sunday first like getDay(). */
@@ -36,6 +38,9 @@ const englishDayFormat = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 });
+
+const germanNumber = new Intl.NumberFormat('de-DE');
+const englishNumber = new Intl.NumberFormat('en-GB');
 
 function englishDay(date: Date): string {
   return englishDayFormat.format(date);
@@ -62,6 +67,7 @@ export function useFormatters(): Formatters {
           ? `${englishDate.format(date)}, ${time}`
           : `${lightFormat(date, 'dd.MM.yyyy')}, ${time}`;
       },
+      decimal: (value) => (english ? englishNumber : germanNumber).format(value),
     };
   }, [english, t]);
 }
