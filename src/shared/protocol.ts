@@ -107,15 +107,7 @@ export const ResolveData = z.object({ conflictId: Id, value: z.unknown() }).stri
 export type ResolveData = z.infer<typeof ResolveData>;
 
 /** Entities a device may delete (cases are closed, never deleted; notes only while unreviewed). */
-export const DeletableEntity = z.enum([
-  'note',
-  'appointment',
-  'preConsultation',
-  'substitution',
-  'goal',
-  'comment',
-  'partner',
-]);
+export const DeletableEntity = MutableEntity.exclude(['case']);
 
 export function mutationDataSchema(entity: MutableEntity, op: MutationOp) {
   switch (op) {
