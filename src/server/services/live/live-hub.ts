@@ -87,6 +87,14 @@ export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
     connections.delete(connection);
   }
 
+  function endWhere(match: (subscriber: Subscriber) => boolean): void {
+    for (const connection of [...connections]) {
+      if (!match(connection.subscriber)) continue;
+      remove(connection);
+      connection.subscriber.end();
+    }
+  }
+
   return {
     /** Starts listening; until then (and without it) publish is a no-op. */
     async start(): Promise<void> {
@@ -124,25 +132,14 @@ export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
     },
 
     /** Ends every open stream, so the HTTP server can close (preClose). */
-    endAll(): void {
-      for (const connection of [...connections]) {
-        remove(connection);
-        connection.subscriber.end();
-      }
-    },
+    endAll: () => endWhere(() => true),
 
     /**
      * Ends this process's open streams of a revoked device or user: they were
      * authenticated when they opened. (A stream on another instance ends at its
      * next reconnect, which is then refused.)
      */
-    endWhere(match: (subscriber: Subscriber) => boolean): void {
-      for (const connection of [...connections]) {
-        if (!match(connection.subscriber)) continue;
-        remove(connection);
-        connection.subscriber.end();
-      }
-    },
+    endWhere,
 
     /** Stops listening (onClose, before the database closes). */
     async stop(): Promise<void> {
