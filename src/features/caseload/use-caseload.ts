@@ -1,8 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { computeCaseload, readDeviceSnapshot, saveDeviceSnapshot, type WorkerLoad } from '../../db/caseload';
-import type { DeviceStatus } from '../../shared/protocol';
-import type { SyncEngine } from '../../sync';
 import { dayToDate } from '../../ui/format';
 import { useSession, useSyncState } from '../../ui/session';
 
@@ -11,9 +9,6 @@ export function useCaseload(day: string): WorkerLoad[] | undefined {
   const { db } = useSession();
   return useLiveQuery(() => computeCaseload(db, dayToDate(day)), [db, day]);
 }
-
-/** The engine's call of GET /api/team/devices (leads). */
-type DeviceSource = SyncEngine & { teamDevices?: () => Promise<DeviceStatus[]> };
 
 export type DeviceFetch = { state: 'idle' | 'loading' } | { state: 'failed'; message: string };
 
@@ -29,11 +24,9 @@ export function useTeamDevices() {
   const [fetchState, setFetchState] = useState<DeviceFetch>({ state: 'idle' });
 
   const refresh = useCallback(async () => {
-    const source = engine as DeviceSource;
-    if (!source.teamDevices) return;
     setFetchState({ state: 'loading' });
     try {
-      const devices = await source.teamDevices();
+      const devices = await engine.teamDevices();
       await saveDeviceSnapshot(db, { fetchedAt: new Date().toISOString(), devices });
       setFetchState({ state: 'idle' });
     } catch (error) {
