@@ -16,6 +16,7 @@ import {
   noteFields,
   preConsultationFields,
   serverMeta,
+  serverNoteRecord,
   worker,
 } from './support/fixtures';
 
@@ -43,15 +44,7 @@ async function eventually(
 
 /** A note as a pull delivers it (version 1, no outbox entry). */
 function serverNote(caseId: string, overrides: Partial<NoteFields> = {}): NoteRecord {
-  return {
-    ...noteFields(caseId, overrides),
-    id: crypto.randomUUID(),
-    authorId: worker.userId,
-    reviewedBy: null,
-    concernAcknowledgedBy: null,
-    amendments: [],
-    ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
-  };
+  return serverNoteRecord(caseId, overrides, serverMeta('2026-03-03T10:00:00.000Z', worker.userId));
 }
 
 async function seed() {
@@ -182,15 +175,7 @@ describe('searchLocal', () => {
     await eventually('Hausaufgabenhilfe', (ids) => ids.includes(note.id));
     expect(await eventually('Wochenplan', (ids) => ids.length === 0)).toEqual([]);
 
-    const pulled: NoteRecord = {
-      ...noteFields(berger.id, { text: 'Vom Server: Schulwechsel geplant' }),
-      id: crypto.randomUUID(),
-      authorId: worker.userId,
-      reviewedBy: null,
-      concernAcknowledgedBy: null,
-      amendments: [],
-      ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
-    };
+    const pulled = serverNote(berger.id, { text: 'Vom Server: Schulwechsel geplant' });
     await db.notes.put(pulled);
     await eventually('Schulwechsel', (ids) => ids.includes(pulled.id));
   });
@@ -214,17 +199,11 @@ describe('searchLocal', () => {
     db = freshDb();
     const c = await createCase(db, worker, caseFields());
     const words = ['Schule', 'Kita', 'Arzt', 'Jugendamt', 'Wohnung', 'Finanzen', 'Freizeit', 'Großeltern'];
-    const notes: NoteRecord[] = Array.from({ length: 5000 }, (_, i) => ({
-      ...noteFields(c.id, {
+    const notes = Array.from({ length: 5000 }, (_, i) =>
+      serverNote(c.id, {
         text: `Notiz ${i}: ${words[i % words.length]} besprochen, ${words[(i * 3) % words.length]} geplant. Marker${i}`,
       }),
-      id: crypto.randomUUID(),
-      authorId: worker.userId,
-      reviewedBy: null,
-      concernAcknowledgedBy: null,
-      amendments: [],
-      ...serverMeta('2026-03-03T10:00:00.000Z', worker.userId),
-    }));
+    );
     await db.notes.bulkPut(notes);
 
     const index = searchIndexOf(db);

@@ -11,7 +11,7 @@ import type { NoteRecord } from '../../src/shared/records';
 import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
 import { createDeferredEngine } from '../../src/ui/session/deferred-engine';
-import { caseFields, noteFields, serverMeta, testDataKey, worker } from '../db/support/fixtures';
+import { caseFields, serverMeta, serverNoteRecord, testDataKey, worker } from '../db/support/fixtures';
 import type { FakeBrowser } from './support/fake-browser';
 import { FakeLocks } from './support/fake-locks';
 import {
@@ -66,15 +66,7 @@ function noteOnServer(concern8a = false): NoteRecord {
   const meta = serverMeta('2026-03-02T10:00:00.000Z', worker.userId);
   const caseRecord = { ...caseFields(), id: crypto.randomUUID(), ...meta };
   harness.server.seed('case', caseRecord);
-  const note: NoteRecord = {
-    ...noteFields(caseRecord.id, { concern8a, text: 'Kind mit Hämatom am Arm' }),
-    id: crypto.randomUUID(),
-    authorId: worker.userId,
-    reviewedBy: null,
-    concernAcknowledgedBy: null,
-    amendments: [],
-    ...meta,
-  };
+  const note = serverNoteRecord(caseRecord.id, { concern8a, text: 'Kind mit Hämatom am Arm' }, meta);
   harness.server.seed('note', note);
   return note;
 }

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { createNote } from '../../src/db/notes';
 import type { FeldakteDb } from '../../src/db/schema';
-import type { CaseRecord, NoteRecord } from '../../src/shared/records';
+import type { CaseRecord } from '../../src/shared/records';
 import { createSyncEngine } from '../../src/sync/engine';
 import { readPullCursor } from '../../src/sync/sync-meta';
-import { caseFields, lead, noteFields, serverMeta, worker } from '../db/support/fixtures';
+import { caseFields, lead, noteFields, serverMeta, serverNoteRecord, worker } from '../db/support/fixtures';
 import type { ProtocolHarness } from './support/protocol-harness';
 import { setUpSyncBed } from './support/sync-bed';
 
@@ -29,16 +29,10 @@ function seedTeam(): CaseRecord {
   const c: CaseRecord = { ...caseFields(), id: crypto.randomUUID(), ...meta };
   harness.server.seed('case', c);
   for (let i = 0; i < NOTES; i++) {
-    const note: NoteRecord = {
-      ...noteFields(c.id, { text: `Notiz ${i}: ${'Hausbesuch und Gespräch. '.repeat(30)}` }),
-      id: crypto.randomUUID(),
-      authorId: worker.userId,
-      reviewedBy: null,
-      concernAcknowledgedBy: null,
-      amendments: [],
-      ...meta,
-    };
-    harness.server.seed('note', note);
+    harness.server.seed(
+      'note',
+      serverNoteRecord(c.id, { text: `Notiz ${i}: ${'Hausbesuch und Gespräch. '.repeat(30)}` }, meta),
+    );
   }
   return c;
 }

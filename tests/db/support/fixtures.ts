@@ -12,6 +12,7 @@ import {
   type CommentFields,
   type GoalFields,
   NoteFields,
+  type NoteRecord,
   type PartnerFields,
   PreConsultationFields,
   type SubstitutionFields,
@@ -76,6 +77,24 @@ export function noteFields(caseId: string, overrides: Partial<NoteFields> = {}):
     reviewedAt: null,
   });
   return { caseId, ...base, ...overrides };
+}
+
+/** A note as the server holds it and a pull delivers it: written by `authorId`, with the server's `meta` (serverMeta). */
+export function serverNoteRecord(
+  caseId: string,
+  fields: Partial<NoteFields>,
+  meta: ReturnType<typeof serverMeta>,
+  authorId: string = worker.userId,
+): NoteRecord {
+  return {
+    ...noteFields(caseId, fields),
+    id: crypto.randomUUID(),
+    authorId,
+    reviewedBy: null,
+    concernAcknowledgedBy: null,
+    amendments: [],
+    ...meta,
+  };
 }
 
 export function appointmentFields(
