@@ -22,16 +22,24 @@ export interface AgendaItem {
   familyName: string | null;
 }
 
+/** The cases of some appointments that are on this device, by id, each read once. */
+async function casesOf(db: FeldakteDb, appointments: AppointmentRecord[]): Promise<Map<string, CaseRecord>> {
+  const caseIds = [...new Set(appointments.map((a) => a.caseId))];
+  const cases = await Promise.all(caseIds.map((id) => getCase(db, id)));
+  return new Map(cases.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+}
+
 /** Appointments from a day on, in time order, each with its case's family name. */
 export function useAgenda(fromDate: string, includeCancelled: boolean): AgendaItem[] | undefined {
   const { db } = useSession();
   return useLiveQuery(async () => {
     const appointments = await listAppointmentsFrom(db, fromDate);
     const shown = includeCancelled ? appointments : appointments.filter((a) => a.status !== 'cancelled');
-    const caseIds = [...new Set(shown.map((a) => a.caseId))];
-    const cases = await Promise.all(caseIds.map((id) => getCase(db, id)));
-    const names = new Map(cases.flatMap((c) => (c ? [[c.id, c.familyName] as const] : [])));
-    return shown.map((appointment) => ({ appointment, familyName: names.get(appointment.caseId) ?? null }));
+    const cases = await casesOf(db, shown);
+    return shown.map((appointment) => ({
+      appointment,
+      familyName: cases.get(appointment.caseId)?.familyName ?? null,
+    }));
   }, [db, fromDate, includeCancelled]);
 }
 
@@ -44,10 +52,7 @@ export interface VisitItem extends AgendaItem {
 }
 
 async function visitItems(db: FeldakteDb, appointments: AppointmentRecord[]): Promise<VisitItem[]> {
-  const caseIds = [...new Set(appointments.map((a) => a.caseId))];
-  const cases = new Map(
-    (await Promise.all(caseIds.map((id) => getCase(db, id)))).flatMap((c) => (c ? [[c.id, c] as const] : [])),
-  );
+  const cases = await casesOf(db, appointments);
   return Promise.all(
     appointments.map(async (appointment) => {
       const record = cases.get(appointment.caseId);
