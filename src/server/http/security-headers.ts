@@ -9,7 +9,7 @@
 // received one): over plain http it would be ignored or pin a wrong origin.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

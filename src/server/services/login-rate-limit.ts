@@ -23,7 +23,7 @@ export interface LoginRateLimits {
   perUserAndAddress: RateLimitRule;
 }
 
-export const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
+const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
   // An office behind one NAT address shares this: generous.
   perAddress: { maxFailures: 50, windowMs: 15 * 60_000 },
   perUserAndAddress: { maxFailures: 10, windowMs: 15 * 60_000 },

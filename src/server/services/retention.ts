@@ -30,7 +30,7 @@ export interface RetentionPeriods {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 export function deletionDate(finishedAt: string | Date | null, days: number): string | null {
   if (finishedAt === null) return null;

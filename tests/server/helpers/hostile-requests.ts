@@ -198,7 +198,7 @@ export const generators: Record<string, Generator> = {
 };
 
 /** Heavy requests (10 MB bodies, 300 KB fields) are rarer so the run stays short. */
-export const familyWeights: Record<string, number> = {
+const familyWeights: Record<string, number> = {
   wrongType: 12,
   missingField: 6,
   badEnvelope: 5,
