@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { DEVICE_HEADER } from '../../shared/protocol';
 import { HttpError } from './http-error';
 
-const DEVICE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** What a device id may look like (header and route parameter alike). */
+export const DEVICE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** The optional device id, stored with applied mutations; a malformed one is a 400. */
 export function deviceIdOf(request: FastifyRequest): string | null {

@@ -15,11 +15,11 @@ import { isTeamMember } from '../../repositories/users';
 import type { Services } from '../../services';
 import type { Actor } from '../../services/visibility';
 import { authenticatedOf } from '../auth-hook';
-import { deviceIdOf } from '../device-id';
+import { DEVICE_ID, deviceIdOf } from '../device-id';
 import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
-const DeviceParams = z.object({ deviceId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) }).strict();
+const DeviceParams = z.object({ deviceId: z.string().regex(DEVICE_ID) }).strict();
 const UserParams = z.object({ userId: Id }).strict();
 
 function requireLead(actor: Actor): void {
