@@ -6,6 +6,7 @@ import type { Change, PullResponse, Removal } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
+import { caseIdOf } from './case-of-record';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
 import type { Actor } from './visibility';
@@ -25,9 +26,8 @@ function auditDetail(from: string, response: PullResponse): Record<string, unkno
 function touchedCaseIds(response: PullResponse): string[] {
   const ids: string[] = [];
   for (const { entity, record } of response.changes) {
-    if (entity === 'case') ids.push(record.id);
-    else if ('caseId' in record && typeof record.caseId === 'string') ids.push(record.caseId);
-    else if (entity === 'preConsultation' && record.convertedCaseId) ids.push(record.convertedCaseId);
+    const caseId = caseIdOf(entity, record);
+    if (caseId) ids.push(caseId);
   }
   for (const removal of response.removed) if (removal.entity === 'case') ids.push(removal.id);
   return ids;

@@ -14,6 +14,7 @@ import {
   lockMutationId,
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
+import { caseIdOf } from './case-of-record';
 import { type Clock, localDay, systemClock } from './clock';
 import type { LiveHub } from './live/live-hub';
 import type { TeamEvent } from './live/team-event';
@@ -91,14 +92,6 @@ function auditDetail(
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The case a stored record belongs to (a pre-consultation: the case it became, if any). */
-function caseIdOf(entity: MutableEntity, record: object): string | null {
-  const fields = record as { id?: unknown; caseId?: unknown; convertedCaseId?: unknown };
-  const id =
-    entity === 'case' ? fields.id : entity === 'preConsultation' ? fields.convertedCaseId : fields.caseId;
-  return typeof id === 'string' ? id : null;
-}
 
 /** The case a refused mutation aimed at, as far as it names one. */
 function attemptedCaseIdOf(mutation: Mutation): string | null {
