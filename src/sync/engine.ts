@@ -98,7 +98,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     ),
   );
 
+  /**
+   * A person asked (syncNow) since the last run started. Only then may a run go
+   * ahead while blocked (e.g. right after a re-login): an automatic request queued
+   * behind a run that then hit a 401 would otherwise ask the server for the same
+   * 401 again, and each such run would queue the next.
+   */
+  let askedByPerson = false;
+
   async function runSync(): Promise<void> {
+    const asked = askedByPerson;
+    askedByPerson = false;
+    if (!asked && isBlocked()) return;
     const isOnline = browserSaysOnline();
     store.update({ online: isOnline });
     if (!isOnline) {
@@ -268,7 +279,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       stopListening = [];
       newestSeqSeen = null;
     },
-    syncNow: () => flight.request(),
+    syncNow() {
+      askedByPerson = true;
+      return flight.request();
+    },
     getState: store.getState,
     subscribe: store.subscribe,
     async teamDevices() {
