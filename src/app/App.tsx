@@ -1,4 +1,4 @@
-// The shell: the session, then either the login or the routed app, each loaded
+// The shell: the session, then the login, the lock screen or the routed app, each loaded
 // on demand so whichever comes first stays small.
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { SessionProvider, useSessionControl } from '../ui/session';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const LockScreen = lazy(() => import('../features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 const SignedInApp = lazy(() => import('./SignedInApp').then((m) => ({ default: m.SignedInApp })));
 
 export function App() {
@@ -20,10 +21,18 @@ export function App() {
 
 function SessionGate() {
   const { t } = useTranslation();
-  const { status } = useSessionControl();
+  const { gate } = useSessionControl();
   const splash = <Splash label={t('app.loading')} />;
-  if (status === 'loading') return splash;
-  return <Suspense fallback={splash}>{status === 'signedOut' ? <LoginPage /> : <SignedInApp />}</Suspense>;
+  if (gate.status === 'loading') return splash;
+  return (
+    <Suspense fallback={splash}>
+      {gate.status === 'signedOut' && <LoginPage />}
+      {gate.status === 'locked' && (
+        <LockScreen user={gate.user} onlineLoginRequired={gate.onlineLoginRequired} />
+      )}
+      {gate.status === 'signedIn' && <SignedInApp />}
+    </Suspense>
+  );
 }
 
 function Splash({ label }: { label: string }) {

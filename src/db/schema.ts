@@ -154,15 +154,19 @@ export class FeldakteDb extends Dexie {
   /**
    * With `dataKey`, every record's non-indexed properties are stored encrypted
    * (see encryption.ts); the app always opens a user's database with their key.
+   * `sealPlaintext` (default true) first seals rows stored in the clear by an app
+   * from before encryption; once that was done for a database it can be skipped,
+   * sparing a read of every row on every start.
    */
-  constructor(name: string, options: { dataKey: CryptoKey | null }) {
+  constructor(name: string, options: { dataKey: CryptoKey | null; sealPlaintext?: boolean }) {
     super(name);
     if (options.dataKey) this.use(encryptionMiddleware(options.dataKey));
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
     this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
     // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
-    if (options.dataKey) this.on('ready', (db) => sealPlaintextRows(db).then(() => undefined));
+    if (options.dataKey && options.sealPlaintext !== false)
+      this.on('ready', (db) => sealPlaintextRows(db).then(() => undefined));
   }
 }
 

@@ -1,7 +1,7 @@
 // The one open database instance: the signed-in user's own store on this device.
 import { Dexie } from 'dexie';
 import { createKeyring, rewrapKeyring, unlockKeyring } from '../crypto/data-key';
-import { deleteKeyring, loadKeyring, saveKeyring } from './device-store';
+import { loadKeyring, saveKeyring } from './device-store';
 import { FeldakteDb, userDbName } from './schema';
 
 let current: FeldakteDb | null = null;
@@ -11,12 +11,16 @@ let currentKey: CryptoKey | null = null;
  * Opens the user's database with their data key (see crypto/data-key.ts). The
  * same user's database is reused only while it is open with the same key.
  */
-export function openUserDb(userId: string, dataKey: CryptoKey | null): FeldakteDb {
+export function openUserDb(
+  userId: string,
+  dataKey: CryptoKey | null,
+  options: { sealPlaintext?: boolean } = {},
+): FeldakteDb {
   const name = userDbName(userId);
   if (current?.name === name && currentKey === dataKey) return current;
   current?.close();
   currentKey = dataKey;
-  current = new FeldakteDb(name, { dataKey });
+  current = new FeldakteDb(name, { dataKey, ...options });
   return current;
 }
 
@@ -27,14 +31,14 @@ export function closeUserDb(): void {
 }
 
 /**
- * Wipes a user's local database (logout, device revocation). The caller decides
- * beforehand whether pending outbox entries may be lost.
+ * Deletes a user's local database (logout, revocation). The caller decides
+ * beforehand whether pending outbox entries may be lost, and forgets the
+ * account and its keyring (device-store.ts deleteAccount).
  */
 export async function deleteUserDb(userId: string): Promise<void> {
   const name = userDbName(userId);
   if (current?.name === name) closeUserDb();
   await Dexie.delete(name);
-  await deleteKeyring(userId);
 }
 
 /**

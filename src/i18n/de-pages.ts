@@ -140,6 +140,9 @@ export const dePages = {
     signedInAs: 'Angemeldet als {{name}} ({{team}})',
     language: 'Sprache',
     signOut: 'Abmelden',
+    lockNow: 'Jetzt sperren',
+    lockAfter_one: 'Sperrt sich nach {{count}} Minute ohne Eingabe (Einstellung des Teams).',
+    lockAfter_other: 'Sperrt sich nach {{count}} Minuten ohne Eingabe (Einstellung des Teams).',
     signOutPending:
       'Es gibt noch {{count}} nicht synchronisierte Änderungen. Beim Abmelden werden die Daten auf diesem Gerät gelöscht und diese Änderungen gehen verloren.',
     signOutAnyway: 'Trotzdem abmelden und Daten löschen',

@@ -29,6 +29,30 @@ export const deShell = {
       'Ihre Anmeldung ist abgelaufen. Ihre Daten auf diesem Gerät bleiben erhalten; zum Synchronisieren bitte das Passwort für {{username}} eingeben.',
     reloginSubmit: 'Erneut anmelden',
     otherUser: 'Die Anmeldung gehört zu einem anderen Benutzer.',
+    revoked:
+      'Der Zugang auf diesem Gerät wurde von der Teamleitung gesperrt. Die lokalen Daten wurden gelöscht.',
+    signedOut: 'Sie wurden abgemeldet. Die Daten auf diesem Gerät wurden gelöscht.',
+    lockTitle: 'Feldakte ist gesperrt',
+    lockText: 'Angemeldet als {{name}} ({{team}}). Ihre Daten auf diesem Gerät sind verschlüsselt.',
+    unlock: 'Entsperren',
+    unlocking: 'Wird entsperrt …',
+    wrongPassword_one:
+      'Das Passwort ist falsch. Noch {{count}} Versuch, dann ist eine Anmeldung mit Netz nötig.',
+    wrongPassword_other:
+      'Das Passwort ist falsch. Noch {{count}} Versuche, dann ist eine Anmeldung mit Netz nötig.',
+    onlineRequired:
+      'Zum Entsperren ist jetzt eine Anmeldung mit Netz nötig (zu viele Fehlversuche oder noch keine Anmeldung mit dieser Version).',
+    onlineRequiredOffline:
+      'Keine Verbindung zum Server. Zum Entsperren ist jetzt eine Anmeldung mit Netz nötig.',
+    switchUser: 'Andere Person anmelden',
+    passwordChangedTitle: 'Passwort wurde geändert',
+    passwordChangedText:
+      'Ihr Passwort wurde seit der letzten Anmeldung auf diesem Gerät geändert. Geben Sie Ihr bisheriges Passwort ein, um die Daten auf diesem Gerät weiter zu nutzen.',
+    previousPassword: 'Bisheriges Passwort',
+    keepData: 'Daten übernehmen',
+    discardData: 'Daten auf diesem Gerät verwerfen und neu laden',
+    discardWarning: 'Noch nicht übertragene Änderungen auf diesem Gerät gehen dabei verloren.',
+    wrongPreviousPassword: 'Das bisherige Passwort ist falsch.',
   },
   update: {
     label: 'Aktualisierung',

@@ -269,6 +269,10 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/** Bounds of a team's auto-lock setting (minutes without input). */
+export const LOCK_AFTER_MINUTES_MIN = 1;
+export const LOCK_AFTER_MINUTES_MAX = 120;
+
 export const SessionUser = z.object({
   id: Id,
   username: z.string(),
@@ -276,6 +280,11 @@ export const SessionUser = z.object({
   role: Role,
   teamId: Id,
   teamName: z.string(),
+  /**
+   * The team's setting: the app locks after this many minutes without input
+   * (issue 5). The default keeps sessions stored by an older app readable.
+   */
+  lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX).default(10),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
@@ -377,3 +386,9 @@ export type SessionTokens = z.infer<typeof SessionTokens>;
 /** POST /api/auth/refresh. 401 'revoked': the device or user was revoked; wipe local data. */
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(200) });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
+
+/** PUT /api/team/settings (leads): the team's device policy. Answers the stored TeamSettings. */
+export const TeamSettings = z.object({
+  lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX),
+});
+export type TeamSettings = z.infer<typeof TeamSettings>;

@@ -13,13 +13,13 @@ import {
   DEVICE_HEADER,
   type DeviceStatusReport,
   LiveEvent,
-  type LoginRequest,
-  LoginResponse,
+  type LoginWithRefreshRequest,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   PullResponse,
   type PushRequest,
   PushResponse,
+  SessionTokens,
   TeamDevicesResponse,
 } from '../shared/protocol';
 import { createEventStreamParser } from './event-stream';
@@ -27,6 +27,8 @@ import { createEventStreamParser } from './event-stream';
 /** Routes of the sync protocol on the server (relative to baseUrl). */
 export const API_PATHS = {
   login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
   push: '/api/sync/push',
   pull: '/api/sync/pull',
   deviceStatus: '/api/devices/status',
@@ -83,7 +85,12 @@ export interface LiveEventsOptions {
 }
 
 export interface ApiClient {
-  login(req: LoginRequest): Promise<LoginResponse>;
+  /** With `refresh: true` the access token is short-lived and renewed with the refresh token. */
+  login(req: LoginWithRefreshRequest): Promise<SessionTokens>;
+  /** A new token pair for an unused refresh token (no Bearer needed). */
+  refresh(refreshToken: string): Promise<SessionTokens>;
+  /** Ends the session of the current token on the server (its refresh token too). */
+  logout(): Promise<void>;
   push(req: PushRequest): Promise<PushResponse>;
   pull(query: { cursor: string; limit?: number }): Promise<PullResponse>;
   /** What this device's outbox still holds (the device id goes in the header). */
@@ -105,6 +112,12 @@ export interface ApiClientOptions {
   baseUrl?: string;
   deviceId: string;
   getToken: () => string | null;
+  /**
+   * Called once when the server answers 401 (not 'revoked') to a request that
+   * carried `rejectedToken`: true when getToken now returns a renewed token, and
+   * the request is sent once more with it.
+   */
+  renewToken?: (rejectedToken: string) => Promise<boolean>;
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** See DEFAULT_STREAM_IDLE_MS. */
@@ -132,6 +145,17 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
+    const sentToken = opts.getToken();
+    try {
+      return await requestOnce(path, schema, init);
+    } catch (error) {
+      const renewable = error instanceof HttpError && error.status === 401 && !isRevoked(error);
+      if (!renewable || !sentToken || !opts.renewToken || !(await opts.renewToken(sentToken))) throw error;
+      return requestOnce(path, schema, init);
+    }
+  }
+
+  async function requestOnce<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
     const headers = headersFor(init.headers, 'application/json');
 
     const controller = new AbortController();
@@ -248,7 +272,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   return {
-    login: (req) => request(API_PATHS.login, LoginResponse, postJson(req)),
+    login: (req) => requestOnce(API_PATHS.login, SessionTokens, postJson(req)),
+    refresh: (refreshToken) => requestOnce(API_PATHS.refresh, SessionTokens, postJson({ refreshToken })),
+    logout: async () => {
+      await request(API_PATHS.logout, NoContent, { method: 'POST' });
+    },
     push: (req) => request(API_PATHS.push, PushResponse, postJson(req)),
     pull: ({ cursor, limit }) => {
       const query = new URLSearchParams({ cursor });
@@ -261,6 +289,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     getTeamDevices: () => request(API_PATHS.teamDevices, TeamDevicesResponse, { method: 'GET' }),
     liveEvents,
   };
+}
+
+/** The server refused because a lead revoked this device or user: the device wipes its data. */
+export function isRevoked(error: unknown): boolean {
+  return error instanceof HttpError && error.status === 401 && error.body?.error.code === 'revoked';
 }
 
 function httpErrorOf(status: number, json: unknown): HttpError {

@@ -15,7 +15,8 @@
 // Failures become a phase, never an exception: no connection -> 'offline' (quietly
 // retried by the triggers above), 401 -> 'unauthorized' (the UI asks for the
 // password), 426 -> 'upgrade_required' (the app must update), anything else ->
-// 'error' with a message. In every case the outbox stays as it is: nothing
+// 'error' with a message; 401 'revoked' -> 'revoked' (a lead revoked the device
+// or user; the session wipes the local data). In every case the outbox stays as it is: nothing
 // unsynced is ever dropped by a failed run. 'unauthorized' and 'upgrade_required'
 // pause the automatic triggers (asking again cannot help); syncNow() resumes,
 // e.g. right after a re-login stored the new token that getToken returns.
@@ -36,7 +37,7 @@
 import { countPending, outboxSummary } from '../db/outbox';
 import type { FeldakteDb } from '../db/schema';
 import type { DeviceStatus } from '../shared/protocol';
-import { type ApiClient, HttpError, NetworkError } from './api-client';
+import { type ApiClient, HttpError, isRevoked, NetworkError } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
 import { startLiveEvents } from './live-events';
 import { type LocalStatus, observeLocalStatus, readLocalStatus } from './local-status';
@@ -54,7 +55,7 @@ export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 export const DEFAULT_WRITE_DEBOUNCE_MS = 1_500;
 
 /** Phases only a person can end (password, app update): automatic triggers wait for syncNow(). */
-const BLOCKED_PHASES: readonly SyncPhase[] = ['unauthorized', 'upgrade_required'];
+const BLOCKED_PHASES: readonly SyncPhase[] = ['unauthorized', 'upgrade_required', 'revoked'];
 
 export interface SyncEngine {
   start(): void;
@@ -116,7 +117,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       store.update({ phase: 'offline' });
       return;
     }
-    const wasBlocked = isBlocked();
     store.update({ phase: 'syncing', pulled: 0 });
     let reachedServer = true;
     try {
@@ -134,8 +134,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const at = new Date().toISOString();
       await writeLastSyncedAt(db, at);
       store.update({ phase: 'idle', lastSyncedAt: at, lastError: null, progress: null });
-      // A re-login (or an app update) ended the block: the live stream may try again.
-      if (wasBlocked) liveRefused = false;
+      // The server accepts this device again (renewed token, re-login, app update): the live stream may try again.
+      liveRefused = false;
       syncedSinceStart = true;
     } catch (error) {
       store.update({ ...failure(error), progress: null });
@@ -189,7 +189,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let stopListening: (() => void)[] = [];
   let started = false;
   let stopLive: (() => void) | null = null;
-  /** The server refused the stream (401/426); set until a run succeeds after the block. */
+  /** The server refused the stream (401/426); set until a run succeeds after it. */
   let liveRefused = false;
   /**
    * The stream opens only after a run succeeded since start: events are worth
@@ -293,6 +293,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
 function failure(error: unknown): Partial<SyncState> {
   if (error instanceof NetworkError) return { phase: 'offline' };
+  if (isRevoked(error)) return { phase: 'revoked', lastError: messageOf(error) };
   if (error instanceof HttpError && error.status === 401) {
     return { phase: 'unauthorized', lastError: error.message };
   }

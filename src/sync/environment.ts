@@ -23,13 +23,14 @@ export function watchConnectivity(onChange: (online: boolean) => void): () => vo
 
 /**
  * Runs `task` while holding a Web Lock of that name, so only one tab of the same
- * user syncs at a time (another tab waits, then finds little left to do).
+ * user syncs (or renews the token) at a time; another tab waits, then finds
+ * little left to do.
  * Without Web Locks it simply runs.
  */
-export async function withSyncLock(name: string, task: () => Promise<void>): Promise<void> {
+export async function withSyncLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (typeof locks?.request !== 'function') return task();
-  await locks.request(name, task);
+  return locks.request(name, task);
 }
 
 /**

@@ -2,7 +2,15 @@
 // object until something changes, which is what React's useSyncExternalStore needs.
 import type { LiveStatus } from './live-events';
 
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized' | 'upgrade_required';
+export type SyncPhase =
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error'
+  | 'unauthorized'
+  | 'upgrade_required'
+  /** A lead revoked this device or user: the session wipes the local data. */
+  | 'revoked';
 
 /** Where a running sync is, for a progress bar. */
 export interface SyncProgress {

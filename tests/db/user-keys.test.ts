@@ -1,10 +1,13 @@
 // The user's data key on this device: made at the first login, unwrapped with the
 // password after that, gone with the user's local data.
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WrongPasswordError } from '../../src/crypto/data-key';
 import { createCase } from '../../src/db/cases';
 import { loadKeyring } from '../../src/db/device-store';
-import { closeUserDb, dataKeyFor, deleteUserDb, openUserDb, rewrapDataKey } from '../../src/db/user-db';
+import { userDbName } from '../../src/db/schema';
+import { closeUserDb, dataKeyFor, openUserDb, rewrapDataKey } from '../../src/db/user-db';
+import { wipeAccount } from '../../src/session/account-access';
 import { caseFields, worker } from './support/fixtures';
 import { plaintextsFound } from './support/raw-idb';
 
@@ -38,8 +41,9 @@ describe("a user's data key", () => {
       expect(await afterChange.cases.get(c.id)).toMatchObject({ familyName: 'Familie Nowak-Schulte' });
 
       // Logout or revocation deletes the keyring with the data.
-      await deleteUserDb(userId);
+      await wipeAccount(userId);
       expect(await loadKeyring(userId)).toBeUndefined();
+      expect(await Dexie.exists(userDbName(userId))).toBe(false);
     },
     SLOW,
   );

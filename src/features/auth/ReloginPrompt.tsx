@@ -1,6 +1,7 @@
-// Shown when the server no longer accepts the stored token. Only the password is
-// asked for; the local database stays as it is, so nothing unsynced is lost, and
-// renewToken() syncs at once, which resumes the paused engine.
+// Shown when the server no longer accepts the session (the refresh token ran out
+// too). Only the password is asked for; the local database stays as it is, so
+// nothing unsynced is lost, and renewSession() syncs at once, which resumes the
+// paused engine.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/components/basics';
@@ -11,14 +12,12 @@ import { useLogin } from './use-login';
 export function ReloginPrompt() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { renewToken } = useSessionControl();
+  const { renewSession } = useSessionControl();
   const { pendingCount } = useSyncState();
   const [otherUser, setOtherUser] = useState(false);
-  const { form, pending, error } = useLogin(user.username, async (response) => {
-    const sameUser = response.user.id === user.id;
-    setOtherUser(!sameUser);
-    if (sameUser) await renewToken(response);
-  });
+  const { form, pending, error } = useLogin(user.username, renewSession, (outcome) =>
+    setOtherUser(outcome === 'otherUser'),
+  );
 
   return (
     <aside className="card notice notice-warning relogin" aria-labelledby="relogin-title">

@@ -1,43 +1,49 @@
-// Login is the one thing that must talk to the server; networkMode 'always' makes
-// react-query try even when the browser says offline, so the user gets the real
-// reason (a NetworkError) instead of a silently paused mutation.
+// The login form (or the lock screen's password field) bound to a session
+// action, with every way it can fail turned into a message. networkMode 'always'
+// makes react-query try even when the browser says offline, so the person gets
+// the real reason instead of a silently paused mutation.
 import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { getDeviceId } from '../../db/device-store';
-import type { LoginRequest, LoginResponse } from '../../shared/protocol';
-// The client module itself, not the sync index: the login screen needs no sync engine.
-import { createApiClient, HttpError, NetworkError } from '../../sync/api-client';
+import { WrongPasswordError } from '../../crypto/data-key';
+import { OnlineLoginRequiredError, WrongUnlockPasswordError } from '../../session/account-access';
+import type { LoginRequest } from '../../shared/protocol';
+import { HttpError, isRevoked, NetworkError } from '../../sync/api-client';
 import { queryClient } from '../../ui/query-client';
 import { useLoginForm } from './use-login-form';
 
-async function login(request: LoginRequest): Promise<LoginResponse> {
-  const deviceId = await getDeviceId();
-  return createApiClient({ deviceId, getToken: () => null }).login(request);
-}
-
-function useLoginMutation() {
-  return useMutation({ mutationFn: login, networkMode: 'always', retry: false }, queryClient);
-}
-
-type LoginErrorKey = 'auth.wrongCredentials' | 'auth.offline' | 'auth.rateLimited' | 'auth.failed';
-
-function loginErrorKey(error: unknown): LoginErrorKey {
-  if (error instanceof NetworkError) return 'auth.offline';
+export function loginErrorText(t: TFunction, error: unknown): string {
+  if (error instanceof WrongUnlockPasswordError)
+    return t('auth.wrongPassword', { count: error.attemptsLeft });
+  if (error instanceof OnlineLoginRequiredError) return t('auth.onlineRequired');
+  if (error instanceof WrongPasswordError) return t('auth.wrongPreviousPassword');
+  if (error instanceof NetworkError) return t('auth.offline');
+  if (isRevoked(error)) return t('auth.revoked');
   if (error instanceof HttpError && (error.status === 401 || error.status === 400)) {
-    return 'auth.wrongCredentials';
+    return t('auth.wrongCredentials');
   }
-  if (error instanceof HttpError && error.status === 429) return 'auth.rateLimited';
-  return 'auth.failed';
+  if (error instanceof HttpError && error.status === 429) return t('auth.rateLimited');
+  return t('auth.failed');
 }
 
-/** The login form, sending a valid request to the server; `error` is the failure to show, if any. */
-export function useLogin(initialUsername: string, onSuccess: (response: LoginResponse) => unknown) {
+/**
+ * The login form running `action` with a valid request; `error` is the failure
+ * to show, if any, `failure` the error itself (for flows that continue, like a
+ * changed password).
+ */
+export function useLogin<T>(
+  initialUsername: string,
+  action: (request: LoginRequest) => Promise<T>,
+  onSuccess?: (result: T) => unknown,
+) {
   const { t } = useTranslation();
-  const login = useLoginMutation();
-  const form = useLoginForm(initialUsername, (request) => login.mutate(request, { onSuccess }));
+  const mutation = useMutation({ mutationFn: action, networkMode: 'always', retry: false }, queryClient);
+  const form = useLoginForm(initialUsername, (request) => mutation.mutate(request, { onSuccess }));
   return {
     form,
-    pending: login.isPending,
-    error: login.isError ? t(loginErrorKey(login.error)) : null,
+    pending: mutation.isPending,
+    failure: mutation.error,
+    error: mutation.isError ? loginErrorText(t, mutation.error) : null,
+    reset: mutation.reset,
   };
 }

@@ -1,5 +1,5 @@
-// Who is signed in, the language, and logout. Logout deletes the local data, so
-// it first tries to push; if changes are still waiting, the user must confirm.
+// Who is signed in, the language, locking, and logout. Logout deletes the local
+// data, so it first tries to push; if changes are still waiting, the user must confirm.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES, type Language } from '../../i18n';
@@ -8,7 +8,7 @@ import { useSession, useSessionControl } from '../../ui/session';
 export function AccountSection() {
   const { t, i18n } = useTranslation();
   const { user, engine } = useSession();
-  const { signOut } = useSessionControl();
+  const { signOut, lock } = useSessionControl();
   const [unsynced, setUnsynced] = useState(0);
 
   async function trySignOut() {
@@ -22,6 +22,10 @@ export function AccountSection() {
     <section className="card" aria-labelledby="account-title">
       <h2 id="account-title">{t('sync.accountHeading')}</h2>
       <p>{t('sync.signedInAs', { name: user.displayName, team: user.teamName })}</p>
+      <p className="muted">{t('sync.lockAfter', { count: user.lockAfterMinutes })}</p>
+      <button type="button" className="button button-secondary" onClick={() => void lock()}>
+        {t('sync.lockNow')}
+      </button>
       <div className="field">
         <label htmlFor="language">{t('sync.language')}</label>
         <select

@@ -1,0 +1,171 @@
+// How a person gets at their data on this device: an online login (first time,
+// after a lockout, or on another person's turn at a shared tablet) or an offline
+// unlock with the password. Both end with the data key in memory and the
+// session tokens; nothing here keeps either beyond the returned object.
+//
+// The password is checked offline by unwrapping the data key (AES-KW fails for
+// any other password). After MAX_OFFLINE_UNLOCK_ATTEMPTS wrong ones in a row the
+// device stops trying offline: only the server, with its own rate limit, can
+// confirm the password again. The count is stored, so a reload does not reset it.
+import { unlockKeyring, WrongPasswordError } from '../crypto/data-key';
+import {
+  deleteAccount,
+  findAccountByUsername,
+  loadAccount,
+  loadKeyring,
+  type StoredAccount,
+  saveActiveAccount,
+  updateAccount,
+} from '../db/device-store';
+import { dataKeyFor, deleteUserDb, rewrapDataKey } from '../db/user-db';
+import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
+import { type ApiClient, isRevoked } from '../sync/api-client';
+import { type DeviceTokens, deviceTokensOf, sealTokens, unsealTokens } from './device-tokens';
+
+export const MAX_OFFLINE_UNLOCK_ATTEMPTS = 5;
+
+/** A signed-in user's data key and tokens, ready to open their database. */
+export interface OpenedAccount {
+  user: SessionUser;
+  dataKey: CryptoKey;
+  tokens: DeviceTokens;
+  /** The database may still hold rows from before encryption (see db/encryption.ts). */
+  plaintextSealed: boolean;
+}
+
+/** The lock screen's password did not open the data key. */
+export class WrongUnlockPasswordError extends Error {
+  constructor(readonly attemptsLeft: number) {
+    super('Wrong password');
+    this.name = 'WrongUnlockPasswordError';
+  }
+}
+
+/** Offline unlock is not possible (too many wrong passwords, or no keyring yet): log in online. */
+export class OnlineLoginRequiredError extends Error {
+  constructor() {
+    super('Online login required');
+    this.name = 'OnlineLoginRequiredError';
+  }
+}
+
+/**
+ * The server accepted the password, but it does not open the data key on this
+ * device: the password was changed elsewhere. The person either gives the
+ * previous one (the key is re-wrapped) or lets the local data go.
+ */
+export class PasswordChangedError extends Error {
+  constructor(
+    readonly session: SessionTokens,
+    readonly newPassword: string,
+  ) {
+    super('Password changed since the last login on this device');
+    this.name = 'PasswordChangedError';
+  }
+}
+
+/** The lock screen has to log in online instead of unlocking offline. */
+export async function needsOnlineLogin(account: StoredAccount): Promise<boolean> {
+  return (
+    account.failedUnlocks >= MAX_OFFLINE_UNLOCK_ATTEMPTS ||
+    account.tokens === null ||
+    !(await loadKeyring(account.userId))
+  );
+}
+
+/**
+ * Logs in with the server and opens (or, the first time here, creates) the
+ * user's data key. A revoked device or user is refused by the server: that
+ * user's local data is wiped at once.
+ */
+export async function signInOnline(api: ApiClient, request: LoginRequest): Promise<OpenedAccount> {
+  let session: SessionTokens;
+  try {
+    session = await api.login({ ...request, refresh: true });
+  } catch (error) {
+    if (isRevoked(error)) {
+      const known = await findAccountByUsername(request.username);
+      if (known) await wipeAccount(known.userId);
+    }
+    throw error;
+  }
+  let dataKey: CryptoKey;
+  try {
+    dataKey = await dataKeyFor(session.user.id, request.password);
+  } catch (error) {
+    if (error instanceof WrongPasswordError) throw new PasswordChangedError(session, request.password);
+    throw error;
+  }
+  return storeAccount(session, dataKey);
+}
+
+/** After PasswordChangedError: the previous password re-wraps the same data key for the new one. */
+export async function keepDataWithPreviousPassword(
+  changed: PasswordChangedError,
+  previousPassword: string,
+): Promise<OpenedAccount> {
+  const userId = changed.session.user.id;
+  // Throws WrongPasswordError when the previous password is not the right one either.
+  await rewrapDataKey(userId, previousPassword, changed.newPassword);
+  return storeAccount(changed.session, await dataKeyFor(userId, changed.newPassword));
+}
+
+/** After PasswordChangedError: the local data is given up and comes again from the server. */
+export async function discardDataForNewPassword(changed: PasswordChangedError): Promise<OpenedAccount> {
+  const userId = changed.session.user.id;
+  await wipeAccount(userId);
+  return storeAccount(changed.session, await dataKeyFor(userId, changed.newPassword));
+}
+
+async function storeAccount(session: SessionTokens, dataKey: CryptoKey): Promise<OpenedAccount> {
+  const userId = session.user.id;
+  const tokens = deviceTokensOf(session);
+  const previous = await loadAccount(userId);
+  const account: StoredAccount = {
+    userId,
+    user: session.user,
+    tokens: await sealTokens(dataKey, userId, tokens),
+    failedUnlocks: 0,
+    plaintextSealed: previous?.plaintextSealed ?? false,
+  };
+  await saveActiveAccount(account);
+  return { user: session.user, dataKey, tokens, plaintextSealed: account.plaintextSealed };
+}
+
+/**
+ * The lock screen: the password opens the stored data key offline, or counts as
+ * a wrong attempt; once offline unlocking is no longer allowed (needsOnlineLogin)
+ * it is checked by the server instead.
+ */
+export async function unlock(api: ApiClient, userId: string, password: string): Promise<OpenedAccount> {
+  const account = await loadAccount(userId);
+  if (!account) throw new OnlineLoginRequiredError();
+  if (await needsOnlineLogin(account)) {
+    return signInOnline(api, { username: account.user.username, password });
+  }
+  return unlockOffline(account, password);
+}
+
+async function unlockOffline(account: StoredAccount, password: string): Promise<OpenedAccount> {
+  const keyring = await loadKeyring(account.userId);
+  if (!keyring || !account.tokens) throw new OnlineLoginRequiredError();
+  let dataKey: CryptoKey;
+  try {
+    dataKey = await unlockKeyring(keyring, password);
+  } catch (error) {
+    if (!(error instanceof WrongPasswordError)) throw error;
+    const failed = account.failedUnlocks + 1;
+    await updateAccount(account.userId, { failedUnlocks: failed });
+    if (failed >= MAX_OFFLINE_UNLOCK_ATTEMPTS) throw new OnlineLoginRequiredError();
+    throw new WrongUnlockPasswordError(MAX_OFFLINE_UNLOCK_ATTEMPTS - failed);
+  }
+  if (account.failedUnlocks > 0) await updateAccount(account.userId, { failedUnlocks: 0 });
+  const tokens = await unsealTokens(dataKey, account.userId, account.tokens);
+  return { user: account.user, dataKey, tokens, plaintextSealed: account.plaintextSealed };
+}
+
+/** Deletes a user's local database, account and keyring (logout, revocation). */
+export async function wipeAccount(userId: string): Promise<void> {
+  await deleteUserDb(userId);
+  await deleteAccount(userId);
+}
