@@ -14,6 +14,23 @@ export async function login(page: Page, baseUrl: string, username: string): Prom
 }
 
 /**
+ * The lock screen after a reload, a new tab or a cold start: the password
+ * opens the encrypted data on this device (offline too).
+ */
+export async function unlock(page: Page, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByRole('button', { name: 'Entsperren' }).waitFor({ timeout: 20_000 });
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Entsperren' }).click();
+  await page.getByRole('link', { name: 'Heute' }).first().waitFor({ timeout: 20_000 });
+}
+
+/** Opens an address of the app in a fresh page load, which starts locked. */
+export async function gotoAndUnlock(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await unlock(page);
+}
+
+/**
  * The service worker has installed the precache and controls this page: every
  * screen now opens offline, even those not loaded yet, without a reload.
  */
