@@ -22,10 +22,6 @@ export function AccountSection() {
     <section className="card" aria-labelledby="account-title">
       <h2 id="account-title">{t('sync.accountHeading')}</h2>
       <p>{t('sync.signedInAs', { name: user.displayName, team: user.teamName })}</p>
-      <p className="muted">{t('sync.lockAfter', { count: user.lockAfterMinutes })}</p>
-      <button type="button" className="button button-secondary" onClick={() => void lock()}>
-        {t('sync.lockNow')}
-      </button>
       <div className="field">
         <label htmlFor="language">{t('sync.language')}</label>
         <select
@@ -40,17 +36,29 @@ export function AccountSection() {
           ))}
         </select>
       </div>
-      {unsynced > 0 ? (
+      <p className="muted">{t('sync.lockAfter', { count: user.lockAfterMinutes })}</p>
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={() => void lock()}>
+          {t('sync.lockNow')}
+        </button>
+        {unsynced === 0 && (
+          <button type="button" className="button button-secondary" onClick={() => void trySignOut()}>
+            {t('sync.signOut')}
+          </button>
+        )}
+      </div>
+      {unsynced > 0 && (
         <div className="notice notice-danger" role="alert">
           <p>{t('sync.signOutPending', { count: unsynced })}</p>
-          <button type="button" className="button button-danger" onClick={() => void signOut()}>
-            {t('sync.signOutAnyway')}
-          </button>
+          <div className="form-actions">
+            <button type="button" className="button button-danger" onClick={() => void signOut()}>
+              {t('sync.signOutAnyway')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setUnsynced(0)}>
+              {t('app.cancel')}
+            </button>
+          </div>
         </div>
-      ) : (
-        <button type="button" className="button button-secondary" onClick={() => void trySignOut()}>
-          {t('sync.signOut')}
-        </button>
       )}
     </section>
   );
