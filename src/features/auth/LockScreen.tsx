@@ -49,9 +49,15 @@ export function LockScreen({
           </p>
         )}
       </form>
-      <button type="button" className="button button-secondary button-wide" onClick={() => void switchUser()}>
-        {t('auth.switchUser')}
-      </button>
+      <div className="login-more">
+        <button
+          type="button"
+          className="button button-secondary button-wide"
+          onClick={() => void switchUser()}
+        >
+          {t('auth.switchUser')}
+        </button>
+      </div>
     </LoginCard>
   );
 }

@@ -56,23 +56,25 @@ export function PasswordChangedStep({
           {t('auth.keepData')}
         </button>
       </form>
-      <p className="muted">{t('auth.discardWarning')}</p>
-      <button
-        type="button"
-        className="button button-danger button-wide"
-        disabled={pending}
-        onClick={() => void run(null)}
-      >
-        {t('auth.discardData')}
-      </button>
-      <button
-        type="button"
-        className="button button-secondary button-wide"
-        disabled={pending}
-        onClick={onCancel}
-      >
-        {t('app.cancel')}
-      </button>
+      <div className="login-more">
+        <p className="muted">{t('auth.discardWarning')}</p>
+        <button
+          type="button"
+          className="button button-danger button-wide"
+          disabled={pending}
+          onClick={() => void run(null)}
+        >
+          {t('auth.discardData')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-wide"
+          disabled={pending}
+          onClick={onCancel}
+        >
+          {t('app.cancel')}
+        </button>
+      </div>
     </>
   );
 }
