@@ -1,0 +1,105 @@
+// Locking on demand and after the team's limit without input: the key leaves memory with the database.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowser } from '../sync/support/fake-browser';
+import { startMswForThisFile } from '../sync/support/protocol-harness';
+import {
+  AuthServer,
+  anna,
+  closeAllTabs,
+  loginOf,
+  openTab,
+  signedInSession,
+  wipeDevice,
+} from './support/session-bed';
+
+startMswForThisFile();
+
+const SLOW = 60_000;
+/** anna's team locks after one minute without input. */
+const annaLocksSoon = { ...anna, user: { ...anna.user, lockAfterMinutes: 1 } };
+
+let server: AuthServer;
+
+beforeEach(() => {
+  server = new AuthServer([annaLocksSoon]);
+  server.install();
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  closeAllTabs();
+  await wipeDevice();
+});
+
+describe('lock()', () => {
+  it(
+    'shows the lock screen, closes the database and stops the engine',
+    async () => {
+      const browser = new FakeBrowser().install();
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(annaLocksSoon));
+      const { db, engine } = signedInSession(tab);
+      await engine.syncNow();
+      expect(db.isOpen()).toBe(true);
+
+      await tab.manager.lock();
+
+      expect(tab.manager.getGate()).toEqual({
+        status: 'locked',
+        user: annaLocksSoon.user,
+        onlineLoginRequired: false,
+      });
+      expect(db.isOpen()).toBe(false);
+      expect(tab.engines.map((entry) => entry.stopped)).toEqual([true]);
+      // A stopped engine no longer follows the browser's connectivity.
+      const pulls = server.pullAuthorizations.length;
+      browser.goOffline();
+      browser.goOnline();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.pullAuthorizations).toHaveLength(pulls);
+    },
+    SLOW,
+  );
+});
+
+describe('inactivity', () => {
+  it(
+    'locks once the limit passed without input',
+    async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(annaLocksSoon));
+      const { db } = signedInSession(tab);
+
+      vi.advanceTimersByTime(45_000);
+      expect(tab.manager.getGate().status).toBe('signedIn');
+      vi.advanceTimersByTime(30_000);
+
+      await vi.waitFor(() => expect(tab.manager.getGate().status).toBe('locked'));
+      expect(db.isOpen()).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
+    'stays signed in while there is input, and locks a minute after the last',
+    async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(annaLocksSoon));
+
+      for (const type of ['pointerdown', 'keydown', 'input']) {
+        vi.advanceTimersByTime(45_000);
+        tab.activity.dispatchEvent(new Event(type));
+      }
+      vi.advanceTimersByTime(45_000);
+      await Promise.resolve();
+      expect(tab.manager.getGate().status).toBe('signedIn');
+
+      vi.advanceTimersByTime(30_000);
+      await vi.waitFor(() => expect(tab.manager.getGate().status).toBe('locked'));
+    },
+    SLOW,
+  );
+});

@@ -1,0 +1,148 @@
+// Leaving the device: a lead's revocation and the person's own logout both delete the local data.
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCase } from '../../src/db/cases';
+import { loadAccount, loadActiveAccount, loadKeyring } from '../../src/db/device-store';
+import { countPending } from '../../src/db/outbox';
+import { userDbName } from '../../src/db/schema';
+import { caseFields } from '../db/support/fixtures';
+import { startMswForThisFile } from '../sync/support/protocol-harness';
+import {
+  AuthServer,
+  anna,
+  closeAllTabs,
+  loginOf,
+  openTab,
+  signedInSession,
+  type Tab,
+  wipeDevice,
+} from './support/session-bed';
+
+startMswForThisFile();
+
+const SLOW = 60_000;
+
+let server: AuthServer;
+
+beforeEach(() => {
+  server = new AuthServer([anna]);
+  server.install();
+});
+
+afterEach(async () => {
+  closeAllTabs();
+  await wipeDevice();
+});
+
+async function expectWiped(userId: string): Promise<void> {
+  expect(await Dexie.exists(userDbName(userId))).toBe(false);
+  expect(await loadAccount(userId)).toBeUndefined();
+  expect(await loadKeyring(userId)).toBeUndefined();
+  expect(await loadActiveAccount()).toBeUndefined();
+}
+
+/** anna signed in, one case written while the server was out of reach: it waits in the outbox. */
+async function signedInWithPendingChange(): Promise<Tab> {
+  const tab = await openTab();
+  await tab.manager.signIn(loginOf(anna));
+  const session = signedInSession(tab);
+  await session.engine.syncNow();
+  server.offline = true;
+  await createCase(session.db, session.actor, caseFields());
+  await session.engine.syncNow();
+  expect(await countPending(session.db)).toBe(1);
+  server.offline = false;
+  return tab;
+}
+
+describe('revocation', () => {
+  it(
+    "wipes the user's data when a sync request is answered 'revoked', pending changes and all",
+    async () => {
+      const tab = await signedInWithPendingChange();
+      const { db, engine } = signedInSession(tab);
+      server.revokedUsers.add(anna.user.id);
+
+      await engine.syncNow();
+
+      await vi.waitFor(() =>
+        expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'revoked' }),
+      );
+      expect(db.isOpen()).toBe(false);
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
+
+  it(
+    "wipes the user's data when the refresh is answered 'revoked'",
+    async () => {
+      const tab = await signedInWithPendingChange();
+      const { engine } = signedInSession(tab);
+      server.expireAccessTokens(anna.user.id);
+      server.refreshRevoked = true;
+
+      await engine.syncNow();
+
+      expect(server.refreshCalls).toHaveLength(1);
+      await vi.waitFor(() =>
+        expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'revoked' }),
+      );
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
+
+  it(
+    "wipes the local account of the username a login is refused 'revoked' for",
+    async () => {
+      const tab = await signedInWithPendingChange();
+      await tab.manager.lock();
+      await tab.manager.switchUser();
+      server.revokedUsers.add(anna.user.id);
+
+      await expect(tab.manager.signIn(loginOf(anna))).rejects.toMatchObject({
+        name: 'HttpError',
+        status: 401,
+      });
+
+      expect(tab.manager.getGate().status).toBe('signedOut');
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
+});
+
+describe('signOut()', () => {
+  it(
+    'ends the session on the server with the Bearer token, then deletes database, account and keyring',
+    async () => {
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(anna));
+      const { db } = signedInSession(tab);
+
+      await tab.manager.signOut();
+
+      expect(server.logouts).toEqual([`Bearer ${server.latestFor(anna.user.id).token}`]);
+      expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' });
+      expect(db.isOpen()).toBe(false);
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
+
+  it(
+    'wipes offline too, without waiting for the server',
+    async () => {
+      const tab = await signedInWithPendingChange();
+      server.offline = true;
+
+      await tab.manager.signOut();
+
+      expect(server.logouts).toEqual([]);
+      expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' });
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
+});

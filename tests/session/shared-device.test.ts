@@ -1,0 +1,143 @@
+// A tablet two people use, and a password changed on another device.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase, getCase } from '../../src/db/cases';
+import { countPending } from '../../src/db/outbox';
+import { FeldakteDb, userDbName } from '../../src/db/schema';
+import { dataKeyFor } from '../../src/db/user-db';
+import { caseFields } from '../db/support/fixtures';
+import { startMswForThisFile } from '../sync/support/protocol-harness';
+import {
+  AuthServer,
+  anna,
+  ben,
+  closeAllTabs,
+  loginOf,
+  openTab,
+  signedInSession,
+  wipeDevice,
+} from './support/session-bed';
+
+startMswForThisFile();
+
+const SLOW = 60_000;
+
+let server: AuthServer;
+
+beforeEach(() => {
+  server = new AuthServer([anna, ben]);
+  server.install();
+});
+
+afterEach(async () => {
+  closeAllTabs();
+  await wipeDevice();
+});
+
+describe('shared device', () => {
+  it(
+    "keeps one encrypted store per person; anna's key is not ben's, and she gets back in offline",
+    async () => {
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(anna));
+      const annas = signedInSession(tab);
+      await annas.engine.syncNow();
+      server.offline = true;
+      const annasCase = await createCase(annas.db, annas.actor, caseFields({ familyName: 'Familie Anna' }));
+      await tab.manager.lock();
+      await tab.manager.switchUser();
+      expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: null });
+
+      server.offline = false;
+      await tab.manager.signIn(loginOf(ben));
+      const bens = signedInSession(tab);
+      expect(bens.user.id).toBe(ben.user.id);
+      expect(bens.db.name).toBe(userDbName(ben.user.id));
+      const bensCase = await createCase(bens.db, bens.actor, caseFields({ familyName: 'Familie Ben' }));
+      expect((await bens.db.cases.toArray()).map((row) => row.id)).toEqual([bensCase.id]);
+
+      const bensKey = await dataKeyFor(ben.user.id, ben.password);
+      const annasDbWithBensKey = new FeldakteDb(userDbName(anna.user.id), {
+        dataKey: bensKey,
+        sealPlaintext: false,
+      });
+      await expect(annasDbWithBensKey.cases.toArray()).rejects.toMatchObject({ name: 'UnsealError' });
+      annasDbWithBensKey.close();
+
+      await tab.manager.lock();
+      await tab.manager.switchUser();
+      // The login page, offline: anna has an account here, so her password unlocks it.
+      server.offline = true;
+      await tab.manager.signIn(loginOf(anna));
+
+      const back = signedInSession(tab);
+      expect(back.user.id).toBe(anna.user.id);
+      expect((await getCase(back.db, annasCase.id))?.familyName).toBe('Familie Anna');
+      expect(await countPending(back.db)).toBe(1);
+      expect(await back.db.cases.get(bensCase.id)).toBeUndefined();
+    },
+    SLOW,
+  );
+});
+
+describe('password changed elsewhere', () => {
+  it(
+    'keeps the data with the previous password, after which the new one unlocks offline',
+    async () => {
+      server.setPassword(anna.user.username, 'altes Passwort');
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(anna, 'altes Passwort'));
+      const before = signedInSession(tab);
+      const created = await createCase(before.db, before.actor, caseFields({ familyName: 'Familie Weber' }));
+      await tab.manager.lock();
+      await tab.manager.switchUser();
+      server.setPassword(anna.user.username, 'neues Passwort');
+
+      const changed = await tab.manager
+        .signIn(loginOf(anna, 'neues Passwort'))
+        .catch((error: unknown) => error);
+      expect(changed).toMatchObject({ name: 'PasswordChangedError', newPassword: 'neues Passwort' });
+      type Changed = Parameters<typeof tab.manager.finishPasswordChange>[0];
+
+      await expect(tab.manager.finishPasswordChange(changed as Changed, 'geraten')).rejects.toMatchObject({
+        name: 'WrongPasswordError',
+      });
+      await tab.manager.finishPasswordChange(changed as Changed, 'altes Passwort');
+
+      expect((await getCase(signedInSession(tab).db, created.id))?.familyName).toBe('Familie Weber');
+      await tab.manager.lock();
+      server.offline = true;
+      await tab.manager.unlock('neues Passwort');
+      expect((await getCase(signedInSession(tab).db, created.id))?.familyName).toBe('Familie Weber');
+    },
+    SLOW,
+  );
+
+  it(
+    'lets the local data go and opens an empty database with the new password',
+    async () => {
+      server.setPassword(anna.user.username, 'altes Passwort');
+      const tab = await openTab();
+      await tab.manager.signIn(loginOf(anna, 'altes Passwort'));
+      const before = signedInSession(tab);
+      await createCase(before.db, before.actor, caseFields());
+      await tab.manager.lock();
+      await tab.manager.switchUser();
+      server.setPassword(anna.user.username, 'neues Passwort');
+
+      const changed = await tab.manager
+        .signIn(loginOf(anna, 'neues Passwort'))
+        .catch((error: unknown) => error);
+      expect(changed).toMatchObject({ name: 'PasswordChangedError' });
+      await tab.manager.finishPasswordChange(
+        changed as Parameters<typeof tab.manager.finishPasswordChange>[0],
+        null,
+      );
+
+      const session = signedInSession(tab);
+      expect(session.user.id).toBe(anna.user.id);
+      expect(await session.db.cases.count()).toBe(0);
+      expect(await session.db.outbox.count()).toBe(0);
+    },
+    SLOW,
+  );
+});
