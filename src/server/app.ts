@@ -17,6 +17,7 @@ import { registerRefreshRoute } from './http/routes/refresh';
 import { registerRevocationRoutes } from './http/routes/revocations';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
+import { registerTeamSettingsRoute } from './http/routes/team-settings';
 import { installSecurityHeaders } from './http/security-headers';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
@@ -117,6 +118,7 @@ export async function buildApp({
     registerEventsRoute(scope, services);
     registerCaseRecordRoutes(scope, services, db);
     registerRevocationRoutes(scope, services, db);
+    registerTeamSettingsRoute(scope, db);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

@@ -378,6 +378,40 @@ describe.each(databaseTargets)('access walk over every endpoint ($name)', (targe
       expect(await h.db.query('SELECT id FROM users WHERE revoked_at IS NOT NULL')).toEqual([]);
     },
 
+    // A lead changes only their own team's settings; the body cannot name another team.
+    async 'PUT /api/team/settings'(name) {
+      const { user } = users[name];
+      const settingsOf = async () =>
+        Object.fromEntries(
+          (
+            await h.db.query<{ id: string; minutes: number }>(
+              'SELECT id::text AS id, lock_after_minutes AS minutes FROM teams',
+            )
+          ).map((team) => [team.id, team.minutes]),
+        );
+      const before = await settingsOf();
+      const otherTeam = users.tom.user.teamId === user.teamId ? users.lea.user.teamId : users.tom.user.teamId;
+      const put = (payload: object) =>
+        h.request({ method: 'PUT', url: '/api/team/settings', headers: headers(name), payload });
+      const naming = await put({ lockAfterMinutes: 42, teamId: otherTeam });
+      expect(naming.statusCode, `${name} names another team`).toBe(user.role === 'lead' ? 400 : 403);
+      expect(await settingsOf()).toEqual(before);
+
+      const response = await put({ lockAfterMinutes: 42 });
+      if (user.role !== 'lead') {
+        expect(response.statusCode, `${name} changes the settings`).toBe(403);
+        expect(await settingsOf()).toEqual(before);
+        return;
+      }
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ lockAfterMinutes: 42 });
+      expect(await settingsOf()).toEqual({ ...before, [user.teamId]: 42 });
+      // Put back what was there, so the rest of the walk sees the demo teams unchanged.
+      const restored = await put({ lockAfterMinutes: before[user.teamId] ?? 10 });
+      expect(restored.statusCode).toBe(200);
+      expect(await settingsOf()).toEqual(before);
+    },
+
     async 'GET /api/cases/:caseId/audit'(name) {
       await visitCaseRoute(name, 'audit');
     },

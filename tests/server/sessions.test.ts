@@ -111,6 +111,32 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     expect((await me(other.token)).statusCode).toBe(200);
   });
 
+  it('ends the whole token family on logout: its refresh token is refused as unknown', async () => {
+    const first = await tokensOf('ben', 'phone-out', true);
+    // A renewal in between: the family now has a used and an unused refresh token
+    // and two access tokens; logging out with the newer one ends all of them.
+    const second = SessionTokens.parse((await refresh(first.refreshToken, 'phone-out')).json());
+    const elsewhere = await tokensOf('ben', 'phone-stays', true);
+    const logout = await h.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${second.token}`, [DEVICE_HEADER]: 'phone-out' },
+    });
+    expect(logout.statusCode).toBe(204);
+
+    for (const refreshToken of [second.refreshToken, first.refreshToken]) {
+      const refused = await refresh(refreshToken, 'phone-out');
+      expect(refused.statusCode).toBe(401);
+      // The device wiped itself at logout: 'unauthorized', not the 'revoked' of a lead's cut.
+      expect(codeOf(refused)).toBe('unauthorized');
+    }
+    expect(codeOf(await me(first.token))).toBe('unauthorized');
+    expect(codeOf(await me(second.token))).toBe('unauthorized');
+    // Ben's other device keeps its session and renews it.
+    expect((await me(elsewhere.token)).statusCode).toBe(200);
+    expect((await refresh(elsewhere.refreshToken, 'phone-stays')).statusCode).toBe(200);
+  });
+
   it("lets the team's lead revoke a device: its sessions, logins and refreshes are answered 'revoked'", async () => {
     const lea = await tokensOf('lea', 'lea-tablet');
     const annasPhone = await tokensOf('anna', 'lost-phone', true);

@@ -29,7 +29,9 @@ export type AuditAction =
   | 'revoked_refused'
   /** A lead revoked a device or a user. */
   | 'device_revoked'
-  | 'user_revoked';
+  | 'user_revoked'
+  /** A lead changed the team's settings (detail: the old and new values). */
+  | 'team_settings_changed';
 
 export interface AuditEntry {
   userId: string | null;

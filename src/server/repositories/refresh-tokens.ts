@@ -45,3 +45,17 @@ export async function markRefreshTokenUsed(tx: Queryable, tokenHash: string): Pr
 export async function deleteExpiredRefreshTokens(db: Queryable): Promise<void> {
   await db.query('DELETE FROM refresh_tokens WHERE expires_at <= now()');
 }
+
+/**
+ * Locks the family's refresh tokens until the transaction ends: a refresh
+ * running at the same time (it locks its token in takeRefreshToken) either
+ * finishes first, and what it issued is visible to the statements after this,
+ * or waits and then finds its token gone.
+ */
+export async function lockFamilyRefreshTokens(tx: Queryable, familyId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM refresh_tokens WHERE family_id = $1 FOR UPDATE', [familyId]);
+}
+
+export async function deleteFamilyRefreshTokens(tx: Queryable, familyId: string): Promise<void> {
+  await tx.query('DELETE FROM refresh_tokens WHERE family_id = $1', [familyId]);
+}

@@ -61,6 +61,19 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
+/** The token family of the session; null when unknown or opened before families (migration 0006). */
+export async function findSessionFamily(db: Queryable, tokenHash: string): Promise<string | null> {
+  const rows = await db.query<{ familyId: string | null }>(
+    'SELECT family_id AS "familyId" FROM sessions WHERE token_hash = $1',
+    [tokenHash],
+  );
+  return rows[0]?.familyId ?? null;
+}
+
+export async function deleteFamilySessions(db: Queryable, familyId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE family_id = $1', [familyId]);
+}
+
 export async function deleteExpiredSessions(db: Queryable): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at <= now()');
 }

@@ -45,7 +45,7 @@ export async function findLoginCandidate(db: Queryable, username: string): Promi
 }
 
 export const sessionUserColumns = `u.id, u.username, u.display_name AS "displayName", u.role,
-  u.team_id AS "teamId", t.name AS "teamName"`;
+  u.team_id AS "teamId", t.name AS "teamName", t.lock_after_minutes AS "lockAfterMinutes"`;
 
 export async function findSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
   const rows = await db.query<SessionUser & Record<string, unknown>>(

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Mutation, SessionUser } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
-import { countUsers, insertTeam, insertUser } from '../repositories/users';
+import { countUsers, findSessionUser, insertTeam, insertUser } from '../repositories/users';
 import { hashPassword } from '../services/password';
 import { createPushService, type PushService } from '../services/push-service';
 import { DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './demo-data';
@@ -64,7 +64,10 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
       for (const user of team.users) {
         const id = randomUUID();
         await insertUser(tx, { id, teamId, ...user, passwordHash: hashes[users.size] ?? '' });
-        users.set(user.username, { id, teamId, teamName: team.name, ...user });
+        // Read back as a login would see it, team settings (their defaults) included.
+        const sessionUser = await findSessionUser(tx, id);
+        if (!sessionUser) throw new Error(`Demo user ${user.username} was not stored`);
+        users.set(user.username, sessionUser);
       }
     }
     return users;

@@ -17,14 +17,18 @@ import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import {
   deleteExpiredRefreshTokens,
+  deleteFamilyRefreshTokens,
   insertRefreshToken,
+  lockFamilyRefreshTokens,
   markRefreshTokenUsed,
   takeRefreshToken,
 } from '../repositories/refresh-tokens';
 import { isDeviceRevoked, isUserRevoked, revokeFamily } from '../repositories/revocations';
 import {
   deleteExpiredSessions,
+  deleteFamilySessions,
   deleteSession,
+  findSessionFamily,
   findValidSession,
   insertSession,
   type ValidSession,
@@ -185,8 +189,23 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
       return findValidSession(db, hashToken(token), deviceId);
     },
 
+    /**
+     * Ends the token's whole family: its access tokens and refresh tokens are
+     * deleted, not marked revoked, so a refresh token of the logged-out device
+     * is answered 401 'unauthorized' like any unknown one (the device wiped
+     * itself at logout; 'revoked' would mean a lead cut it off).
+     */
     async logout(userId: string, token: string, deviceId: string | null): Promise<void> {
-      await deleteSession(db, hashToken(token));
+      const tokenHash = hashToken(token);
+      await db.transaction(async (tx) => {
+        const familyId = await findSessionFamily(tx, tokenHash);
+        if (familyId) {
+          await lockFamilyRefreshTokens(tx, familyId);
+          await deleteFamilyRefreshTokens(tx, familyId);
+          await deleteFamilySessions(tx, familyId);
+        }
+        await deleteSession(tx, tokenHash);
+      });
       await appendAudit(db, { userId, deviceId, action: 'logout', detail: {} });
     },
   };

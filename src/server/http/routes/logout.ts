@@ -1,4 +1,5 @@
-// POST /api/auth/logout: ends the session of the presented token.
+// POST /api/auth/logout: ends the session of the presented token and its token
+// family, so the device's refresh token no longer renews it (401 'unauthorized').
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services';
 import { authenticatedOf } from '../auth-hook';

@@ -1,8 +1,9 @@
 // POST /api/auth/refresh {refreshToken} -> SessionTokens: a new access token and
 // refresh token for an unexpired, unused refresh token (no Bearer needed: the
-// access token may have run out). 401 'unauthorized': unknown, expired or just
-// used by another tab; 401 'revoked': the session, device or user was revoked
-// (or the token was replayed) - the device wipes its local data.
+// access token may have run out). 401 'unauthorized': unknown, expired, just
+// used by another tab, or its device logged out; 401 'revoked': the session,
+// device or user was revoked (or the token was replayed) - the device wipes its
+// local data.
 import type { FastifyInstance } from 'fastify';
 import { RefreshRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';

@@ -1,0 +1,28 @@
+// A team's settings (migration 0007), changed by its lead. Members read them
+// through their session (users.ts sessionUserColumns), not from here.
+import type { TeamSettings } from '../../shared/protocol';
+import type { Queryable } from '../db/database';
+
+const settingsColumns = 'lock_after_minutes AS "lockAfterMinutes"';
+
+/** The team's settings, locked until the transaction ends; null for an unknown team. */
+export async function lockTeamSettings(tx: Queryable, teamId: string): Promise<TeamSettings | null> {
+  const rows = await tx.query<TeamSettings & Record<string, unknown>>(
+    `SELECT ${settingsColumns} FROM teams WHERE id = $1 FOR UPDATE`,
+    [teamId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Stores the settings; returns them as stored. */
+export async function updateTeamSettings(
+  tx: Queryable,
+  teamId: string,
+  settings: TeamSettings,
+): Promise<TeamSettings | null> {
+  const rows = await tx.query<TeamSettings & Record<string, unknown>>(
+    `UPDATE teams SET lock_after_minutes = $2 WHERE id = $1 RETURNING ${settingsColumns}`,
+    [teamId, settings.lockAfterMinutes],
+  );
+  return rows[0] ?? null;
+}
