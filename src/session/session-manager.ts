@@ -115,9 +115,13 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   }
 
   const signals = connectTabSignals((signal: TabSignal) => {
-    if (open?.session.user.id !== signal.userId) return;
-    if (signal.type === 'locked') void lockHere();
-    else leave(null);
+    if (open?.session.user.id === signal.userId) {
+      if (signal.type === 'locked') void lockHere();
+      else leave(signal.revoked ? 'revoked' : 'signedOut');
+    } else if (signal.type === 'wiped' && gate.status === 'locked' && gate.user.id === signal.userId) {
+      // A lock screen of an account that no longer exists on this device.
+      show({ status: 'signedOut', notice: signal.revoked ? 'revoked' : 'signedOut' });
+    }
   });
 
   async function ensureDeviceId(): Promise<string> {
@@ -218,7 +222,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     if (open?.session.user.id !== userId) return;
     close();
     await wipeAccount(userId);
-    signals.send({ type: 'wiped', userId });
+    signals.send({ type: 'wiped', userId, revoked: true });
     show({ status: 'signedOut', notice: 'revoked' });
   }
 
@@ -289,7 +293,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       await withTimeout(api.logout(), LOGOUT_TIMEOUT_MS).catch(() => {});
       close();
       await wipeAccount(session.user.id);
-      signals.send({ type: 'wiped', userId: session.user.id });
+      signals.send({ type: 'wiped', userId: session.user.id, revoked: false });
       show({ status: 'signedOut', notice: 'signedOut' });
     },
     dispose() {

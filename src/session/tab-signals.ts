@@ -2,7 +2,10 @@
 // (every tab drops the key, not just the one that was idle) and wiped (signed
 // out or revoked: the database is gone, the other tabs leave it too).
 
-export type TabSignal = { type: 'locked' | 'wiped'; userId: string };
+export type TabSignal =
+  | { type: 'locked'; userId: string }
+  /** `revoked`: the tab that met the 401 tells the others, so each says why. */
+  | { type: 'wiped'; userId: string; revoked: boolean };
 
 const CHANNEL = 'feldakte-session';
 

@@ -77,12 +77,9 @@ describe('tab signals', () => {
     SLOW,
   );
 
-  // Bug (src/session/session-manager.ts, the connectTabSignals handler): a signal is only
-  // followed by a tab that has the user's session open, so a tab on the lock screen keeps
-  // showing the account another tab just wiped (signOut or revocation); its right password
-  // then fails with OnlineLoginRequiredError. Remove `.fails` once a 'wiped' signal also
-  // moves a tab locked on that user to signedOut.
-  it.fails(
+  // A tab on the lock screen of an account another tab wiped would otherwise ask for a
+  // password that can no longer open anything.
+  it(
     'signOut() in one tab also takes a tab along that shows the lock screen of that account',
     async () => {
       const first = await openTab();
@@ -92,7 +89,12 @@ describe('tab signals', () => {
 
       await first.manager.signOut();
 
-      await vi.waitFor(() => expect(locked.manager.getGate().status).toBe('signedOut'), { timeout: 2_000 });
+      await vi.waitFor(
+        () => expect(locked.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' }),
+        {
+          timeout: 2_000,
+        },
+      );
     },
     SLOW,
   );
