@@ -121,9 +121,9 @@ export async function deleteAccount(userId: string): Promise<void> {
   });
 }
 
-/** Every user with an account on this device (a revoked device wipes them all). */
-export async function listAccountUserIds(): Promise<string[]> {
-  return (await deviceDb.accounts.toCollection().primaryKeys()) as string[];
+/** Every account on this device (a revoked device wipes those of the revoking team). */
+export function listAccounts(): Promise<StoredAccount[]> {
+  return deviceDb.accounts.toArray();
 }
 
 /** A stable random id for this browser profile, made once. */

@@ -7,6 +7,7 @@ import { installErrorHandler } from './http/error-handler';
 import { apiError } from './http/http-error';
 import { requireProtocolVersion } from './http/protocol-hook';
 import { registerCaseRecordRoutes } from './http/routes/case-records';
+import { registerDeviceRevocationRoute } from './http/routes/device-revocation';
 import { registerDeviceRoutes } from './http/routes/devices';
 import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
@@ -108,6 +109,7 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
+  registerDeviceRevocationRoute(app, db);
 
   const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {

@@ -11,6 +11,7 @@ import { unlockKeyring, WrongPasswordError } from '../crypto/data-key';
 import {
   deleteAccount,
   findAccountByUsername,
+  listAccounts,
   loadAccount,
   loadKeyring,
   type StoredAccount,
@@ -162,6 +163,17 @@ async function unlockOffline(account: StoredAccount, password: string): Promise<
   if (account.failedUnlocks > 0) await updateAccount(account.userId, { failedUnlocks: 0 });
   const tokens = await unsealTokens(dataKey, account.userId, account.tokens);
   return { user: account.user, dataKey, tokens, plaintextSealed: account.plaintextSealed };
+}
+
+/** A lead revoked this device for these teams: every account of them on it goes; returns their ids. */
+export async function wipeAccountsOfTeams(teamIds: readonly string[]): Promise<string[]> {
+  const wiped: string[] = [];
+  for (const account of await listAccounts()) {
+    if (!teamIds.includes(account.user.teamId)) continue;
+    await wipeAccount(account.userId);
+    wiped.push(account.userId);
+  }
+  return wiped;
 }
 
 /** Deletes a user's local database, account and keyring (logout, revocation). */

@@ -32,6 +32,7 @@ import {
   signInOnline,
   unlock,
   wipeAccount,
+  wipeAccountsOfTeams,
 } from './account-access';
 import { watchInactivity } from './inactivity';
 import { connectTabSignals, type TabSignal } from './tab-signals';
@@ -226,6 +227,25 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     show({ status: 'signedOut', notice: 'revoked' });
   }
 
+  /**
+   * A locked device asks whether a lead revoked it (a lost phone): the accounts of
+   * those teams are wiped without anyone unlocking. Offline it simply asks later.
+   */
+  async function wipeIfDeviceRevoked(): Promise<void> {
+    let revokedTeamIds: string[];
+    try {
+      ({ revokedTeamIds } = await (await plainApi()).deviceRevocation());
+    } catch {
+      return;
+    }
+    if (revokedTeamIds.length === 0) return;
+    const wiped = await wipeAccountsOfTeams(revokedTeamIds);
+    if (gate.status === 'locked' && wiped.includes(gate.user.id)) {
+      for (const userId of wiped) signals.send({ type: 'wiped', userId, revoked: true });
+      show({ status: 'signedOut', notice: 'revoked' });
+    }
+  }
+
   async function showActiveAccount(): Promise<void> {
     const account = await loadActiveAccount();
     if (!account) return show({ status: 'signedOut', notice: null });
@@ -241,6 +261,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     async start() {
       await ensureDeviceId();
       await showActiveAccount();
+      if (gate.status === 'locked') void wipeIfDeviceRevoked();
     },
     async signIn(request) {
       const api = await plainApi();

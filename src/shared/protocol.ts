@@ -392,3 +392,11 @@ export const TeamSettings = z.object({
   lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
+
+/**
+ * GET /api/devices/revocation (no login; the device id in the header): the teams
+ * for which a lead revoked this device. A locked app asks, so a lost phone wipes
+ * the accounts of those teams without anyone unlocking it.
+ */
+export const DeviceRevocation = z.object({ revokedTeamIds: z.array(Id) });
+export type DeviceRevocation = z.infer<typeof DeviceRevocation>;

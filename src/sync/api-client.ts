@@ -11,6 +11,7 @@ import { z } from 'zod';
 import {
   ApiError,
   DEVICE_HEADER,
+  DeviceRevocation,
   type DeviceStatusReport,
   LiveEvent,
   type LoginWithRefreshRequest,
@@ -32,6 +33,7 @@ export const API_PATHS = {
   push: '/api/sync/push',
   pull: '/api/sync/pull',
   deviceStatus: '/api/devices/status',
+  deviceRevocation: '/api/devices/revocation',
   teamDevices: '/api/team/devices',
   events: '/api/events',
 } as const;
@@ -95,6 +97,8 @@ export interface ApiClient {
   pull(query: { cursor: string; limit?: number }): Promise<PullResponse>;
   /** What this device's outbox still holds (the device id goes in the header). */
   reportDeviceStatus(report: DeviceStatusReport): Promise<void>;
+  /** The teams that revoked this device (no login needed: the locked app asks). */
+  deviceRevocation(): Promise<DeviceRevocation>;
   /** Leads: the last status report of every device of the team's members. */
   getTeamDevices(): Promise<TeamDevicesResponse>;
   /**
@@ -286,6 +290,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     reportDeviceStatus: async (report) => {
       await request(API_PATHS.deviceStatus, NoContent, postJson(report));
     },
+    deviceRevocation: () => requestOnce(API_PATHS.deviceRevocation, DeviceRevocation, { method: 'GET' }),
     getTeamDevices: () => request(API_PATHS.teamDevices, TeamDevicesResponse, { method: 'GET' }),
     liveEvents,
   };

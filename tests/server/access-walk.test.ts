@@ -217,6 +217,16 @@ describe.each(databaseTargets)('access walk over every endpoint ($name)', (targe
       }
     },
 
+    async 'GET /api/devices/revocation'(name) {
+      // No login: it names only teams that revoked the device in the header, which no one did here.
+      const response = await h.request({
+        method: 'GET',
+        url: '/api/devices/revocation',
+        headers: { [DEVICE_HEADER]: name },
+      });
+      expect(response.json()).toEqual({ revokedTeamIds: [] });
+    },
+
     async 'POST /api/devices/status'(name) {
       const others = () =>
         h.db.query(

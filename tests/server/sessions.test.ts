@@ -171,6 +171,18 @@ describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (targ
     expect((await me(annasTablet.token, 'anna-tablet')).statusCode).toBe(200);
     expect((await me(tom.token)).statusCode).toBe(200);
 
+    // A locked app on that device asks without a login, and learns only which teams revoked it.
+    const revocationOf = (device?: string) =>
+      h.request({
+        method: 'GET',
+        url: '/api/devices/revocation',
+        headers: device ? { [DEVICE_HEADER]: device } : {},
+      });
+    expect((await revocationOf('lost-phone')).json()).toEqual({ revokedTeamIds: [lea.user.teamId] });
+    expect((await revocationOf('anna-tablet')).json()).toEqual({ revokedTeamIds: [] });
+    expect((await revocationOf()).statusCode).toBe(400);
+    expect((await revocationOf('not a device id')).statusCode).toBe(400);
+
     const audit = await h.db.query<{ detail: unknown }>(
       "SELECT detail FROM audit_log WHERE action = 'device_revoked' AND user_id = $1",
       [lea.user.id],

@@ -111,6 +111,43 @@ describe('revocation', () => {
     },
     SLOW,
   );
+
+  it(
+    'a locked device the lead revoked wipes the accounts of that team as soon as it is online, without an unlock',
+    async () => {
+      const tab = await signedInWithPendingChange();
+      await tab.manager.lock();
+      server.teamsRevokingDevice = [anna.user.teamId];
+
+      // The next start (the phone found and opened) asks before showing the lock screen for long.
+      const found = await openTab();
+      await vi.waitFor(() =>
+        expect(found.manager.getGate()).toEqual({ status: 'signedOut', notice: 'revoked' }),
+      );
+      await expectWiped(anna.user.id);
+      expect(server.revocationChecks.length).toBeGreaterThan(0);
+      expect(server.revocationChecks.every((deviceId) => deviceId !== null)).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    "a revocation by another team leaves this team's locked account alone",
+    async () => {
+      const tab = await signedInWithPendingChange();
+      await tab.manager.lock();
+      server.teamsRevokingDevice = ['00000000-0000-4000-8000-0000000000ff'];
+
+      const reopened = await openTab();
+      await vi.waitFor(() => expect(server.revocationChecks.length).toBeGreaterThan(0));
+      // The answer is handled after the request: give a wrong wipe the time to happen.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reopened.manager.getGate()).toMatchObject({ status: 'locked', user: { id: anna.user.id } });
+      expect(await loadAccount(anna.user.id)).toBeDefined();
+      expect(await Dexie.exists(userDbName(anna.user.id))).toBe(true);
+    },
+    SLOW,
+  );
 });
 
 describe('signOut()', () => {

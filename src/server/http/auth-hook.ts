@@ -1,4 +1,4 @@
-// Every /api route except health, login and refresh needs `Authorization: Bearer <token>`.
+// Every /api route except health, login, refresh and the device revocation check needs `Authorization: Bearer <token>`.
 // A revoked session (its device or user revoked by a lead) is 401 'revoked', not
 // 'unauthorized': the app wipes its local data instead of asking for the password.
 // An authenticated request that names its device also counts as "device seen"

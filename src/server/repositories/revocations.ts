@@ -66,3 +66,12 @@ export async function isTeamDevice(db: Queryable, deviceId: string, teamId: stri
   );
   return rows.length > 0;
 }
+
+/** The teams for which a lead revoked this device (usually none, at most a few). */
+export async function teamsRevokingDevice(db: Queryable, deviceId: string): Promise<string[]> {
+  const rows = await db.query<{ teamId: string }>(
+    'SELECT team_id AS "teamId" FROM revoked_devices WHERE device_id = $1 ORDER BY team_id',
+    [deviceId],
+  );
+  return rows.map((row) => row.teamId);
+}

@@ -5,7 +5,7 @@
 // connection), running the real session manager, API client and sync engine.
 import { HttpResponse, http } from 'msw';
 import { vi } from 'vitest';
-import { deleteAccount, listAccountUserIds } from '../../../src/db/device-store';
+import { deleteAccount, listAccounts } from '../../../src/db/device-store';
 import { deleteUserDb } from '../../../src/db/user-db';
 import type { SessionGate, SessionManager } from '../../../src/session/session-manager';
 import {
@@ -98,6 +98,11 @@ export class AuthServer {
   setPassword(username: string, password: string): void {
     this.passwords.set(username, password);
   }
+
+  /** Teams whose lead revoked this device (GET /api/devices/revocation). */
+  teamsRevokingDevice: string[] = [];
+  /** The device id of every revocation check. */
+  revocationChecks: (string | null)[] = [];
 
   /** The user's access tokens run out; their refresh tokens still work. */
   expireAccessTokens(userId: string): void {
@@ -217,6 +222,13 @@ export class AuthServer {
           return HttpResponse.json({ devices: [] });
         }),
       ),
+      http.get(
+        `${BASE_URL}${API_PATHS.deviceRevocation}`,
+        reachable(async (request) => {
+          this.revocationChecks.push(request.headers.get(DEVICE_HEADER));
+          return HttpResponse.json({ revokedTeamIds: this.teamsRevokingDevice });
+        }),
+      ),
       http.post(
         `${BASE_URL}${API_PATHS.deviceStatus}`,
         reachable(async (request) => {
@@ -295,7 +307,7 @@ export function loginOf(person: TestPerson, password = person.password) {
 
 /** After a test: every account on the device is gone with its database and keyring, as on a fresh device. */
 export async function wipeDevice(): Promise<void> {
-  for (const userId of await listAccountUserIds()) {
+  for (const { userId } of await listAccounts()) {
     await deleteUserDb(userId);
     await deleteAccount(userId);
   }
