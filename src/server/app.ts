@@ -1,6 +1,7 @@
 // The Fastify application: routes, hooks and error handling around one database.
 // Tests build it with app.inject() or listen on port 0; main.ts adds the process around it.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import type { Database } from './db/database';
 import { createAuthHook } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
@@ -59,6 +60,9 @@ const routeLists = new WeakMap<FastifyInstance, RouteEntry[]>();
  * Every route the app registered (static files included), so a test can walk all
  * of them and notice a new endpoint nobody checked (tests/server/access-walk.test.ts).
  */
+// The API answers in the app's language: zod's own messages (bounds, types, unknown fields) in German too.
+z.config(z.locales.de());
+
 export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
   return routeLists.get(app) ?? [];
 }
