@@ -54,8 +54,11 @@ export function clearProperties(schema: DBCoreTableSchema): Set<string> {
 function keepAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
   const idb = trans as unknown as IDBTransaction;
   const storeName = typeof idb.objectStore === 'function' ? idb.objectStoreNames?.[0] : undefined;
-  if (storeName === undefined) return Dexie.Promise.resolve(work);
-  const store = idb.objectStore(storeName);
+  const store = storeName === undefined ? null : storeOfLiveTransaction(idb, storeName);
+  // Nothing to keep alive: the transaction has finished, e.g. a read that Dexie's
+  // live-query cache answered after its transaction committed. The values are still
+  // worth opening; a write in a finished transaction fails on its own, below.
+  if (!store) return Dexie.Promise.resolve(work);
   let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
   void work.then(
     (value) => {
@@ -75,9 +78,9 @@ function keepAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
       let request: IDBRequest;
       try {
         request = store.get(-Infinity);
-      } catch (error) {
-        // The transaction ended (aborted elsewhere): nothing can be written in it any more.
-        reject(error);
+      } catch {
+        // The transaction ended meanwhile (committed or aborted elsewhere): wait without it.
+        void work.then(resolve, reject);
         return;
       }
       request.onsuccess = spin;
@@ -85,6 +88,16 @@ function keepAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
     };
     spin();
   });
+}
+
+/** The object store through a transaction that can still take requests, else null. */
+function storeOfLiveTransaction(idb: IDBTransaction, storeName: string): IDBObjectStore | null {
+  try {
+    return idb.objectStore(storeName);
+  } catch {
+    // InvalidStateError: the transaction has finished.
+    return null;
+  }
 }
 
 function isPlainObject(value: unknown): value is Value {

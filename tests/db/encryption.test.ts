@@ -1,14 +1,14 @@
 // The encryption middleware under the app's repositories: what stays in the clear,
 // that every way of reading decrypts, and that transactions stay atomic.
-import { liveQuery } from 'dexie';
+import { type DBCore, type DBCoreTransaction, liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDataKey } from '../../src/crypto/data-key';
 import { UnsealError } from '../../src/crypto/sealed';
 import { createCase, updateCase } from '../../src/db/cases';
-import { clearProperties, SEALED_PROPERTY } from '../../src/db/encryption';
+import { clearProperties, encryptionMiddleware, SEALED_PROPERTY } from '../../src/db/encryption';
 import { createNote } from '../../src/db/notes';
 import { FeldakteDb } from '../../src/db/schema';
-import { caseFields, freshDb, noteFields, openTestDb, worker } from './support/fixtures';
+import { caseFields, freshDb, noteFields, openTestDb, testDataKey, worker } from './support/fixtures';
 import { readRawStores, writeRaw } from './support/raw-idb';
 
 let db: FeldakteDb;
@@ -161,6 +161,28 @@ describe('reading', () => {
 });
 
 describe('transactions', () => {
+  it('still opens values a layer below returns after the transaction has finished (as from the live-query cache)', async () => {
+    const c = await createCase(db, worker, caseFields({ familyName: 'Familie Abgeschlossen' }));
+    const sealed = (await readRawStores(db.name)).cases?.find((row) => (row as { id: string }).id === c.id);
+    const real = db.core.table('cases');
+    // A transaction that has committed: asking it for an object store throws, as IndexedDB does.
+    const finished = {
+      objectStoreNames: ['cases'],
+      objectStore() {
+        throw new DOMException('The transaction has finished.', 'InvalidStateError');
+      },
+    };
+    const below = { ...db.core, table: () => ({ ...real, getMany: async () => [sealed] }) } as DBCore;
+    const encrypted = (encryptionMiddleware(testDataKey).create(below) as DBCore).table('cases');
+
+    const [opened] = await encrypted.getMany({
+      trans: finished as unknown as DBCoreTransaction,
+      keys: [c.id],
+    });
+
+    expect(opened).toMatchObject({ id: c.id, familyName: 'Familie Abgeschlossen' });
+  });
+
   it('commit reads and writes across the encryption awaits as one, and roll back as one', async () => {
     const c = await createCase(db, worker, caseFields());
     await db.transaction('rw', db.cases, db.outbox, db.bases, async () => {
