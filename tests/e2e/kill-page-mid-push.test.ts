@@ -7,7 +7,14 @@ import type { BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushResponse } from '../../src/shared/protocol';
 import { notesOnServer, signIn } from './support/api';
-import { countPendingInOutbox, login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
+import {
+  countPendingInOutbox,
+  gotoAndUnlock,
+  login,
+  openFirstCase,
+  waitUntilSynced,
+  writeNote,
+} from './support/app';
 import { createProfileDir, firstPage, openProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -71,7 +78,8 @@ describe('killing the page while a push is in flight', () => {
       const body = PushResponse.parse(await response.json());
       answers.push(...body.results.map((result) => result.status));
     });
-    await reopened.goto(server.url);
+    // The reopened app starts locked: nothing is sent before the password opens the data.
+    await gotoAndUnlock(reopened, server.url);
     await waitUntilSynced(reopened);
     // The same mutation ids went out again, and the server knew them all.
     await expect.poll(() => answers).toEqual(NOTES.map(() => 'duplicate'));

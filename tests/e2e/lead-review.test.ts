@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOnServer, signIn } from './support/api';
-import { countInUserDb, login, openFirstCase, waitUntilSynced } from './support/app';
+import { countInUserDb, login, openFirstCase, unlock, waitUntilSynced } from './support/app';
 import { firstPage, launchProfile, PHONE, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -127,6 +127,7 @@ describe('lead review: live § 8a alert, acknowledgement, review and a comment b
     expect(new URL(leaPage.url()).searchParams.get('art')).toBe('phone');
 
     await leaPage.reload();
+    await unlock(leaPage);
     await leaPage.locator('.review-list a').first().waitFor();
     expect(await leaPage.getByLabel('Art', { exact: true }).inputValue()).toBe('phone');
     await expect

@@ -2,7 +2,7 @@
 // anna records offline on her phone, reloads offline, syncs; lea reviews on a tablet.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, waitForServiceWorker } from './support/app';
+import { gotoAndUnlock, login, unlock, waitForServiceWorker } from './support/app';
 import { firstPage, launchProfile, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -75,8 +75,9 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
     await expect.poll(() => page.getByText('3 Änderungen nicht synchronisiert').count()).toBeGreaterThan(0);
   });
 
-  it('reloads while offline: the service worker serves the app and all three are there', async () => {
+  it('reloads while offline: the service worker serves the app, the password unlocks it, and all three are there', async () => {
     await page.reload();
+    await unlock(page);
     await expect.poll(() => page.getByText('Offline', { exact: true }).count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Fall im Feld' }).click();
     await expect.poll(() => page.getByText(CONTACT).count()).toBeGreaterThan(0);
@@ -86,7 +87,9 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
     await page.locator('main').getByRole('link').first().click();
     await expect.poll(() => page.getByText(NOTE_TEXT).count()).toBe(1);
     // A deep link typed while offline opens too.
-    await page.goto(page.url());
+    const caseUrl = page.url();
+    await gotoAndUnlock(page, caseUrl);
+    expect(page.url()).toBe(caseUrl);
     await expect.poll(() => page.getByText(NOTE_TEXT).count()).toBe(1);
     await expect.poll(() => page.getByText('3 Änderungen nicht synchronisiert').count()).toBeGreaterThan(0);
   });

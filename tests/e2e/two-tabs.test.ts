@@ -5,7 +5,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRequest } from '../../src/shared/protocol';
 import { notesOnServer } from './support/api';
-import { login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
+import { gotoAndUnlock, login, openFirstCase, waitUntilSynced, writeNote } from './support/app';
 import { firstPage, launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -75,7 +75,8 @@ describe('two tabs of the same profile', () => {
     await login(first, server.url, 'anna');
     await waitUntilSynced(first);
     second = await profile.context.newPage();
-    await second.goto(server.url);
+    // A new tab starts locked like any page load.
+    await gotoAndUnlock(second, server.url);
     await openFirstCase(first);
     await openFirstCase(second);
 

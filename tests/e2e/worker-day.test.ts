@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentRecord, NoteRecord } from '../../src/shared/records';
 import { pullEverything, recordsOf, signIn } from './support/api';
-import { login, waitUntilSynced } from './support/app';
+import { gotoAndUnlock, login, readSealedRow, waitUntilSynced } from './support/app';
 import { axeViolations } from './support/axe';
 import { firstPage, launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
@@ -28,34 +28,24 @@ function hours(minutes: number): string {
   return (minutes / 60).toLocaleString('de-DE', { maximumFractionDigits: 2 });
 }
 
-/** The draft the page holds in the user's IndexedDB under `key`, read in the page. */
-function storedDraftValues(page: Page, key: string): Promise<Record<string, unknown> | null> {
-  return page.evaluate(async (draftKey) => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
-    const name = names.find((n) => n.startsWith('feldakte-user-'));
-    if (!name) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      const draft = await new Promise<{ values: Record<string, unknown> } | undefined>((resolve, reject) => {
-        const request = db.transaction('drafts', 'readonly').objectStore('drafts').get(draftKey);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      return draft?.values ?? null;
-    } finally {
-      db.close();
-    }
-  }, key);
+/**
+ * The draft stored under `key` in the user's IndexedDB, as the page wrote it:
+ * the row is encrypted, so it is opened with the password (see readSealedRow).
+ */
+async function storedDraftValues(
+  page: Page,
+  userId: string,
+  key: string,
+): Promise<Record<string, unknown> | null> {
+  const draft = await readSealedRow(page, userId, 'drafts', key);
+  return (draft?.values as Record<string, unknown> | undefined) ?? null;
 }
 
 describe("field worker's day: visit → note from the visit → billable time on the case", () => {
   let server: RunningServer;
   let anna: { context: BrowserContext; dispose(): Promise<void> };
   let page: Page;
+  let annaId: string;
   let appointment: AppointmentRecord;
   /** Direct + travel minutes of the case's notes this month on the server before the visit's note. */
   let minutesBefore = 0;
@@ -64,6 +54,7 @@ describe("field worker's day: visit → note from the visit → billable time on
     server = await startServer();
     anna = await launchProfile();
     page = await firstPage(anna.context);
+    annaId = (await signIn(server.url, 'anna')).userId;
   });
 
   afterAll(async () => {
@@ -116,7 +107,7 @@ describe("field worker's day: visit → note from the visit → billable time on
     expect(await axeViolations(page)).toEqual([]);
     // The last keystroke is on the device before the app goes away.
     await expect
-      .poll(() => storedDraftValues(page, `note:visit:${appointment.id}`))
+      .poll(() => storedDraftValues(page, annaId, `note:visit:${appointment.id}`))
       .toMatchObject({ nextSteps: NEXT_STEPS_TYPED, occasion: OCCASION, kilometres: KILOMETRES });
   });
 
@@ -124,7 +115,8 @@ describe("field worker's day: visit → note from the visit → billable time on
     const url = page.url();
     await page.close();
     page = await anna.context.newPage();
-    await page.goto(url);
+    // Reopened, the app is locked; the password opens it offline, on the form that was open.
+    await gotoAndUnlock(page, url);
     await page.getByText(/^Entwurf vom .* wiederhergestellt\.$/).waitFor();
     expect(await page.getByLabel('Anlass').inputValue()).toBe(OCCASION);
     expect(await page.getByLabel('Nächste Schritte').inputValue()).toBe(NEXT_STEPS_TYPED);
@@ -139,7 +131,7 @@ describe("field worker's day: visit → note from the visit → billable time on
     const note = page.getByRole('article').filter({ hasText: OCCASION });
     await note.getByRole('heading', { name: 'Nächste Schritte' }).waitFor();
     await note.getByText(NEXT_STEPS).waitFor();
-    expect(await storedDraftValues(page, `note:visit:${appointment.id}`)).toBeNull();
+    expect(await storedDraftValues(page, annaId, `note:visit:${appointment.id}`)).toBeNull();
 
     await page.getByRole('link', { name: 'Termine' }).first().click();
     const row = page.locator(`#agenda-${appointment.id}`);
@@ -155,7 +147,7 @@ describe("field worker's day: visit → note from the visit → billable time on
   });
 
   it('the case page shows the billable time used this month against the approved hours', async () => {
-    await page.goto(`${server.url}/faelle/${appointment.caseId}`);
+    await gotoAndUnlock(page, `${server.url}/faelle/${appointment.caseId}`);
     const billing = page.getByRole('region', { name: /^Fachleistungsstunden/ });
     await billing.getByRole('button', { name: 'Bewilligte Stunden ändern' }).click();
     await billing.getByLabel('Bewilligte Stunden pro Monat').fill(String(APPROVED_HOURS));
