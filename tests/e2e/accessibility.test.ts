@@ -1,12 +1,14 @@
 // Accessibility of every screen (issue 4, quality bar: WCAG 2.1 AA / BITV 2.0), in
 // Debian's Chromium against the real server: anna (worker) and lea (lead), each on
 // a phone and on a tablet. On each screen: an axe-core scan with no violation, and
-// every visible control in <header>, <nav> and <main> at least 44×44 CSS px. From
+// every visible control in <header>, <nav> and <main> at least 44×44 CSS px; the
+// same for the login screen (first start, and after logout with its notice) and
+// the lock screen (as it starts, after a wrong password, and after five). From
 // the top, Tab reaches the skip link first, then the navigation, and whatever has
 // focus shows it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from './support/app';
+import { DEMO_PASSWORD, failUnlock, gotoAndUnlock, login, openInApp, unlock } from './support/app';
 import { axeViolations, formatViolations } from './support/axe';
 import { firstPage, launchProfile, PHONE, TABLET } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
@@ -107,9 +109,13 @@ const SCREENS: Screen[] = [
 
 let baseUrl = '';
 
-/** Opens a screen by its address (the app is a PWA: deep links work) and waits until it has rendered. */
+/**
+ * Opens a screen by its address inside the running app and waits until it has
+ * rendered. Not a page load: that starts on the lock screen (whose <main> has
+ * an <h1> too, and would be scanned in the screen's place).
+ */
 async function openScreen(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, baseUrl).href);
+  await openInApp(page, path);
   await page.locator('main h1').first().waitFor({ timeout: 15_000 });
   await settle(page);
 }
@@ -124,6 +130,44 @@ async function settle(page: Page): Promise<void> {
     },
   );
   await page.waitForTimeout(300);
+}
+
+/** Scans the screen that is open: axe violations and small targets are collected under `name`. */
+async function scan(page: Page, name: string, violations: string[], smallOnes: string[]): Promise<void> {
+  await settle(page);
+  const found = await axeViolations(page);
+  if (found.length > 0) violations.push(formatViolations(name, found));
+  smallOnes.push(...(await smallTargets(page, name)));
+}
+
+/**
+ * The screens around the session, after the signed-in ones: the lock screen of a
+ * reload, with a wrong password, and after five wrong ones (an online login is
+ * needed); the login screen after logout, with its notice. Ends signed in again.
+ */
+async function scanSessionScreens(
+  page: Page,
+  username: string,
+  violations: string[],
+  smallOnes: string[],
+): Promise<void> {
+  await page.reload();
+  await page.getByRole('button', { name: 'Entsperren' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: 'Feldakte ist gesperrt' }).waitFor();
+  await scan(page, 'Gesperrt', violations, smallOnes);
+  await failUnlock(page, 1);
+  await scan(page, 'Gesperrt (falsches Passwort)', violations, smallOnes);
+
+  for (let attempt = 2; attempt <= 5; attempt++) await failUnlock(page, attempt);
+  await scan(page, 'Gesperrt (Anmeldung mit Netz nötig)', violations, smallOnes);
+  // Online, the right password still opens it (checked by the server).
+  await unlock(page, DEMO_PASSWORD);
+
+  await openScreen(page, '/sync');
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByText(/^Sie wurden abgemeldet\./).waitFor({ timeout: 20_000 });
+  await scan(page, 'Abgemeldet', violations, smallOnes);
+  await login(page, baseUrl, username);
 }
 
 /**
@@ -281,6 +325,7 @@ describe('accessibility: every screen, worker and lead, phone and tablet', () =>
           if (found.length > 0) violations.push(formatViolations(`${screen.name} ${path}`, found));
           smallOnes.push(...(await smallTargets(page, screen.name)));
         }
+        await scanSessionScreens(page, profile.username, violations, smallOnes);
         // Collected first, so one run lists everything.
         expect(violations.join('\n'), 'axe-core (WCAG 2.1 A/AA) violations').toBe('');
       });
@@ -292,7 +337,14 @@ describe('accessibility: every screen, worker and lead, phone and tablet', () =>
       it('Tab from the top reaches the skip link, then the navigation, and focus is visible', async () => {
         const problems: string[] = [];
         for (const path of ['/', '/termine/neu']) {
-          await openScreen(page, path);
+          if (path === '/') {
+            // As the day starts: a page load, the lock screen, then Heute.
+            await gotoAndUnlock(page, new URL(path, baseUrl).href);
+            await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+            await settle(page);
+          } else {
+            await openScreen(page, path);
+          }
           const sequence = await tabThrough(page);
           if (path === '/') {
             expect(sequence[0]?.className, 'first Tab stop').toContain('skip-link');
