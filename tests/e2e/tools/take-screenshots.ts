@@ -1,11 +1,13 @@
 // Screenshots of every screen at phone and tablet size into docs/screenshots/,
 // for people to look at (npm run screenshots; needs a built app). Screens are
-// opened by address, with record ids looked up on the server, so one changed
-// screen does not derail the rest.
+// opened by address inside the running app (a page load starts on the lock
+// screen), with record ids looked up on the server, so one changed screen does
+// not derail the rest. The session's own screens too: locked, locked after five
+// wrong passwords, and the login screen after logout.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { pullEverything, recordsOf, signIn } from '../support/api';
-import { login } from '../support/app';
+import { failUnlock, login, openInApp, unlock } from '../support/app';
 import { firstPage, launchProfile, PHONE, TABLET } from '../support/browser';
 import { startServer } from '../support/server';
 
@@ -28,8 +30,8 @@ async function shoot(page: Page, name: string, size: string): Promise<void> {
 }
 
 /** Opens an address inside the app and takes its picture. */
-async function visit(page: Page, url: string, path: string, name: string, size: string) {
-  await page.goto(`${url}${path}`);
+async function visit(page: Page, path: string, name: string, size: string) {
+  await openInApp(page, path);
   await page.locator('main h1, main h2').first().waitFor();
   await shoot(page, name, size);
 }
@@ -85,44 +87,70 @@ async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: st
       await shoot(page, 'mehr-menue', size);
       await page.keyboard.press('Escape');
     }
-    await visit(page, url, '/faelle', 'faelle', size);
-    await visit(page, url, `/faelle/${ids.caseId}`, 'fall', size);
-    await visit(page, url, `/faelle/${ids.caseId}/notiz/neu`, 'neue-notiz', size);
+    await visit(page, '/faelle', 'faelle', size);
+    await visit(page, `/faelle/${ids.caseId}`, 'fall', size);
+    await visit(page, `/faelle/${ids.caseId}/notiz/neu`, 'neue-notiz', size);
     await page.getByRole('radio', { name: 'Hausbesuch' }).first().check();
     await shoot(page, 'neue-notiz-hausbesuch', size);
     const note = ids.commentedNote;
-    await visit(page, url, `/faelle/${note.caseId}/notiz/${note.id}`, 'notiz-mit-kommentar', size);
-    await visit(page, url, `/termine/${ids.pastVisitId}/notiz`, 'besuch-dokumentieren', size);
-    await visit(page, url, '/termine', 'termine', size);
-    await visit(page, url, `/termine/${ids.appointmentId}`, 'termin', size);
-    await visit(page, url, '/termine/neu', 'neuer-termin', size);
-    await visit(page, url, '/fall-im-feld', 'fall-im-feld', size);
+    await visit(page, `/faelle/${note.caseId}/notiz/${note.id}`, 'notiz-mit-kommentar', size);
+    await visit(page, `/termine/${ids.pastVisitId}/notiz`, 'besuch-dokumentieren', size);
+    await visit(page, '/termine', 'termine', size);
+    await visit(page, `/termine/${ids.appointmentId}`, 'termin', size);
+    await visit(page, '/termine/neu', 'neuer-termin', size);
+    await visit(page, '/fall-im-feld', 'fall-im-feld', size);
     await page
       .getByRole('button', { name: /An Partner vermitteln|Vermittlung ändern/ })
       .first()
       .click();
     await shoot(page, 'fall-im-feld-vermittlung', size);
+    // A fresh page (the referral form closed), unlocked again.
     await page.reload();
+    await unlock(page);
     await page.getByRole('button', { name: 'In Fall umwandeln' }).first().click();
     await shoot(page, 'fall-im-feld-umwandeln', size);
-    await visit(page, url, '/fall-im-feld/neu', 'neue-beratung', size);
-    await page.goto(`${url}/suche`);
+    await visit(page, '/fall-im-feld/neu', 'neue-beratung', size);
+    await openInApp(page, '/suche');
     await page.getByLabel('Suchbegriff').fill('Berger');
     await page.getByRole('heading', { name: 'Fälle' }).first().waitFor();
     await shoot(page, 'suche', size);
-    await visit(page, url, '/partner', 'partner', size);
-    await visit(page, url, `/partner/${ids.partnerId}`, 'partner-detail', size);
-    await visit(page, url, '/bericht', 'bericht', size);
-    await visit(page, url, '/sync', 'synchronisierung', size);
-    await visit(page, url, '/konflikte', 'konflikte', size);
-    await visit(page, url, '/gibt-es-nicht', 'nicht-gefunden', size);
-    await profile.context.setOffline(true);
-    await page.goto(`${url}/`).catch(() => undefined);
-    await page.getByRole('link', { name: 'Heute' }).first().click();
-    await shoot(page, 'heute-offline', size);
+    await visit(page, '/partner', 'partner', size);
+    await visit(page, `/partner/${ids.partnerId}`, 'partner-detail', size);
+    await visit(page, '/bericht', 'bericht', size);
+    await visit(page, '/sync', 'synchronisierung', size);
+    await visit(page, '/konflikte', 'konflikte', size);
+    await visit(page, '/gibt-es-nicht', 'nicht-gefunden', size);
+    await sessionScreens(page, url, size);
   } finally {
     await profile.dispose();
   }
+}
+
+/**
+ * The lock screen after a reload, and after five wrong passwords; Heute
+ * offline (unlocked offline); the login screen after logout.
+ */
+async function sessionScreens(page: Page, url: string, size: string) {
+  await page.reload();
+  await page.getByRole('button', { name: 'Entsperren' }).waitFor();
+  await shoot(page, 'gesperrt', size);
+  for (let attempt = 1; attempt <= 5; attempt++) await failUnlock(page, attempt);
+  await shoot(page, 'gesperrt-online-noetig', size);
+  // Online, the server confirms the password and offline unlocking works again.
+  await unlock(page);
+
+  const context = page.context();
+  await context.setOffline(true);
+  await page.goto(`${url}/`).catch(() => undefined);
+  await unlock(page);
+  await page.getByRole('link', { name: 'Heute' }).first().click();
+  await shoot(page, 'heute-offline', size);
+  await context.setOffline(false);
+
+  await openInApp(page, '/sync');
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByText(/^Sie wurden abgemeldet\./).waitFor({ timeout: 20_000 });
+  await shoot(page, 'abgemeldet', size);
 }
 
 async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
@@ -136,7 +164,7 @@ async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: stri
       .waitFor();
     await page.getByRole('alert').first().waitFor();
     await shoot(page, 'heute-teamleitung', size);
-    await visit(page, url, '/pruefen', 'pruefen', size);
+    await visit(page, '/pruefen', 'pruefen', size);
     // Open on a tablet already, folded on a phone: open it either way.
     await page
       .locator('main details')
@@ -145,12 +173,12 @@ async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: stri
         (details as HTMLDetailsElement).open = true;
       });
     await shoot(page, 'pruefen-filter', size);
-    await visit(page, url, `/pruefen/${ids.concern.id}`, 'pruefen-notiz', size);
-    await visit(page, url, `/faelle/${ids.concern.caseId}`, 'fall-teamleitung', size);
-    await visit(page, url, '/auslastung', 'auslastung', size);
-    await visit(page, url, '/bericht', 'bericht-teamleitung', size);
-    await visit(page, url, '/partner/neu', 'partner-neu', size);
-    await visit(page, url, `/partner/${ids.partnerId}/bearbeiten`, 'partner-bearbeiten', size);
+    await visit(page, `/pruefen/${ids.concern.id}`, 'pruefen-notiz', size);
+    await visit(page, `/faelle/${ids.concern.caseId}`, 'fall-teamleitung', size);
+    await visit(page, '/auslastung', 'auslastung', size);
+    await visit(page, '/bericht', 'bericht-teamleitung', size);
+    await visit(page, '/partner/neu', 'partner-neu', size);
+    await visit(page, `/partner/${ids.partnerId}/bearbeiten`, 'partner-bearbeiten', size);
   } finally {
     await profile.dispose();
   }
