@@ -32,7 +32,7 @@ export const deShell = {
     revoked:
       'Der Zugang auf diesem Gerät wurde von der Teamleitung gesperrt. Die lokalen Daten wurden gelöscht.',
     signedOut: 'Sie wurden abgemeldet. Die Daten auf diesem Gerät wurden gelöscht.',
-    lockTitle: 'Feldakte ist gesperrt',
+    lockTitle: 'Gesperrt',
     lockText: 'Angemeldet als {{name}} ({{team}}). Ihre Daten auf diesem Gerät sind verschlüsselt.',
     unlock: 'Entsperren',
     unlocking: 'Wird entsperrt …',

@@ -126,7 +126,7 @@ export const en: Messages = {
     otherUser: 'This sign-in belongs to a different user.',
     revoked: 'Access on this device was revoked by the team lead. The local data has been deleted.',
     signedOut: 'You have been signed out. The data on this device has been deleted.',
-    lockTitle: 'Feldakte is locked',
+    lockTitle: 'Locked',
     lockText: 'Signed in as {{name}} ({{team}}). Your data on this device is encrypted.',
     unlock: 'Unlock',
     unlocking: 'Unlocking …',

@@ -153,7 +153,7 @@ async function scanSessionScreens(
 ): Promise<void> {
   await page.reload();
   await page.getByRole('button', { name: 'Entsperren' }).waitFor({ timeout: 20_000 });
-  await page.getByRole('heading', { name: 'Feldakte ist gesperrt' }).waitFor();
+  await page.getByRole('heading', { name: 'Gesperrt', exact: true }).waitFor();
   await scan(page, 'Gesperrt', violations, smallOnes);
   await failUnlock(page, 1);
   await scan(page, 'Gesperrt (falsches Passwort)', violations, smallOnes);

@@ -33,7 +33,7 @@ export function LockScreen({
       <h1>{t('auth.lockTitle')}</h1>
       <p>{t('auth.lockText', { name: user.displayName, team: user.teamName })}</p>
       {onlineLoginRequired && (
-        <p className="notice notice-warning" role="status">
+        <p className="notice notice-inline notice-warning" role="status">
           {t('auth.onlineRequired')}
         </p>
       )}

@@ -30,7 +30,7 @@ export function LoginPage() {
       <h1>{t('auth.title')}</h1>
       <p className="muted">{t('auth.intro')}</p>
       {notice && (
-        <p className={`notice ${notice === 'revoked' ? 'notice-danger' : 'notice-info'}`} role="status">
+        <p className={`notice notice-inline ${notice === 'revoked' ? 'notice-danger' : ''}`} role="status">
           {t(notice === 'revoked' ? 'auth.revoked' : 'auth.signedOut')}
         </p>
       )}

@@ -35,7 +35,12 @@ export function useLoginForm(initialUsername: string, onValid: (request: LoginRe
     setErrors(next);
   }
 
-  return { field, errors, onSubmit };
+  /** After a failed attempt: the next try starts from an empty password field. */
+  function clearPassword() {
+    setValues((current) => ({ ...current, password: '' }));
+  }
+
+  return { field, errors, onSubmit, clearPassword };
 }
 
 export type LoginForm = ReturnType<typeof useLoginForm>;

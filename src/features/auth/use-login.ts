@@ -38,7 +38,9 @@ export function useLogin<T>(
 ) {
   const { t } = useTranslation();
   const mutation = useMutation({ mutationFn: action, networkMode: 'always', retry: false }, queryClient);
-  const form = useLoginForm(initialUsername, (request) => mutation.mutate(request, { onSuccess }));
+  const form = useLoginForm(initialUsername, (request) =>
+    mutation.mutate(request, { onSuccess, onError: () => form.clearPassword() }),
+  );
   return {
     form,
     pending: mutation.isPending,

@@ -145,5 +145,5 @@ export async function openSyncScreen(page: Page): Promise<void> {
 
 /** The lock screen is showing. */
 export async function waitForLockScreen(page: Page, timeout = 20_000): Promise<void> {
-  await page.getByRole('heading', { name: 'Feldakte ist gesperrt' }).waitFor({ timeout });
+  await page.getByRole('heading', { name: 'Gesperrt', exact: true }).waitFor({ timeout });
 }
