@@ -1,0 +1,80 @@
+// One PouchDB first sync inside Chromium: a fresh context (empty storage), PouchDB's own browser
+// bundle, replication from the loopback peer into IndexedDB, timed in the page.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export type BrowserAdapter = 'idb' | 'indexeddb';
+
+export interface ReplicationTrial {
+  adapter: BrowserAdapter;
+  batchSize: number;
+  batchesLimit: number;
+  ms: number;
+  docCount: number;
+}
+
+const require = createRequire(import.meta.url);
+const pouchDist = join(dirname(require.resolve('pouchdb/package.json')), 'dist');
+/** The minified bundles a web app would ship: core with the 'idb' adapter, and the newer 'indexeddb' plugin. */
+export const POUCH_BUNDLE = join(pouchDist, 'pouchdb.min.js');
+const INDEXEDDB_PLUGIN = join(pouchDist, 'pouchdb.indexeddb.min.js');
+
+interface InPageArguments {
+  databaseUrl: string;
+  adapter: BrowserAdapter;
+  batchSize: number;
+  batchesLimit: number;
+}
+
+interface InPageDatabase {
+  info(): Promise<{ doc_count: number }>;
+}
+
+interface InPagePouch {
+  new (name: string, options?: Record<string, unknown>): InPageDatabase;
+  replicate(
+    source: InPageDatabase,
+    target: InPageDatabase,
+    options: Record<string, unknown>,
+  ): Promise<unknown>;
+}
+
+export async function replicateInPage(
+  browser: Browser,
+  pageUrl: string,
+  args: InPageArguments,
+): Promise<ReplicationTrial> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await page.addScriptTag({ path: POUCH_BUNDLE });
+    if (args.adapter === 'indexeddb') await page.addScriptTag({ path: INDEXEDDB_PLUGIN });
+
+    const { ms, docCount } = await page.evaluate(
+      async ({ databaseUrl, adapter, batchSize, batchesLimit }) => {
+        const PouchDB = (globalThis as unknown as { PouchDB: InPagePouch }).PouchDB;
+        const started = performance.now();
+        const local = new PouchDB('bench', { adapter });
+        // skip_setup: the database exists, so PouchDB need not try to create it first.
+        const remote = new PouchDB(databaseUrl, { skip_setup: true });
+        await PouchDB.replicate(remote, local, { batch_size: batchSize, batches_limit: batchesLimit });
+        const ms = performance.now() - started;
+        const info = await local.info();
+        return { ms, docCount: info.doc_count };
+      },
+      args,
+    );
+
+    return {
+      adapter: args.adapter,
+      batchSize: args.batchSize,
+      batchesLimit: args.batchesLimit,
+      ms,
+      docCount,
+    };
+  } finally {
+    await context.close();
+  }
+}
