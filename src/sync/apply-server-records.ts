@@ -96,8 +96,10 @@ export async function storeServerRecords<E extends SyncedEntity>(
   ]);
   const pendingById = new Map<string, OutboxEntry[]>();
   for (const entry of entries) {
-    if (entry.status === 'pending')
-      pendingById.set(entry.recordId, [...(pendingById.get(entry.recordId) ?? []), entry]);
+    if (entry.status !== 'pending') continue;
+    const pending = pendingById.get(entry.recordId);
+    if (pending) pending.push(entry);
+    else pendingById.set(entry.recordId, [entry]);
   }
   const held = new Map<string, number>();
   const hadBase = new Set<string>();

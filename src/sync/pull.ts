@@ -25,18 +25,28 @@ export async function pullChanges(
   api: ApiClient,
   options: PullOptions = {},
 ): Promise<number> {
+  const ask = (cursor: string) =>
+    api.pull(options.limit === undefined ? { cursor } : { cursor, limit: options.limit });
   let cursor = await readPullCursor(db);
   let received = 0;
+  let next = ask(cursor);
   for (;;) {
-    const batch = await api.pull(options.limit === undefined ? { cursor } : { cursor, limit: options.limit });
+    const batch = await next;
+    if (batch.hasMore && batch.cursor === cursor) {
+      // Pulling again with the same cursor would loop forever.
+      throw new ProtocolError('Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor');
+    }
+    // The next batch is already on its way while this one is stored (a first sync
+    // waits for the network and for IndexedDB at once). It is only ever applied
+    // after this one committed; if storing fails, it is dropped with the error.
+    if (batch.hasMore) {
+      next = ask(batch.cursor);
+      next.catch(() => {});
+    }
     await applyPullBatch(db, batch);
     received += batch.changes.length + batch.removed.length;
     options.onProgress?.(received);
     if (!batch.hasMore) return received;
-    if (batch.cursor === cursor) {
-      // Pulling again with the same cursor would loop forever.
-      throw new ProtocolError('Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor');
-    }
     cursor = batch.cursor;
   }
 }
@@ -53,7 +63,11 @@ export async function applyPullBatch(db: FeldakteDb, batch: PullResponse): Promi
 /** Stores a batch's records entity by entity, each group in bulk. */
 async function storeChanges(db: FeldakteDb, changes: readonly Change[]): Promise<void> {
   const byEntity = new Map<SyncedEntity, Change['record'][]>();
-  for (const { entity, record } of changes) byEntity.set(entity, [...(byEntity.get(entity) ?? []), record]);
+  for (const { entity, record } of changes) {
+    const group = byEntity.get(entity);
+    if (group) group.push(record);
+    else byEntity.set(entity, [record]);
+  }
   for (const [entity, records] of byEntity) {
     // Each group was filled from changes of that entity only, so the records are of its kind.
     await storeServerRecords(db, entity, records as RecordOf[typeof entity][]);
