@@ -1,10 +1,14 @@
-// Applies a device's mutations, each exactly once, each in its own transaction.
+// Applies a device's mutations, each exactly once: the whole batch in one
+// transaction, each mutation in a savepoint of its own.
 //
-// The mutation id is recorded in applied_mutations in the same transaction as the
-// record write, so a retried push finds it and answers 'duplicate' without
-// changing anything. A rejected mutation rolls back its own transaction only and
-// is answered on its own; the rest of the batch goes on. An applied one queues
-// its live events (live/live-hub.ts) in the same transaction: they go out on commit.
+// The mutation id is recorded in applied_mutations together with the record
+// write, so a retried push finds it and answers 'duplicate' without changing
+// anything. A rejected mutation rolls back to its own savepoint only and is
+// answered on its own; the rest of the batch goes on. One commit per batch
+// instead of one per mutation is what makes a push of 1,000 changes fast (the
+// commit, with its flush to disk, was most of a mutation's cost). The applied
+// mutations' live events (live/live-hub.ts) are queued once, at the end of the
+// transaction: they go out on commit, and not at all if it rolls back.
 import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
@@ -14,6 +18,7 @@ import {
   lockMutationId,
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
+import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
 import { type Clock, localDay, systemClock } from './clock';
 import type { LiveHub } from './live/live-hub';
@@ -109,14 +114,29 @@ const caseChildTables: Partial<Record<MutableEntity, string>> = {
 };
 
 /** The case of the stored record a refused mutation named, if it is a case's child. */
-async function storedCaseIdOf(db: Database, mutation: Mutation): Promise<string | null> {
+async function storedCaseIdOf(tx: Queryable, mutation: Mutation): Promise<string | null> {
   const table = caseChildTables[mutation.entity];
   if (!table || mutation.op === 'create') return null;
-  const rows = await db.query<{ caseId: string }>(
+  const rows = await tx.query<{ caseId: string }>(
     `SELECT case_id::text AS "caseId" FROM ${table} WHERE id = $1`,
     [mutation.recordId],
   );
   return rows[0]?.caseId ?? null;
+}
+
+/** What a batch collects while its mutations apply. */
+interface BatchState {
+  /** Cases the batch touched or tried to (the audit entry names them). */
+  touched: Set<string>;
+  /** Live events of the applied mutations, published when the batch commits. */
+  events: TeamEvent[];
+}
+
+/** A burst of 100 mutations of one team is one `changes` event, not 100. */
+function distinctEvents(events: readonly TeamEvent[]): TeamEvent[] {
+  const seen = new Map<string, TeamEvent>();
+  for (const event of events) seen.set(JSON.stringify(event), event);
+  return [...seen.values()];
 }
 
 export interface PushServiceOptions {
@@ -137,8 +157,9 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     actor: Actor,
     deviceId: string | null,
     mutation: Mutation,
-    touched: Set<string>,
+    batch: BatchState,
   ): Promise<MutationResult> {
+    const { touched } = batch;
     await lockMutationId(tx, mutation.id);
     const earlier = await findAppliedMutation(tx, mutation.id);
     if (earlier) {
@@ -179,31 +200,59 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       originDeviceId: deviceId,
       originUserId: actor.id,
     };
-    await options.live?.publish(tx, [changes, ...ctx.events]);
+    batch.events.push(changes, ...ctx.events);
     const caseId = caseIdOf(mutation.entity, outcome.record);
     if (caseId) touched.add(caseId);
     // A deleted record is answered as null: the pull's `removed` drops it from devices.
     return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
   }
 
-  async function applyMutation(
+  /** One mutation in its own savepoint: a rejection undoes its writes only. */
+  async function applyInSavepoint(
+    tx: Queryable,
     actor: Actor,
     deviceId: string | null,
     mutation: Mutation,
-    touched: Set<string>,
+    batch: BatchState,
   ): Promise<MutationResult> {
+    await tx.query('SAVEPOINT mutation');
     try {
-      return await transactionWithRetries(db, (tx) =>
-        applyInTransaction(tx, actor, deviceId, mutation, touched),
+      const eventsBefore = batch.events.length;
+      const result = await applyInTransaction(tx, actor, deviceId, mutation, batch).catch(
+        async (error: unknown) => {
+          batch.events.length = eventsBefore;
+          await tx.query('ROLLBACK TO SAVEPOINT mutation');
+          throw error;
+        },
       );
+      await tx.query('RELEASE SAVEPOINT mutation');
+      return result;
     } catch (error) {
+      const isRejection = error instanceof MutationRejected || isDataException(error);
+      // Anything else (a lost race, a deadlock): the whole batch is retried or fails.
+      if (!isRejection) throw error;
       // A refused attempt on a case is part of that case's trail too.
-      const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(db, mutation));
-      if (attempted) touched.add(attempted);
-      if (error instanceof MutationRejected) return rejected(mutation.id, error);
-      if (isDataException(error)) return rejected(mutation.id, storageRejection(error, mutation));
-      throw error;
+      const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(tx, mutation));
+      if (attempted) batch.touched.add(attempted);
+      return error instanceof MutationRejected
+        ? rejected(mutation.id, error)
+        : rejected(mutation.id, storageRejection(error, mutation));
     }
+  }
+
+  /** The batch in one transaction (retried as a whole when PostgreSQL asks for it). */
+  function applyBatch(actor: Actor, deviceId: string | null, mutations: readonly Mutation[]) {
+    return transactionWithRetries(db, (tx) =>
+      withSeqBlocks(tx, async () => {
+        const batch: BatchState = { touched: new Set(), events: [] };
+        const results: MutationResult[] = [];
+        for (const mutation of mutations) {
+          results.push(await applyInSavepoint(tx, actor, deviceId, mutation, batch));
+        }
+        await options.live?.publish(tx, distinctEvents(batch.events));
+        return { results, touched: batch.touched };
+      }),
+    );
   }
 
   return {
@@ -215,9 +264,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     ): Promise<MutationResult[]> {
       await options.substitutionPeriods?.ensureCurrent();
       await options.retention?.ensureCurrent();
-      const results: MutationResult[] = [];
-      const touched = new Set<string>();
-      for (const mutation of mutations) results.push(await applyMutation(actor, deviceId, mutation, touched));
+      const { results, touched } = await applyBatch(actor, deviceId, mutations);
       await appendAudit(db, {
         userId: actor.id,
         deviceId,
