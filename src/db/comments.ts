@@ -42,7 +42,8 @@ export interface UnreadComment {
 
 /** Comments by others on the user's own notes that the user has not opened yet, newest first. */
 export async function listUnreadComments(db: FeldakteDb, userId: string): Promise<UnreadComment[]> {
-  const fromOthers = await db.comments.filter((c) => c.authorId !== userId).toArray();
+  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
+  const fromOthers = (await db.comments.toArray()).filter((c) => c.authorId !== userId);
   const [notes, read] = await Promise.all([
     db.notes.bulkGet(fromOthers.map((c) => c.noteId)),
     db.meta.bulkGet(fromOthers.map((c) => READ_PREFIX + c.id)),

@@ -11,7 +11,8 @@ const SEEN_PREFIX = 'concern.seen.';
 
 /** Notes with a § 8a concern no lead has acknowledged yet, newest first. */
 export async function listOpenConcerns(db: FeldakteDb): Promise<NoteRecord[]> {
-  const notes = await db.notes.filter((n) => n.concern8a && n.concernAcknowledgedAt === null).toArray();
+  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
+  const notes = (await db.notes.toArray()).filter((n) => n.concern8a && n.concernAcknowledgedAt === null);
   return notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

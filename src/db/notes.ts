@@ -30,7 +30,8 @@ export function getNote(db: FeldakteDb, id: string): Promise<NoteRecord | undefi
  * (version > 0) are listed: a lead reviews what was synced.
  */
 export async function listReviewQueue(db: FeldakteDb): Promise<NoteRecord[]> {
-  const notes = await db.notes.filter((n) => n.version > 0).toArray();
+  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
+  const notes = (await db.notes.toArray()).filter((n) => n.version > 0);
   const rank = (n: NoteRecord) => (n.reviewedAt ? 2 : 0) + (n.concern8a ? 0 : 1);
   return notes.sort((a, b) => rank(a) - rank(b) || newestFirst(a, b));
 }

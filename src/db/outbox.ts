@@ -14,13 +14,13 @@ export function listRejected(db: FeldakteDb): Promise<OutboxEntry[]> {
  * that position, so one push run walks the queue once even when some entries stay
  * pending (no answer for them) instead of sending them again and again.
  */
-export function nextPendingBatch(db: FeldakteDb, limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('seq')
-    .above(afterSeq)
-    .filter((e) => e.status === 'pending')
-    .limit(limit)
-    .toArray();
+export async function nextPendingBatch(db: FeldakteDb, limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
+  // The keys from the status index (in seq order, nothing to decrypt), then the entries in one
+  // bulk read: a filtered cursor would open one sealed entry at a time.
+  const pending = (await db.outbox.where('status').equals('pending').primaryKeys()) as number[];
+  const keys = pending.filter((seq) => seq > afterSeq).slice(0, limit);
+  const entries = await db.outbox.bulkGet(keys);
+  return entries.filter((entry): entry is OutboxEntry => entry !== undefined);
 }
 
 /**

@@ -38,6 +38,7 @@ function matchesReviewFilter(note: NoteRecord, filter: ReviewFilter): boolean {
 
 /** Only notes the server has acknowledged (version > 0): a lead reviews what was synced. */
 export async function listFilteredReviewQueue(db: FeldakteDb, filter: ReviewFilter): Promise<NoteRecord[]> {
-  const notes = await db.notes.filter((n) => n.version > 0 && matchesReviewFilter(n, filter)).toArray();
+  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
+  const notes = (await db.notes.toArray()).filter((n) => n.version > 0 && matchesReviewFilter(n, filter));
   return notes.sort((a, b) => rank(a) - rank(b) || newestFirst(a, b));
 }
