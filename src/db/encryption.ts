@@ -100,6 +100,15 @@ function storeOfLiveTransaction(idb: IDBTransaction, storeName: string): IDBObje
   }
 }
 
+/** Per table: enough for every record of a large team's device, bounded all the same. */
+const MAX_REMEMBERED = 50_000;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function isPlainObject(value: unknown): value is Value {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -114,6 +123,22 @@ function tableCodec(key: CryptoKey, schema: DBCoreTableSchema) {
   const where = (stored: Value) =>
     bindsKey ? `${schema.name}\u0000${JSON.stringify(primaryKey.extractKey?.(stored))}` : schema.name;
 
+  // Values opened (or sealed) before, by record, with the IV of the blob they came from.
+  // A live query re-reads whole tables after every write; opening 10,000 notes again
+  // each time was most of a save's and a first sync's time. Every write seals with a
+  // fresh random IV, so a blob whose IV matches is exactly the one remembered, whoever
+  // wrote it (another tab too). Callers get copies: Dexie's modify() edits what it reads.
+  // Held in memory only while the database is open, like the key itself.
+  const opened = new Map<string, { iv: Uint8Array; value: Value }>();
+  function remember(place: string, sealed: Sealed, value: Value): void {
+    if (opened.size >= MAX_REMEMBERED) opened.clear();
+    opened.set(place, { iv: sealed.iv, value: structuredClone(value) });
+  }
+  function recall(place: string, sealed: Sealed): Value | undefined {
+    const known = opened.get(place);
+    return known && sameBytes(known.iv, sealed.iv) ? structuredClone(known.value) : undefined;
+  }
+
   async function sealValue(value: unknown): Promise<unknown> {
     if (!isPlainObject(value)) return value;
     const stored: Value = {};
@@ -122,15 +147,22 @@ function tableCodec(key: CryptoKey, schema: DBCoreTableSchema) {
       if (clear.has(property)) stored[property] = v;
       else secret[property] = v;
     }
-    stored[SEALED_PROPERTY] = await seal(key, secret, where(stored));
+    const sealed = await seal(key, secret, where(stored));
+    stored[SEALED_PROPERTY] = sealed;
+    if (bindsKey) remember(where(stored), sealed, value);
     return stored;
   }
 
   async function openValue(stored: unknown): Promise<unknown> {
     if (!isPlainObject(stored) || !isSealed(stored[SEALED_PROPERTY])) return stored; // written before encryption
     const { [SEALED_PROPERTY]: sealed, ...inClear } = stored;
-    const secret = (await unseal(key, sealed as Sealed, where(stored))) as Value;
-    return { ...secret, ...inClear };
+    const place = where(stored);
+    const known = bindsKey ? recall(place, sealed as Sealed) : undefined;
+    if (known) return known;
+    const secret = (await unseal(key, sealed as Sealed, place)) as Value;
+    const value = { ...secret, ...inClear };
+    if (bindsKey) remember(place, sealed as Sealed, value);
+    return value;
   }
 
   const needsOpening = (stored: unknown) => isPlainObject(stored) && SEALED_PROPERTY in stored;

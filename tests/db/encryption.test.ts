@@ -223,6 +223,24 @@ describe('transactions', () => {
   });
 });
 
+describe('values opened before', () => {
+  it('come back as copies, and a write by another connection (another tab) is read anew', async () => {
+    const c = await createCase(db, worker, caseFields({ familyName: 'Familie Erst' }));
+    const first = await db.cases.get(c.id);
+    if (!first) throw new Error('case missing');
+    first.familyName = 'in der Hand des Aufrufers geändert';
+    first.conflicts.push(first.conflicts[0] as never);
+    expect(await db.cases.get(c.id)).toMatchObject({ familyName: 'Familie Erst', conflicts: [] });
+
+    const otherTab = openTestDb(db.name);
+    await updateCase(otherTab, worker, c.id, { familyName: 'Familie Zweit' });
+    otherTab.close();
+
+    expect((await db.cases.get(c.id))?.familyName).toBe('Familie Zweit');
+    expect((await db.cases.toArray()).map((row) => row.familyName)).toEqual(['Familie Zweit']);
+  });
+});
+
 describe('integrity', () => {
   it('cannot be read with another key', async () => {
     const c = await createCase(db, worker, caseFields());
