@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { DEFAULT_PULL_LIMIT } from '../../src/shared/protocol';
+import { MAX_PULL_LIMIT } from '../../src/shared/protocol';
 import { openInApp, waitForServiceWorker } from '../e2e/support/app';
 import { createProfileDir, firstPage, openProfile, TABLET } from '../e2e/support/browser';
 import { BENCH_PASSWORD, LEAD_USERNAME } from './dataset';
@@ -120,8 +120,9 @@ export async function measureBrowserFigures(options: {
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
     const batches: PulledChange[][] = [];
-    for (let i = 0; i < options.changes.length; i += DEFAULT_PULL_LIMIT)
-      batches.push(options.changes.slice(i, i + DEFAULT_PULL_LIMIT));
+    // The app's own pull batches (sync/engine.ts asks for MAX_PULL_LIMIT): the same transactions, raw.
+    for (let i = 0; i < options.changes.length; i += MAX_PULL_LIMIT)
+      batches.push(options.changes.slice(i, i + MAX_PULL_LIMIT));
     const floorMs = await page.evaluate(writeRawFloor, {
       name: `bench-floor-${Date.now()}`,
       entities: entitiesOf(options.changes),
