@@ -224,7 +224,7 @@ async function benchOn(
       queries: figures.searchMs.length,
       median: median(figures.searchMs),
       target: 'p95 < 100',
-      note: 'includes the screen’s 150 ms input debounce',
+      note: 'includes the screen’s input debounce (50 ms, src/features/search/use-search.ts)',
     });
     row('bundle: JS for the login screen (gzip)', figures.bundle.loginScreenGzipBytes / 1024, 'KB', {
       files: figures.bundle.loginFiles,

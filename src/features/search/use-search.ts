@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import { type SearchResult, searchIndexOf } from '../../db/search';
 import { useSession } from '../../ui/session';
 
-const DEBOUNCE_MS = 150;
+/**
+ * A query over 10,000 notes takes about 20 ms (npm run bench), less than the gap
+ * between two keystrokes: the pause only coalesces bursts (fast typing, pasting),
+ * and results follow the typing within the 100 ms a person reads as instant.
+ */
+const DEBOUNCE_MS = 50;
 
 /** `value`, once it has stopped changing for `ms`. */
 export function useDebounced<T>(value: T, ms = DEBOUNCE_MS): T {
