@@ -1,26 +1,13 @@
 // A device that ran the app from before encryption: its clear-text session becomes a locked account without tokens.
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKeyring } from '../../src/db/device-store';
 import { plaintextsFound, readRawStores } from '../db/support/raw-idb';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
-import { AuthServer, anna, closeAllTabs, openTab, signedInSession, wipeDevice } from './support/session-bed';
-
-startMswForThisFile();
+import { anna, openTab, setUpSessionBed, signedInSession } from './support/session-bed';
 
 const LEGACY_TOKEN = 'legacy-klartext-token-0123456789abcdef';
 
-let server: AuthServer;
-
-beforeEach(() => {
-  server = new AuthServer([anna]);
-  server.install();
-});
-
-afterEach(async () => {
-  closeAllTabs();
-  await wipeDevice();
-});
+const bed = setUpSessionBed([anna]);
 
 /** The device store as the app before encryption left it (versions 1-2, written before device-store opens it). */
 async function writeLegacyDeviceStore(): Promise<void> {
@@ -53,13 +40,15 @@ describe('device store v2 -> v3', () => {
     expect(await plaintextsFound('feldakte-device', [LEGACY_TOKEN])).toEqual([]);
 
     // Offline nothing can prove the password yet.
-    server.offline = true;
+    bed.server.offline = true;
     await expect(tab.manager.unlock(anna.password)).rejects.toMatchObject({ name: 'NetworkError' });
 
-    server.offline = false;
+    bed.server.offline = false;
     await tab.manager.unlock(anna.password);
 
-    expect(server.logins).toEqual([{ username: anna.user.username, password: anna.password, refresh: true }]);
+    expect(bed.server.logins).toEqual([
+      { username: anna.user.username, password: anna.password, refresh: true },
+    ]);
     expect(signedInSession(tab).user).toEqual(anna.user);
     expect(await loadKeyring(anna.user.id)).toBeDefined();
   }, 60_000);

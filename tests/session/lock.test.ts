@@ -1,35 +1,16 @@
 // Locking on demand and after the team's limit without input: the key leaves memory with the database.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowser } from '../sync/support/fake-browser';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
-import {
-  AuthServer,
-  anna,
-  closeAllTabs,
-  loginOf,
-  openTab,
-  signedInSession,
-  wipeDevice,
-} from './support/session-bed';
+import { anna, loginOf, openTab, SLOW, setUpSessionBed, signedInSession } from './support/session-bed';
 
-startMswForThisFile();
-
-const SLOW = 60_000;
 /** anna's team locks after one minute without input. */
 const annaLocksSoon = { ...anna, user: { ...anna.user, lockAfterMinutes: 1 } };
 
-let server: AuthServer;
+const bed = setUpSessionBed([annaLocksSoon]);
 
-beforeEach(() => {
-  server = new AuthServer([annaLocksSoon]);
-  server.install();
-});
-
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
-  closeAllTabs();
-  await wipeDevice();
 });
 
 describe('lock()', () => {
@@ -53,11 +34,11 @@ describe('lock()', () => {
       expect(db.isOpen()).toBe(false);
       expect(tab.engines.map((entry) => entry.stopped)).toEqual([true]);
       // A stopped engine no longer follows the browser's connectivity.
-      const pulls = server.pullAuthorizations.length;
+      const pulls = bed.server.pullAuthorizations.length;
       browser.goOffline();
       browser.goOnline();
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(server.pullAuthorizations).toHaveLength(pulls);
+      expect(bed.server.pullAuthorizations).toHaveLength(pulls);
     },
     SLOW,
   );

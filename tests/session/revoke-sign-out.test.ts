@@ -1,38 +1,22 @@
 // Leaving the device: a lead's revocation and the person's own logout both delete the local data.
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCase } from '../../src/db/cases';
 import { loadAccount, loadActiveAccount, loadKeyring } from '../../src/db/device-store';
 import { countPending } from '../../src/db/outbox';
 import { userDbName } from '../../src/db/schema';
 import { caseFields } from '../db/support/fixtures';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
 import {
-  AuthServer,
   anna,
-  closeAllTabs,
   loginOf,
   openTab,
+  SLOW,
+  setUpSessionBed,
   signedInSession,
   type Tab,
-  wipeDevice,
 } from './support/session-bed';
 
-startMswForThisFile();
-
-const SLOW = 60_000;
-
-let server: AuthServer;
-
-beforeEach(() => {
-  server = new AuthServer([anna]);
-  server.install();
-});
-
-afterEach(async () => {
-  closeAllTabs();
-  await wipeDevice();
-});
+const bed = setUpSessionBed([anna]);
 
 async function expectWiped(userId: string): Promise<void> {
   expect(await Dexie.exists(userDbName(userId))).toBe(false);
@@ -47,11 +31,11 @@ async function signedInWithPendingChange(): Promise<Tab> {
   await tab.manager.signIn(loginOf(anna));
   const session = signedInSession(tab);
   await session.engine.syncNow();
-  server.offline = true;
+  bed.server.offline = true;
   await createCase(session.db, session.actor, caseFields());
   await session.engine.syncNow();
   expect(await countPending(session.db)).toBe(1);
-  server.offline = false;
+  bed.server.offline = false;
   return tab;
 }
 
@@ -61,7 +45,7 @@ describe('revocation', () => {
     async () => {
       const tab = await signedInWithPendingChange();
       const { db, engine } = signedInSession(tab);
-      server.revokedUsers.add(anna.user.id);
+      bed.server.revokedUsers.add(anna.user.id);
 
       await engine.syncNow();
 
@@ -79,12 +63,12 @@ describe('revocation', () => {
     async () => {
       const tab = await signedInWithPendingChange();
       const { engine } = signedInSession(tab);
-      server.expireAccessTokens(anna.user.id);
-      server.refreshRevoked = true;
+      bed.server.expireAccessTokens(anna.user.id);
+      bed.server.refreshRevoked = true;
 
       await engine.syncNow();
 
-      expect(server.refreshCalls).toHaveLength(1);
+      expect(bed.server.refreshCalls).toHaveLength(1);
       await vi.waitFor(() =>
         expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'revoked' }),
       );
@@ -99,7 +83,7 @@ describe('revocation', () => {
       const tab = await signedInWithPendingChange();
       await tab.manager.lock();
       await tab.manager.switchUser();
-      server.revokedUsers.add(anna.user.id);
+      bed.server.revokedUsers.add(anna.user.id);
 
       await expect(tab.manager.signIn(loginOf(anna))).rejects.toMatchObject({
         name: 'HttpError',
@@ -117,7 +101,7 @@ describe('revocation', () => {
     async () => {
       const tab = await signedInWithPendingChange();
       await tab.manager.lock();
-      server.teamsRevokingDevice = [anna.user.teamId];
+      bed.server.teamsRevokingDevice = [anna.user.teamId];
 
       // The next start (the phone found and opened) asks before showing the lock screen for long.
       const found = await openTab();
@@ -125,8 +109,8 @@ describe('revocation', () => {
         expect(found.manager.getGate()).toEqual({ status: 'signedOut', notice: 'revoked' }),
       );
       await expectWiped(anna.user.id);
-      expect(server.revocationChecks.length).toBeGreaterThan(0);
-      expect(server.revocationChecks.every((deviceId) => deviceId !== null)).toBe(true);
+      expect(bed.server.revocationChecks.length).toBeGreaterThan(0);
+      expect(bed.server.revocationChecks.every((deviceId) => deviceId !== null)).toBe(true);
     },
     SLOW,
   );
@@ -136,10 +120,10 @@ describe('revocation', () => {
     async () => {
       const tab = await signedInWithPendingChange();
       await tab.manager.lock();
-      server.teamsRevokingDevice = ['00000000-0000-4000-8000-0000000000ff'];
+      bed.server.teamsRevokingDevice = ['00000000-0000-4000-8000-0000000000ff'];
 
       const reopened = await openTab();
-      await vi.waitFor(() => expect(server.revocationChecks.length).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(bed.server.revocationChecks.length).toBeGreaterThan(0));
       // The answer is handled after the request: give a wrong wipe the time to happen.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(reopened.manager.getGate()).toMatchObject({ status: 'locked', user: { id: anna.user.id } });
@@ -160,7 +144,7 @@ describe('signOut()', () => {
 
       await tab.manager.signOut();
 
-      expect(server.logouts).toEqual([`Bearer ${server.latestFor(anna.user.id).token}`]);
+      expect(bed.server.logouts).toEqual([`Bearer ${bed.server.latestFor(anna.user.id).token}`]);
       expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' });
       expect(db.isOpen()).toBe(false);
       await expectWiped(anna.user.id);
@@ -172,11 +156,11 @@ describe('signOut()', () => {
     'wipes offline too, without waiting for the server',
     async () => {
       const tab = await signedInWithPendingChange();
-      server.offline = true;
+      bed.server.offline = true;
 
       await tab.manager.signOut();
 
-      expect(server.logouts).toEqual([]);
+      expect(bed.server.logouts).toEqual([]);
       expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' });
       await expectWiped(anna.user.id);
     },

@@ -1,37 +1,13 @@
 // A tablet two people use, and a password changed on another device.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCase, getCase } from '../../src/db/cases';
 import { countPending } from '../../src/db/outbox';
 import { FeldakteDb, userDbName } from '../../src/db/schema';
 import { dataKeyFor } from '../../src/db/user-db';
 import { caseFields } from '../db/support/fixtures';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
-import {
-  AuthServer,
-  anna,
-  ben,
-  closeAllTabs,
-  loginOf,
-  openTab,
-  signedInSession,
-  wipeDevice,
-} from './support/session-bed';
+import { anna, ben, loginOf, openTab, SLOW, setUpSessionBed, signedInSession } from './support/session-bed';
 
-startMswForThisFile();
-
-const SLOW = 60_000;
-
-let server: AuthServer;
-
-beforeEach(() => {
-  server = new AuthServer([anna, ben]);
-  server.install();
-});
-
-afterEach(async () => {
-  closeAllTabs();
-  await wipeDevice();
-});
+const bed = setUpSessionBed([anna, ben]);
 
 describe('shared device', () => {
   it(
@@ -41,13 +17,13 @@ describe('shared device', () => {
       await tab.manager.signIn(loginOf(anna));
       const annas = signedInSession(tab);
       await annas.engine.syncNow();
-      server.offline = true;
+      bed.server.offline = true;
       const annasCase = await createCase(annas.db, annas.actor, caseFields({ familyName: 'Familie Anna' }));
       await tab.manager.lock();
       await tab.manager.switchUser();
       expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: null });
 
-      server.offline = false;
+      bed.server.offline = false;
       await tab.manager.signIn(loginOf(ben));
       const bens = signedInSession(tab);
       expect(bens.user.id).toBe(ben.user.id);
@@ -66,7 +42,7 @@ describe('shared device', () => {
       await tab.manager.lock();
       await tab.manager.switchUser();
       // The login page, offline: anna has an account here, so her password unlocks it.
-      server.offline = true;
+      bed.server.offline = true;
       await tab.manager.signIn(loginOf(anna));
 
       const back = signedInSession(tab);
@@ -83,14 +59,14 @@ describe('password changed elsewhere', () => {
   it(
     'keeps the data with the previous password, after which the new one unlocks offline',
     async () => {
-      server.setPassword(anna.user.username, 'altes Passwort');
+      bed.server.setPassword(anna.user.username, 'altes Passwort');
       const tab = await openTab();
       await tab.manager.signIn(loginOf(anna, 'altes Passwort'));
       const before = signedInSession(tab);
       const created = await createCase(before.db, before.actor, caseFields({ familyName: 'Familie Weber' }));
       await tab.manager.lock();
       await tab.manager.switchUser();
-      server.setPassword(anna.user.username, 'neues Passwort');
+      bed.server.setPassword(anna.user.username, 'neues Passwort');
 
       const changed = await tab.manager
         .signIn(loginOf(anna, 'neues Passwort'))
@@ -105,7 +81,7 @@ describe('password changed elsewhere', () => {
 
       expect((await getCase(signedInSession(tab).db, created.id))?.familyName).toBe('Familie Weber');
       await tab.manager.lock();
-      server.offline = true;
+      bed.server.offline = true;
       await tab.manager.unlock('neues Passwort');
       expect((await getCase(signedInSession(tab).db, created.id))?.familyName).toBe('Familie Weber');
     },
@@ -115,14 +91,14 @@ describe('password changed elsewhere', () => {
   it(
     'lets the local data go and opens an empty database with the new password',
     async () => {
-      server.setPassword(anna.user.username, 'altes Passwort');
+      bed.server.setPassword(anna.user.username, 'altes Passwort');
       const tab = await openTab();
       await tab.manager.signIn(loginOf(anna, 'altes Passwort'));
       const before = signedInSession(tab);
       await createCase(before.db, before.actor, caseFields());
       await tab.manager.lock();
       await tab.manager.switchUser();
-      server.setPassword(anna.user.username, 'neues Passwort');
+      bed.server.setPassword(anna.user.username, 'neues Passwort');
 
       const changed = await tab.manager
         .signIn(loginOf(anna, 'neues Passwort'))

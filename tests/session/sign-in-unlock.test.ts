@@ -1,37 +1,23 @@
 // Online sign-in, the lock screen after a reload, and the limit of wrong offline passwords.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCase, getCase } from '../../src/db/cases';
 import { loadAccount, loadKeyring } from '../../src/db/device-store';
 import { userDbName } from '../../src/db/schema';
 import { caseFields } from '../db/support/fixtures';
 import { plaintextsFound } from '../db/support/raw-idb';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
 import {
-  AuthServer,
   anna,
   closeAllTabs,
   loginOf,
   openTab,
+  SLOW,
+  setUpSessionBed,
   signedInSession,
-  wipeDevice,
 } from './support/session-bed';
 
-startMswForThisFile();
-
 /** Each PBKDF2 derivation takes up to a second in node; these tests make several. */
-const SLOW = 60_000;
 
-let server: AuthServer;
-
-beforeEach(() => {
-  server = new AuthServer([anna]);
-  server.install();
-});
-
-afterEach(async () => {
-  closeAllTabs();
-  await wipeDevice();
-});
+const bed = setUpSessionBed([anna]);
 
 describe('online sign-in', () => {
   it(
@@ -42,10 +28,10 @@ describe('online sign-in', () => {
 
       await tab.manager.signIn(loginOf(anna));
 
-      expect(server.logins).toEqual([{ ...loginOf(anna), refresh: true }]);
+      expect(bed.server.logins).toEqual([{ ...loginOf(anna), refresh: true }]);
       const session = signedInSession(tab);
       expect(session.user.id).toBe(anna.user.id);
-      const issued = server.latestFor(anna.user.id);
+      const issued = bed.server.latestFor(anna.user.id);
       const account = await loadAccount(anna.user.id);
       expect(account).toMatchObject({ userId: anna.user.id, failedUnlocks: 0 });
       expect(account?.tokens).not.toBeNull();
@@ -74,7 +60,7 @@ describe('lock screen after a reload', () => {
       const created = await createCase(before.db, before.actor, caseFields({ familyName: 'Familie Aydin' }));
       closeAllTabs();
 
-      server.offline = true;
+      bed.server.offline = true;
       const reloaded = await openTab();
       expect(reloaded.manager.getGate()).toEqual({
         status: 'locked',
@@ -100,7 +86,7 @@ describe('wrong passwords on the lock screen', () => {
       await first.manager.signIn(loginOf(anna));
       const created = await createCase(signedInSession(first).db, signedInSession(first).actor, caseFields());
       await first.manager.lock();
-      server.offline = true;
+      bed.server.offline = true;
 
       await expect(first.manager.unlock('falsch 1')).rejects.toMatchObject({
         name: 'WrongUnlockPasswordError',
@@ -130,12 +116,12 @@ describe('wrong passwords on the lock screen', () => {
       // Offline even the right password is not taken: only the server may confirm it now.
       await expect(reloaded.manager.unlock(anna.password)).rejects.toMatchObject({ name: 'NetworkError' });
       expect(reloaded.manager.getGate()).toMatchObject({ status: 'locked', onlineLoginRequired: true });
-      expect(server.logins).toHaveLength(1);
+      expect(bed.server.logins).toHaveLength(1);
 
-      server.offline = false;
+      bed.server.offline = false;
       await reloaded.manager.unlock(anna.password);
 
-      expect(server.logins).toHaveLength(2);
+      expect(bed.server.logins).toHaveLength(2);
       const session = signedInSession(reloaded);
       expect(await getCase(session.db, created.id)).toBeDefined();
       expect((await loadAccount(anna.user.id))?.failedUnlocks).toBe(0);

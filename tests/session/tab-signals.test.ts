@@ -1,34 +1,18 @@
 // Two tabs of the same person: locking or leaving in one takes the other along.
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userDbName } from '../../src/db/schema';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
 import {
-  AuthServer,
   anna,
-  closeAllTabs,
   loginOf,
   openTab,
+  SLOW,
+  setUpSessionBed,
   signedInSession,
   type Tab,
-  wipeDevice,
 } from './support/session-bed';
 
-startMswForThisFile();
-
-const SLOW = 60_000;
-
-let server: AuthServer;
-
-beforeEach(() => {
-  server = new AuthServer([anna]);
-  server.install();
-});
-
-afterEach(async () => {
-  closeAllTabs();
-  await wipeDevice();
-});
+setUpSessionBed([anna]);
 
 /** anna signed in in one tab, and unlocked in a second one. */
 async function twoTabs(): Promise<[Tab, Tab]> {

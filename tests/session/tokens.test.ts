@@ -6,34 +6,25 @@ import { userDbName } from '../../src/db/schema';
 import { plaintextsFound } from '../db/support/raw-idb';
 import { FakeBrowser } from '../sync/support/fake-browser';
 import { FakeLocks } from '../sync/support/fake-locks';
-import { startMswForThisFile } from '../sync/support/protocol-harness';
 import {
-  AuthServer,
   anna,
   closeAllTabs,
   loginOf,
   openTab,
+  SLOW,
+  setUpSessionBed,
   signedInSession,
-  wipeDevice,
 } from './support/session-bed';
 
-startMswForThisFile();
-
-const SLOW = 60_000;
-
-let server: AuthServer;
+const bed = setUpSessionBed([anna]);
 
 beforeEach(() => {
-  server = new AuthServer([anna]);
-  server.install();
   // Web Locks shared by the tabs, as in one browser.
   new FakeBrowser().install().locks = new FakeLocks();
 });
 
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllGlobals();
-  closeAllTabs();
-  await wipeDevice();
 });
 
 describe('token renewal', () => {
@@ -44,17 +35,17 @@ describe('token renewal', () => {
       await tab.manager.signIn(loginOf(anna));
       const { engine } = signedInSession(tab);
       await engine.syncNow();
-      const first = server.latestFor(anna.user.id);
+      const first = bed.server.latestFor(anna.user.id);
       const sealedBefore = (await loadAccount(anna.user.id))?.tokens;
-      server.expireAccessTokens(anna.user.id);
-      const pullsBefore = server.pullAuthorizations.length;
+      bed.server.expireAccessTokens(anna.user.id);
+      const pullsBefore = bed.server.pullAuthorizations.length;
 
       await engine.syncNow();
 
       expect(engine.getState().phase).toBe('idle');
-      expect(server.refreshCalls).toEqual([first.refreshToken]);
-      const renewed = server.latestFor(anna.user.id);
-      expect(server.pullAuthorizations.slice(pullsBefore)).toEqual([
+      expect(bed.server.refreshCalls).toEqual([first.refreshToken]);
+      const renewed = bed.server.latestFor(anna.user.id);
+      expect(bed.server.pullAuthorizations.slice(pullsBefore)).toEqual([
         `Bearer ${first.token}`,
         `Bearer ${renewed.token}`,
       ]);
@@ -66,8 +57,8 @@ describe('token renewal', () => {
       const reloaded = await openTab();
       await reloaded.manager.unlock(anna.password);
       await signedInSession(reloaded).engine.syncNow();
-      expect(server.pullAuthorizations.at(-1)).toBe(`Bearer ${renewed.token}`);
-      expect(server.refreshCalls).toHaveLength(1);
+      expect(bed.server.pullAuthorizations.at(-1)).toBe(`Bearer ${renewed.token}`);
+      expect(bed.server.refreshCalls).toHaveLength(1);
     },
     SLOW,
   );
@@ -81,18 +72,18 @@ describe('token renewal', () => {
       await second.manager.unlock(anna.password);
       const engines = [signedInSession(first).engine, signedInSession(second).engine];
       await Promise.all(engines.map((engine) => engine.syncNow()));
-      server.expireAccessTokens(anna.user.id);
+      bed.server.expireAccessTokens(anna.user.id);
 
       await Promise.all(engines.map((engine) => engine.syncNow()));
 
-      expect(server.refreshCalls).toHaveLength(1);
+      expect(bed.server.refreshCalls).toHaveLength(1);
       expect(engines.map((engine) => engine.getState().phase)).toEqual(['idle', 'idle']);
-      expect(server.pullAuthorizations.at(-1)).toBe(`Bearer ${server.latestFor(anna.user.id).token}`);
+      expect(bed.server.pullAuthorizations.at(-1)).toBe(`Bearer ${bed.server.latestFor(anna.user.id).token}`);
 
       // Requests outside a sync run are not serialized by the sync lock: the token's own lock has to hold.
-      server.expireAccessTokens(anna.user.id);
+      bed.server.expireAccessTokens(anna.user.id);
       await expect(Promise.all(engines.map((engine) => engine.teamDevices()))).resolves.toEqual([[], []]);
-      expect(server.refreshCalls).toHaveLength(2);
+      expect(bed.server.refreshCalls).toHaveLength(2);
     },
     SLOW,
   );
@@ -104,8 +95,8 @@ describe('token renewal', () => {
       await tab.manager.signIn(loginOf(anna));
       const { engine } = signedInSession(tab);
       await engine.syncNow();
-      server.expireAccessTokens(anna.user.id);
-      server.refreshRefused = true;
+      bed.server.expireAccessTokens(anna.user.id);
+      bed.server.refreshRefused = true;
 
       await engine.syncNow();
 
@@ -118,7 +109,7 @@ describe('token renewal', () => {
       await expect(tab.manager.renewSession(loginOf(anna))).resolves.toBe('renewed');
 
       expect(engine.getState().phase).toBe('idle');
-      expect(server.pullAuthorizations.at(-1)).toBe(`Bearer ${server.latestFor(anna.user.id).token}`);
+      expect(bed.server.pullAuthorizations.at(-1)).toBe(`Bearer ${bed.server.latestFor(anna.user.id).token}`);
     },
     SLOW,
   );

@@ -4,7 +4,7 @@
 // fresh copy of the app's modules (its own open database, its own device-store
 // connection), running the real session manager, API client and sync engine.
 import { HttpResponse, http } from 'msw';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { deleteAccount, listAccounts } from '../../../src/db/device-store';
 import { deleteUserDb } from '../../../src/db/user-db';
 import type { SessionGate, SessionManager } from '../../../src/session/session-manager';
@@ -20,7 +20,7 @@ import {
 import { API_PATHS } from '../../../src/sync/api-client';
 import type { SyncEngine } from '../../../src/sync/engine';
 import { colleague, worker } from '../../db/support/fixtures';
-import { BASE_URL, mswServer } from '../../sync/support/protocol-harness';
+import { BASE_URL, mswServer, startMswForThisFile } from '../../sync/support/protocol-harness';
 import { ProtocolServer } from '../../sync/support/protocol-server';
 
 export interface TestPerson {
@@ -311,4 +311,30 @@ export async function wipeDevice(): Promise<void> {
     await deleteUserDb(userId);
     await deleteAccount(userId);
   }
+}
+
+/** PBKDF2 at 600,000 iterations makes every sign-in and unlock take a while. */
+export const SLOW = 60_000;
+
+/**
+ * A test file's bed: msw for the file, a fresh AuthServer for `people` before
+ * each test, and after it every tab closed and the device wiped.
+ */
+export function setUpSessionBed(people: TestPerson[]): { readonly server: AuthServer } {
+  startMswForThisFile();
+  let server: AuthServer | null = null;
+  beforeEach(() => {
+    server = new AuthServer(people);
+    server.install();
+  });
+  afterEach(async () => {
+    closeAllTabs();
+    await wipeDevice();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the AuthServer exists only inside a test');
+      return server;
+    },
+  };
 }
