@@ -23,7 +23,7 @@ import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protoco
 import { type ApiClient, isRevoked } from '../sync/api-client';
 import { type DeviceTokens, deviceTokensOf, sealTokens, unsealTokens } from './device-tokens';
 
-export const MAX_OFFLINE_UNLOCK_ATTEMPTS = 5;
+const MAX_OFFLINE_UNLOCK_ATTEMPTS = 5;
 
 /** A signed-in user's data key and tokens, ready to open their database. */
 export interface OpenedAccount {
@@ -65,13 +65,16 @@ export class PasswordChangedError extends Error {
   }
 }
 
+/** What an offline unlock needs: the keyring, the sealed tokens, and tries left; undefined when it must go online. */
+async function offlineUnlockOf(account: StoredAccount) {
+  const keyring = await loadKeyring(account.userId);
+  if (!keyring || !account.tokens || account.failedUnlocks >= MAX_OFFLINE_UNLOCK_ATTEMPTS) return undefined;
+  return { keyring, tokens: account.tokens };
+}
+
 /** The lock screen has to log in online instead of unlocking offline. */
 export async function needsOnlineLogin(account: StoredAccount): Promise<boolean> {
-  return (
-    account.failedUnlocks >= MAX_OFFLINE_UNLOCK_ATTEMPTS ||
-    account.tokens === null ||
-    !(await loadKeyring(account.userId))
-  );
+  return (await offlineUnlockOf(account)) === undefined;
 }
 
 /**
@@ -141,15 +144,9 @@ async function storeAccount(session: SessionTokens, dataKey: CryptoKey): Promise
 export async function unlock(api: ApiClient, userId: string, password: string): Promise<OpenedAccount> {
   const account = await loadAccount(userId);
   if (!account) throw new OnlineLoginRequiredError();
-  if (await needsOnlineLogin(account)) {
-    return signInOnline(api, { username: account.user.username, password });
-  }
-  return unlockOffline(account, password);
-}
-
-async function unlockOffline(account: StoredAccount, password: string): Promise<OpenedAccount> {
-  const keyring = await loadKeyring(account.userId);
-  if (!keyring || !account.tokens) throw new OnlineLoginRequiredError();
+  const offline = await offlineUnlockOf(account);
+  if (!offline) return signInOnline(api, { username: account.user.username, password });
+  const { keyring, tokens: sealedTokens } = offline;
   let dataKey: CryptoKey;
   try {
     dataKey = await unlockKeyring(keyring, password);
@@ -161,7 +158,7 @@ async function unlockOffline(account: StoredAccount, password: string): Promise<
     throw new WrongUnlockPasswordError(MAX_OFFLINE_UNLOCK_ATTEMPTS - failed);
   }
   if (account.failedUnlocks > 0) await updateAccount(account.userId, { failedUnlocks: 0 });
-  const tokens = await unsealTokens(dataKey, account.userId, account.tokens);
+  const tokens = await unsealTokens(dataKey, account.userId, sealedTokens);
   return { user: account.user, dataKey, tokens, plaintextSealed: account.plaintextSealed };
 }
 

@@ -7,7 +7,7 @@
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
 /** How often the limit is checked while the page stays visible. */
-export const INACTIVITY_CHECK_MS = 15_000;
+const INACTIVITY_CHECK_MS = 15_000;
 
 export interface InactivityOptions {
   limitMs: number;

@@ -15,6 +15,7 @@ import {
   findAccountByUsername,
   getDeviceId,
   loadActiveAccount,
+  type StoredAccount,
   updateAccount,
 } from '../db/device-store';
 import type { Actor } from '../db/local-write';
@@ -116,13 +117,17 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   }
 
   const signals = connectTabSignals((signal: TabSignal) => {
-    if (open?.session.user.id === signal.userId) {
-      if (signal.type === 'locked') void lockHere();
-      else leave(signal.revoked ? 'revoked' : 'signedOut');
-    } else if (signal.type === 'wiped' && gate.status === 'locked' && gate.user.id === signal.userId) {
-      // A lock screen of an account that no longer exists on this device.
-      show({ status: 'signedOut', notice: signal.revoked ? 'revoked' : 'signedOut' });
+    if (signal.type === 'locked') {
+      if (open?.session.user.id === signal.userId) void lockHere();
+      return;
     }
+    // Signed in as that account, or on the lock screen of an account that no longer exists here.
+    const showsIt = open
+      ? open.session.user.id === signal.userId
+      : gate.status === 'locked' && gate.user.id === signal.userId;
+    if (!showsIt) return;
+    close();
+    show({ status: 'signedOut', notice: signal.revoked ? 'revoked' : 'signedOut' });
   });
 
   async function ensureDeviceId(): Promise<string> {
@@ -161,7 +166,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       actor: { userId: user.id, teamId: user.teamId },
     };
     const stopRevocationWatch = engine.subscribe(() => {
-      if (engine.getState().phase === 'revoked') void wipeRevoked(user.id);
+      if (engine.getState().phase === 'revoked' && open?.session.user.id === user.id)
+        void wipeOpenAccount(true);
     });
     open = { session, keeper, api, stopRevocationWatch, stopInactivityWatch: watchInactivityOf(user) };
     show({ status: 'signedIn', session });
@@ -200,9 +206,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     return session.user;
   }
 
-  function leave(notice: SignedOutNotice | null): void {
-    close();
-    show({ status: 'signedOut', notice });
+  async function showLocked(account: StoredAccount): Promise<void> {
+    show({ status: 'locked', user: account.user, onlineLoginRequired: await needsOnlineLogin(account) });
   }
 
   async function lockHere(): Promise<void> {
@@ -210,7 +215,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     if (!user) return;
     const account = await loadActiveAccount();
     if (account?.userId !== user.id) return show({ status: 'signedOut', notice: null });
-    show({ status: 'locked', user: account.user, onlineLoginRequired: await needsOnlineLogin(account) });
+    await showLocked(account);
   }
 
   async function lock(): Promise<void> {
@@ -219,12 +224,13 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     if (userId) signals.send({ type: 'locked', userId });
   }
 
-  async function wipeRevoked(userId: string): Promise<void> {
-    if (open?.session.user.id !== userId) return;
-    close();
-    await wipeAccount(userId);
-    signals.send({ type: 'wiped', userId, revoked: true });
-    show({ status: 'signedOut', notice: 'revoked' });
+  /** Closes and deletes the signed-in account's local data, in every tab; the login page says why. */
+  async function wipeOpenAccount(revoked: boolean): Promise<void> {
+    const user = close();
+    if (!user) return;
+    await wipeAccount(user.id);
+    signals.send({ type: 'wiped', userId: user.id, revoked });
+    show({ status: 'signedOut', notice: revoked ? 'revoked' : 'signedOut' });
   }
 
   /**
@@ -249,7 +255,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   async function showActiveAccount(): Promise<void> {
     const account = await loadActiveAccount();
     if (!account) return show({ status: 'signedOut', notice: null });
-    show({ status: 'locked', user: account.user, onlineLoginRequired: await needsOnlineLogin(account) });
+    await showLocked(account);
   }
 
   return {
@@ -259,7 +265,6 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       return () => listeners.delete(listener);
     },
     async start() {
-      await ensureDeviceId();
       await showActiveAccount();
       if (gate.status === 'locked') void wipeIfDeviceRevoked();
     },
@@ -309,13 +314,9 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     },
     async signOut() {
       if (!open) return;
-      const { api, session } = open;
       // Ends the session on the server too (its refresh token with it); offline the token simply runs out.
-      await withTimeout(api.logout(), LOGOUT_TIMEOUT_MS).catch(() => {});
-      close();
-      await wipeAccount(session.user.id);
-      signals.send({ type: 'wiped', userId: session.user.id, revoked: false });
-      show({ status: 'signedOut', notice: 'signedOut' });
+      await withTimeout(open.api.logout(), LOGOUT_TIMEOUT_MS).catch(() => {});
+      await wipeOpenAccount(false);
     },
     dispose() {
       close();

@@ -7,7 +7,7 @@
 // one the server refused); only then does it spend the refresh token.
 import { loadAccount, updateAccount } from '../db/device-store';
 import type { SessionTokens, SessionUser } from '../shared/protocol';
-import { HttpError, isRevoked } from '../sync/api-client';
+import { isLoginExpired } from '../sync/api-client';
 import { withSyncLock } from '../sync/environment';
 import { type DeviceTokens, deviceTokensOf, sealTokens, unsealTokens } from './device-tokens';
 
@@ -57,7 +57,7 @@ export function createTokenKeeper(opts: TokenKeeperOptions): TokenKeeper {
       return true;
     } catch (error) {
       // Expired or used up: the person logs in again (the re-login prompt).
-      if (error instanceof HttpError && error.status === 401 && !isRevoked(error)) return false;
+      if (isLoginExpired(error)) return false;
       throw error;
     }
   }

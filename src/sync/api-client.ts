@@ -153,8 +153,8 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     try {
       return await requestOnce(path, schema, init);
     } catch (error) {
-      const renewable = error instanceof HttpError && error.status === 401 && !isRevoked(error);
-      if (!renewable || !sentToken || !opts.renewToken || !(await opts.renewToken(sentToken))) throw error;
+      if (!isLoginExpired(error) || !sentToken || !opts.renewToken || !(await opts.renewToken(sentToken)))
+        throw error;
       return requestOnce(path, schema, init);
     }
   }
@@ -299,6 +299,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
 /** The server refused because a lead revoked this device or user: the device wipes its data. */
 export function isRevoked(error: unknown): boolean {
   return error instanceof HttpError && error.status === 401 && error.body?.error.code === 'revoked';
+}
+
+/** The server no longer accepts the token (expired, used up, logged out), but nothing was revoked. */
+export function isLoginExpired(error: unknown): boolean {
+  return error instanceof HttpError && error.status === 401 && !isRevoked(error);
 }
 
 function httpErrorOf(status: number, json: unknown): HttpError {

@@ -37,7 +37,7 @@
 import { countPending, outboxSummary } from '../db/outbox';
 import type { FeldakteDb } from '../db/schema';
 import { type DeviceStatus, MAX_PULL_LIMIT } from '../shared/protocol';
-import { type ApiClient, HttpError, isRevoked, NetworkError } from './api-client';
+import { type ApiClient, HttpError, isLoginExpired, isRevoked, NetworkError } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
 import { startLiveEvents } from './live-events';
 import { type LocalStatus, observeLocalStatus, readLocalStatus } from './local-status';
@@ -297,9 +297,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 function failure(error: unknown): Partial<SyncState> {
   if (error instanceof NetworkError) return { phase: 'offline' };
   if (isRevoked(error)) return { phase: 'revoked', lastError: messageOf(error) };
-  if (error instanceof HttpError && error.status === 401) {
-    return { phase: 'unauthorized', lastError: error.message };
-  }
+  if (isLoginExpired(error)) return { phase: 'unauthorized', lastError: messageOf(error) };
   if (error instanceof HttpError && error.status === 426) {
     return { phase: 'upgrade_required', lastError: error.message };
   }
