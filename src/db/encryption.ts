@@ -147,9 +147,10 @@ function tableCodec(key: CryptoKey, schema: DBCoreTableSchema) {
       if (clear.has(property)) stored[property] = v;
       else secret[property] = v;
     }
-    const sealed = await seal(key, secret, where(stored));
+    const place = where(stored);
+    const sealed = await seal(key, secret, place);
     stored[SEALED_PROPERTY] = sealed;
-    if (bindsKey) remember(where(stored), sealed, value);
+    if (bindsKey) remember(place, sealed, value);
     return stored;
   }
 

@@ -216,27 +216,24 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     batch: BatchState,
   ): Promise<MutationResult> {
     await tx.query('SAVEPOINT mutation');
+    const eventsBefore = batch.events.length;
     try {
-      const eventsBefore = batch.events.length;
-      const result = await applyInTransaction(tx, actor, deviceId, mutation, batch).catch(
-        async (error: unknown) => {
-          batch.events.length = eventsBefore;
-          await tx.query('ROLLBACK TO SAVEPOINT mutation');
-          throw error;
-        },
-      );
+      const result = await applyInTransaction(tx, actor, deviceId, mutation, batch);
       await tx.query('RELEASE SAVEPOINT mutation');
       return result;
     } catch (error) {
+      batch.events.length = eventsBefore;
+      await tx.query('ROLLBACK TO SAVEPOINT mutation');
       const isRejection = error instanceof MutationRejected || isDataException(error);
       // Anything else (a lost race, a deadlock): the whole batch is retried or fails.
       if (!isRejection) throw error;
       // A refused attempt on a case is part of that case's trail too.
       const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(tx, mutation));
       if (attempted) batch.touched.add(attempted);
-      return error instanceof MutationRejected
-        ? rejected(mutation.id, error)
-        : rejected(mutation.id, storageRejection(error, mutation));
+      return rejected(
+        mutation.id,
+        error instanceof MutationRejected ? error : storageRejection(error, mutation),
+      );
     }
   }
 
