@@ -75,6 +75,23 @@ describe('device protection', () => {
     await server?.stop();
   });
 
+  /** anna signed in and synced in a fresh profile of her own, disposed when the journey ends. */
+  async function withAnnaSignedIn(
+    journey: (signedIn: { page: Page; context: BrowserContext }) => Promise<void>,
+    options: { viewport?: typeof TABLET; beforeLoad?: (context: BrowserContext) => Promise<void> } = {},
+  ): Promise<void> {
+    const profile = await launchProfile(options.viewport);
+    try {
+      await options.beforeLoad?.(profile.context);
+      const page = await firstPage(profile.context);
+      await login(page, server.url, 'anna');
+      await waitUntilSynced(page);
+      await journey({ page, context: profile.context });
+    } finally {
+      await profile.dispose();
+    }
+  }
+
   it('cold start offline: the lock screen opens the pending note, and nothing personal lies readable in IndexedDB', async () => {
     const noteText = `Kaltstart ${RUN}: Vater berichtet von neuer Arbeitsstelle.`;
     const profileDir = createProfileDir();
@@ -118,53 +135,49 @@ describe('device protection', () => {
   });
 
   it('locks by itself after the inactivity limit, not while there is input, and comes back to the draft', async () => {
-    const profile = await launchProfile();
-    try {
-      // Fake timers from the first page load on, so minutes pass at once.
-      await profile.context.clock.install();
-      const page = await firstPage(profile.context);
-      await login(page, server.url, 'anna');
-      await waitUntilSynced(page);
-      await openFirstCase(page);
-      await page
-        .getByRole('button', { name: 'Neue Notiz' })
-        .or(page.getByRole('link', { name: 'Neue Notiz' }))
-        .click();
-      const noteField = page.getByLabel('Notiz', { exact: true });
-      const firstPart = `Entwurf ${RUN}: Gespräch mit der Mutter`;
-      const draft = `${firstPart}, Termin beim Kinderarzt vereinbart.`;
-      await noteField.fill(firstPart);
-      const formUrl = page.url();
+    await withAnnaSignedIn(
+      async ({ page }) => {
+        await openFirstCase(page);
+        await page
+          .getByRole('button', { name: 'Neue Notiz' })
+          .or(page.getByRole('link', { name: 'Neue Notiz' }))
+          .click();
+        const noteField = page.getByLabel('Notiz', { exact: true });
+        const firstPart = `Entwurf ${RUN}: Gespräch mit der Mutter`;
+        const draft = `${firstPart}, Termin beim Kinderarzt vereinbart.`;
+        await noteField.fill(firstPart);
+        const formUrl = page.url();
 
-      // 6 minutes, input, 6 more: 12 minutes in all but never 10 without input (limit 10).
-      await page.clock.fastForward('06:00');
-      await noteField.fill(draft);
-      await page.clock.fastForward('06:00');
-      // A lock would follow the check at once (one IndexedDB read); give it a moment to show.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(await page.getByRole('button', { name: 'Entsperren' }).count()).toBe(0);
-      expect(await noteField.inputValue()).toBe(draft);
+        // 6 minutes, input, 6 more: 12 minutes in all but never 10 without input (limit 10).
+        await page.clock.fastForward('06:00');
+        await noteField.fill(draft);
+        await page.clock.fastForward('06:00');
+        // A lock would follow the check at once (one IndexedDB read); give it a moment to show.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(await page.getByRole('button', { name: 'Entsperren' }).count()).toBe(0);
+        expect(await noteField.inputValue()).toBe(draft);
 
-      // 11 minutes since the last input: the lock screen comes by itself.
-      await page.clock.fastForward('05:00');
-      await waitForLockScreen(page);
-      expect(await page.getByLabel('Notiz', { exact: true }).count()).toBe(0);
+        // 11 minutes since the last input: the lock screen comes by itself.
+        await page.clock.fastForward('05:00');
+        await waitForLockScreen(page);
+        expect(await page.getByLabel('Notiz', { exact: true }).count()).toBe(0);
 
-      await unlock(page);
-      expect(page.url()).toBe(formUrl);
-      await expect.poll(() => page.getByLabel('Notiz', { exact: true }).inputValue()).toBe(draft);
-    } finally {
-      await profile.dispose();
-    }
+        await unlock(page);
+        expect(page.url()).toBe(formUrl);
+        await expect.poll(() => page.getByLabel('Notiz', { exact: true }).inputValue()).toBe(draft);
+      },
+      {
+        beforeLoad: async (context) => {
+          // Fake timers from the first page load on, so minutes pass at once.
+          await context.clock.install();
+        },
+      },
+    );
   });
 
   it('"Jetzt sperren" in one tab locks the other tab of the profile too', async () => {
-    const profile = await launchProfile();
-    try {
-      const first = await firstPage(profile.context);
-      await login(first, server.url, 'anna');
-      await waitUntilSynced(first);
-      const second = await profile.context.newPage();
+    await withAnnaSignedIn(async ({ page: first, context }) => {
+      const second = await context.newPage();
       await second.goto(server.url);
       await unlock(second);
 
@@ -173,18 +186,12 @@ describe('device protection', () => {
       await waitForLockScreen(first);
       await waitForLockScreen(second);
       expect(await second.getByRole('link', { name: 'Heute' }).count()).toBe(0);
-    } finally {
-      await profile.dispose();
-    }
+    });
   });
 
   it('five wrong passwords offline need an online login; the right one then works only with network', async () => {
-    const profile = await launchProfile();
-    try {
-      const page = await firstPage(profile.context);
-      await login(page, server.url, 'anna');
-      await waitUntilSynced(page);
-      await goOffline(profile.context, page);
+    await withAnnaSignedIn(async ({ page, context }) => {
+      await goOffline(context, page);
       await page.reload();
       await waitForLockScreen(page);
 
@@ -207,22 +214,16 @@ describe('device protection', () => {
         .waitFor();
       expect(await page.getByRole('link', { name: 'Heute' }).count()).toBe(0);
 
-      await profile.context.setOffline(false);
+      await context.setOffline(false);
       await unlock(page);
       await waitUntilSynced(page);
-    } finally {
-      await profile.dispose();
-    }
+    });
   });
 
   it('logout asks about pending changes offline, keeps them when not confirmed, and online pushes them before wiping', async () => {
     const noteText = `Abmelden ${RUN}: Absprache mit der Schule getroffen.`;
-    const profile = await launchProfile();
-    try {
-      const page = await firstPage(profile.context);
-      await login(page, server.url, 'anna');
-      await waitUntilSynced(page);
-      await goOffline(profile.context, page);
+    await withAnnaSignedIn(async ({ page, context }) => {
+      await goOffline(context, page);
       await openFirstCase(page);
       const familyCase = await openCase(page, server.url, 'anna');
       await writeNote(page, noteText);
@@ -240,7 +241,7 @@ describe('device protection', () => {
       expect(await countPendingInOutbox(page, annaId)).toBe(1);
 
       await openSyncScreen(page);
-      await profile.context.setOffline(false);
+      await context.setOffline(false);
       await page.getByRole('button', { name: 'Abmelden' }).click();
       await page.getByText(SIGNED_OUT_NOTICE).waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Anmelden' }).waitFor();
@@ -248,26 +249,20 @@ describe('device protection', () => {
       const onServer = await notesOnServer(server.url);
       expect(onServer.filter((note) => note.text === noteText)).toHaveLength(1);
       expect(await databaseNames(page)).not.toContain(userDbName(annaId));
-    } finally {
-      await profile.dispose();
-    }
+    });
   });
 
   it("a lead's revocation wipes the device at its next sync and refuses a new login there", async () => {
     const noteText = `Gesperrt ${RUN}: Diese Notiz erreicht den Server nie.`;
-    const profile = await launchProfile();
-    try {
-      const page = await firstPage(profile.context);
-      await login(page, server.url, 'anna');
-      await waitUntilSynced(page);
+    await withAnnaSignedIn(async ({ page, context }) => {
       // Written offline, so that it is still on the device only when the revocation comes.
-      await goOffline(profile.context, page);
+      await goOffline(context, page);
       await openFirstCase(page);
       await writeNote(page, noteText);
       expect(await countPendingInOutbox(page, annaId)).toBe(1);
 
       await revokeDeviceAs(server.url, 'lea', await deviceIdOf(page));
-      await profile.context.setOffline(false);
+      await context.setOffline(false);
       // Coming online starts a sync by itself; the button asks for one in case it has not yet.
       await page
         .getByRole('button', { name: 'Jetzt synchronisieren' })
@@ -284,71 +279,66 @@ describe('device protection', () => {
       await page.getByRole('alert').filter({ hasText: REVOKED_NOTICE }).waitFor();
       expect(await page.getByRole('link', { name: 'Heute' }).count()).toBe(0);
       expect(await databaseNames(page)).not.toContain(userDbName(annaId));
-    } finally {
-      await profile.dispose();
-    }
+    });
   });
 
   it('a shared tablet keeps each person apart, and anna signs in again offline to her pending note', async () => {
     const noteText = `Tablet ${RUN}: Vertraulich${RUN} besprochen.`;
-    const profile = await launchProfile(TABLET);
-    try {
-      const page = await firstPage(profile.context);
-      await login(page, server.url, 'anna');
-      await waitUntilSynced(page);
-      await goOffline(profile.context, page);
-      await openFirstCase(page);
-      const annasCase = await openCase(page, server.url, 'anna');
-      await writeNote(page, noteText);
+    await withAnnaSignedIn(
+      async ({ page, context }) => {
+        await goOffline(context, page);
+        await openFirstCase(page);
+        const annasCase = await openCase(page, server.url, 'anna');
+        await writeNote(page, noteText);
 
-      await openSyncScreen(page);
-      await page.getByRole('button', { name: 'Jetzt sperren' }).click();
-      await waitForLockScreen(page);
-      await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
-      await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+        await openSyncScreen(page);
+        await page.getByRole('button', { name: 'Jetzt sperren' }).click();
+        await waitForLockScreen(page);
+        await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
+        await page.getByRole('button', { name: 'Anmelden' }).waitFor();
 
-      await profile.context.setOffline(false);
-      await login(page, server.url, 'ben');
-      await waitUntilSynced(page);
-      const bensCases = recordsOf(await pullEverything((await signIn(server.url, 'ben')).api), 'case');
-      expect(bensCases.map((record) => record.id)).not.toContain(annasCase.id);
-      await page.getByRole('link', { name: 'Fälle' }).first().click();
-      await page
-        .locator('main')
-        .getByRole('link', { name: (bensCases[0] as CaseRecord).familyName })
-        .first()
-        .waitFor();
-      expect(await page.locator('main').getByText(annasCase.familyName).count()).toBe(0);
+        await context.setOffline(false);
+        await login(page, server.url, 'ben');
+        await waitUntilSynced(page);
+        const bensCases = recordsOf(await pullEverything((await signIn(server.url, 'ben')).api), 'case');
+        expect(bensCases.map((record) => record.id)).not.toContain(annasCase.id);
+        await page.getByRole('link', { name: 'Fälle' }).first().click();
+        await page
+          .locator('main')
+          .getByRole('link', { name: (bensCases[0] as CaseRecord).familyName })
+          .first()
+          .waitFor();
+        expect(await page.locator('main').getByText(annasCase.familyName).count()).toBe(0);
 
-      await page.getByRole('link', { name: 'Suchen', exact: true }).first().click();
-      await page.getByLabel('Suchbegriff').fill(`Vertraulich${RUN}`);
-      await page.getByText(`Nichts auf diesem Gerät passt zu „Vertraulich${RUN}“.`).waitFor();
-      await page.getByLabel('Suchbegriff').fill(annasCase.familyName);
-      await page
-        .getByText(/Treffer$/)
-        .or(page.getByText(/^Nichts auf diesem Gerät passt/))
-        .first()
-        .waitFor();
-      expect(await page.locator('main').getByRole('link', { name: annasCase.familyName }).count()).toBe(0);
+        await page.getByRole('link', { name: 'Suchen', exact: true }).first().click();
+        await page.getByLabel('Suchbegriff').fill(`Vertraulich${RUN}`);
+        await page.getByText(`Nichts auf diesem Gerät passt zu „Vertraulich${RUN}“.`).waitFor();
+        await page.getByLabel('Suchbegriff').fill(annasCase.familyName);
+        await page
+          .getByText(/Treffer$/)
+          .or(page.getByText(/^Nichts auf diesem Gerät passt/))
+          .first()
+          .waitFor();
+        expect(await page.locator('main').getByRole('link', { name: annasCase.familyName }).count()).toBe(0);
 
-      await openSyncScreen(page);
-      await page.getByRole('button', { name: 'Jetzt sperren' }).click();
-      await waitForLockScreen(page);
-      await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
-      await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+        await openSyncScreen(page);
+        await page.getByRole('button', { name: 'Jetzt sperren' }).click();
+        await waitForLockScreen(page);
+        await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
+        await page.getByRole('button', { name: 'Anmelden' }).waitFor();
 
-      await profile.context.setOffline(true);
-      await login(page, server.url, 'anna');
-      await page.getByRole('link', { name: 'Fälle' }).first().click();
-      await page.locator('main').getByRole('link', { name: annasCase.familyName }).first().click();
-      await page.getByText(noteText).first().waitFor();
-      await page.getByText('1 Änderung nicht synchronisiert').first().waitFor();
-      expect(await countPendingInOutbox(page, annaId)).toBe(1);
-      const names = await databaseNames(page);
-      expect(names).toContain(userDbName(annaId));
-      expect(names).toContain(userDbName(benId));
-    } finally {
-      await profile.dispose();
-    }
+        await context.setOffline(true);
+        await login(page, server.url, 'anna');
+        await page.getByRole('link', { name: 'Fälle' }).first().click();
+        await page.locator('main').getByRole('link', { name: annasCase.familyName }).first().click();
+        await page.getByText(noteText).first().waitFor();
+        await page.getByText('1 Änderung nicht synchronisiert').first().waitFor();
+        expect(await countPendingInOutbox(page, annaId)).toBe(1);
+        const names = await databaseNames(page);
+        expect(names).toContain(userDbName(annaId));
+        expect(names).toContain(userDbName(benId));
+      },
+      { viewport: TABLET },
+    );
   });
 });
