@@ -12,6 +12,7 @@ import {
   NetworkError,
   ProtocolError,
 } from '../../src/sync/api-client';
+import { noteCreate } from '../e2e/support/api';
 
 export interface ServerLoadOptions {
   baseUrl: string;
@@ -92,23 +93,15 @@ function today(): string {
 }
 
 function newNoteMutation(caseId: string): Mutation {
-  return {
-    id: randomUUID(),
-    entity: 'note',
-    op: 'create',
-    recordId: randomUUID(),
-    baseVersion: null,
-    data: {
-      caseId,
-      date: today(),
-      kind: Math.random() < 0.5 ? 'home_visit' : 'phone',
-      durationMinutes: 15 + Math.floor(Math.random() * 90),
-      text: noteText(),
-      concern8a: false,
-      reviewedAt: null,
-    },
-    clientTime: new Date().toISOString(),
-  };
+  return noteCreate({
+    caseId,
+    date: today(),
+    kind: Math.random() < 0.5 ? 'home_visit' : 'phone',
+    durationMinutes: 15 + Math.floor(Math.random() * 90),
+    text: noteText(),
+    concern8a: false,
+    reviewedAt: null,
+  });
 }
 
 function noteEditMutation(noteId: string, baseVersion: number): Mutation {

@@ -15,8 +15,6 @@ import {
   signedInSession,
 } from './support/session-bed';
 
-/** Each PBKDF2 derivation takes up to a second in node; these tests make several. */
-
 const bed = setUpSessionBed([anna]);
 
 describe('online sign-in', () => {

@@ -47,7 +47,7 @@ export async function notesOnServer(baseUrl: string, leadUsername = 'lea'): Prom
 }
 
 /** Fields with a default may be left out: the server fills them in. */
-function noteCreate(fields: z.input<typeof NoteFields>): Mutation {
+export function noteCreate(fields: z.input<typeof NoteFields>): Mutation {
   return {
     id: randomUUID(),
     entity: 'note',
