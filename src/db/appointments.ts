@@ -2,6 +2,7 @@
 import type { AppointmentFields, AppointmentRecord } from '../shared/records';
 import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
+import { noteIdsOfAppointments } from './notes';
 import type { FeldakteDb } from './schema';
 
 /** How far back Heute reminds of visits without a note. */
@@ -23,12 +24,10 @@ export function appointmentEnd(
 }
 
 /** The appointments of one day that still take place or took place (not cancelled), in time order. */
-export function listVisitsOn(db: FeldakteDb, day: string): Promise<AppointmentRecord[]> {
-  return db.appointments
-    .where('[date+time]')
-    .between([day, ''], [day, '\uffff'])
-    .filter((a) => a.status !== 'cancelled')
-    .toArray();
+export async function listVisitsOn(db: FeldakteDb, day: string): Promise<AppointmentRecord[]> {
+  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
+  const ofDay = await db.appointments.where('[date+time]').between([day, ''], [day, '\uffff']).toArray();
+  return ofDay.filter((a) => a.status !== 'cancelled');
 }
 
 /**
@@ -38,19 +37,15 @@ export function listVisitsOn(db: FeldakteDb, day: string): Promise<AppointmentRe
  */
 export async function listUndocumentedVisits(db: FeldakteDb, now: Date): Promise<AppointmentRecord[]> {
   const from = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - REMINDER_DAYS));
-  const recent = await db.appointments
-    .where('[date+time]')
-    .between([from, ''], [localDay(now), '\uffff'])
-    .filter((a) => a.status !== 'cancelled' && appointmentEnd(a) <= now)
-    .toArray();
-  if (recent.length === 0) return [];
-  const documented = new Set(
-    (
-      await db.notes
-        .where('appointmentId')
-        .anyOf(recent.map((a) => a.id))
-        .toArray()
-    ).map((note) => note.appointmentId),
+  const recent = (
+    await db.appointments
+      .where('[date+time]')
+      .between([from, ''], [localDay(now), '\uffff'])
+      .toArray()
+  ).filter((a) => a.status !== 'cancelled' && appointmentEnd(a) <= now);
+  const documented = await noteIdsOfAppointments(
+    db,
+    recent.map((a) => a.id),
   );
   return recent.filter((a) => !documented.has(a.id));
 }

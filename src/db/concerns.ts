@@ -5,27 +5,32 @@
 import type { NoteRecord } from '../shared/records';
 import type { Actor } from './local-write';
 import { updateLocal } from './local-write';
+import {
+  currentOpenConcernEntries,
+  isOpenConcern,
+  markConcernSeen,
+  readSeenConcernIds,
+} from './open-concerns';
 import { type FeldakteDb, localWriteTables } from './schema';
 
-const SEEN_PREFIX = 'concern.seen.';
+export { markConcernSeen };
 
 /** Notes with a § 8a concern no lead has acknowledged yet, newest first. */
 export async function listOpenConcerns(db: FeldakteDb): Promise<NoteRecord[]> {
-  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
-  const notes = (await db.notes.toArray()).filter((n) => n.concern8a && n.concernAcknowledgedAt === null);
-  return notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const entries = await currentOpenConcernEntries(db);
+  const notes = await db.notes.bulkGet(entries.map((entry) => entry.id));
+  const open = notes.filter((note): note is NoteRecord => note !== undefined && isOpenConcern(note));
+  return open.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Cases that have an open concern (the case list's badge, the case page's banner). */
+/** Cases that have an open concern (the case list's badge): from the row alone, no note is read. */
 export async function caseIdsWithOpenConcern(db: FeldakteDb): Promise<Set<string>> {
-  return new Set((await listOpenConcerns(db)).map((n) => n.caseId));
+  return new Set((await currentOpenConcernEntries(db)).map((entry) => entry.caseId));
 }
 
 export async function openConcernsOfCase(db: FeldakteDb, caseId: string): Promise<NoteRecord[]> {
   const notes = await db.notes.where('caseId').equals(caseId).toArray();
-  return notes
-    .filter((n) => n.concern8a && n.concernAcknowledgedAt === null)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return notes.filter(isOpenConcern).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /**
@@ -34,13 +39,8 @@ export async function openConcernsOfCase(db: FeldakteDb, caseId: string): Promis
  */
 export async function listUnseenConcerns(db: FeldakteDb, userId: string): Promise<NoteRecord[]> {
   const open = (await listOpenConcerns(db)).filter((n) => n.version > 0 && n.authorId !== userId);
-  const seen = await db.meta.bulkGet(open.map((n) => SEEN_PREFIX + n.id));
-  return open.filter((_, index) => seen[index] === undefined);
-}
-
-export async function markConcernSeen(db: FeldakteDb, noteId: string): Promise<void> {
-  const key = SEEN_PREFIX + noteId;
-  if (!(await db.meta.get(key))) await db.meta.put({ key, value: new Date().toISOString() });
+  const seen = new Set(await readSeenConcernIds(db));
+  return open.filter((note) => !seen.has(note.id));
 }
 
 /** A lead acknowledges the concern; the server records who in concernAcknowledgedBy. */

@@ -190,7 +190,12 @@ function encryptedTable(down: DBCoreTable, key: CryptoKey): DBCoreTable {
   function wrapCursor(cursor: DBCoreCursor, first: unknown): DBCoreCursor {
     let current = first;
     let fresh = true;
+    // The wrapper inherits the cursor's own properties (Dexie's bound continue/stop/...).
+    // IndexedDB's key and primaryKey are getters on IDBCursor.prototype that refuse any
+    // other receiver ("Illegal invocation" in Chromium), so they are read from the cursor.
     return Object.create(cursor, {
+      key: { get: () => cursor.key },
+      primaryKey: { get: () => cursor.primaryKey },
       value: { get: () => current },
       start: {
         value: (onNext: () => void) =>

@@ -116,6 +116,26 @@ export function findNoteOfAppointment(
   return db.notes.where('appointmentId').equals(appointmentId).first();
 }
 
+/**
+ * Which note documents each of these appointments (appointment id → note id), from
+ * the clear `appointmentId` index alone: no note is read or opened.
+ */
+export async function noteIdsOfAppointments(
+  db: FeldakteDb,
+  appointmentIds: readonly string[],
+): Promise<Map<string, string>> {
+  const noteIds = new Map<string, string>();
+  if (appointmentIds.length === 0) return noteIds;
+  await db.notes
+    .where('appointmentId')
+    .anyOf([...appointmentIds])
+    .eachKey((appointmentId, cursor) => {
+      if (!noteIds.has(appointmentId as string))
+        noteIds.set(appointmentId as string, cursor.primaryKey as string);
+    });
+  return noteIds;
+}
+
 /** The notes of a case per help-plan goal they worked on, newest first (goals without notes are absent). */
 export async function notesPerGoal(db: FeldakteDb, caseId: string): Promise<Map<string, NoteRecord[]>> {
   const perGoal = new Map<string, NoteRecord[]>();

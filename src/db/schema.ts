@@ -37,6 +37,7 @@ import {
   type SyncedEntity,
 } from '../shared/records';
 import { encryptionMiddleware, sealPlaintextRows } from './encryption';
+import { ensureOpenConcernEntries, openConcernsMiddleware } from './open-concerns';
 
 export interface Rejection {
   code: RejectionCode;
@@ -161,12 +162,16 @@ export class FeldakteDb extends Dexie {
   constructor(name: string, options: { dataKey: CryptoKey | null; sealPlaintext?: boolean }) {
     super(name);
     if (options.dataKey) this.use(encryptionMiddleware(options.dataKey));
+    this.use(openConcernsMiddleware());
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
     this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
-    // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
-    if (options.dataKey && options.sealPlaintext !== false)
-      this.on('ready', (db) => sealPlaintextRows(db).then(() => undefined));
+    const sealFirst = options.dataKey !== null && options.sealPlaintext !== false;
+    this.on('ready', async (db) => {
+      // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
+      if (sealFirst) await sealPlaintextRows(db);
+      await ensureOpenConcernEntries(db as FeldakteDb);
+    });
   }
 }
 

@@ -15,6 +15,7 @@
 // Callers run these inside one 'rw' transaction over syncTables(db), so the rebase
 // sees the outbox exactly as it is when the record is written (a local write made
 // meanwhile is either fully before or fully after).
+import type { Table } from 'dexie';
 import { withConflictFlag } from '../db/conflict-flag';
 import { settleConflict } from '../db/conflict-resolution';
 import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/schema';
@@ -63,18 +64,24 @@ async function writeRebased<E extends MutableEntity>(
   else await table.delete(base.id);
 }
 
-/** Stores a record as the server has it, with the device's waiting changes re-applied on top. */
-export function storeServerRecord<E extends SyncedEntity>(
-  db: FeldakteDb,
-  entity: E,
-  record: RecordOf[E],
-): Promise<void> {
-  return storeServerRecords(db, entity, [record]);
+/**
+ * table.bulkGet(ids), asking only for the ids the table holds: which ones it holds
+ * comes from one read of its keys (no values). A first sync's records are all new,
+ * and getting 2,000 absent keys per pull batch cost about as much as writing them.
+ */
+async function storedRows<T>(table: Table<T, string>, ids: readonly string[]): Promise<Array<T | undefined>> {
+  if (ids.length === 0) return [];
+  const sorted = [...ids].sort();
+  const held = new Set(await table.where(':id').between(sorted[0], sorted.at(-1), true, true).primaryKeys());
+  const wanted = ids.filter((id) => held.has(id));
+  const rows = await table.bulkGet(wanted);
+  const byId = new Map(wanted.map((id, index) => [id, rows[index]]));
+  return ids.map((id) => byId.get(id));
 }
 
 /**
- * storeServerRecord for many records of one entity at once (a pull batch): a few
- * bulk reads and writes instead of several requests per record.
+ * Stores records of one entity as the server has them, with the device's waiting
+ * changes re-applied on top: a few bulk reads and writes for a whole batch.
  */
 export async function storeServerRecords<E extends SyncedEntity>(
   db: FeldakteDb,
@@ -90,8 +97,8 @@ export async function storeServerRecords<E extends SyncedEntity>(
   const table = tableOf(db, mutable);
   const ids = records.map((r) => r.id);
   const [locals, bases, entries] = await Promise.all([
-    table.bulkGet(ids),
-    db.bases.bulkGet(ids),
+    storedRows(table, ids),
+    storedRows(db.bases, ids),
     db.outbox.where('recordId').anyOf(ids).sortBy('seq'),
   ]);
   const pendingById = new Map<string, OutboxEntry[]>();

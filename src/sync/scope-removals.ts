@@ -104,9 +104,10 @@ export function settleDeferredRemovals(db: FeldakteDb): Promise<number> {
 }
 
 /** The server answered a change with the record: it is visible again, so a removal waiting for it is void. */
-export async function cancelDeferredRemoval(db: FeldakteDb, recordId: string): Promise<void> {
+export async function cancelDeferredRemovals(db: FeldakteDb, recordIds: readonly string[]): Promise<void> {
+  const visible = new Set(recordIds);
   const deferred = await readDeferredRemovals(db);
-  const remaining = deferred.filter((r) => r.id !== recordId);
+  const remaining = deferred.filter((r) => !visible.has(r.id));
   if (remaining.length !== deferred.length) await writeDeferredRemovals(db, remaining);
 }
 

@@ -1,84 +1,101 @@
 // Push: 1,000 offline mutations from one worker's device until the server
-// acknowledged them.
+// acknowledged them, measured in Debian's Chromium.
 //
 // How, and why this is fair: the app has no way (rightly, no test hook in src/)
 // to make 1,000 notes in Chromium other than typing them, which would measure the
-// typing. So the device is the app's own code in node: the real sync engine and
-// API client on the app's encrypted Dexie database (FeldakteDb with a data key,
-// on fake-indexeddb - an in-memory IndexedDB), written through the app's own
-// repository (createNote: validation, record + outbox in one transaction, sealed
-// at rest), exactly as the UI writes. The device first syncs what it holds, then
-// writes the 1,000 notes "offline" (nothing is sent while it writes), and the
-// clock runs from syncNow() to the last push batch's answer (the engine pushes
-// the outbox in order, in batches of 100, then pulls). The whole run including
-// the pull that follows is reported as well.
-import { randomUUID } from 'node:crypto';
-import { generateDataKey } from '../../src/crypto/data-key';
-import { createNote } from '../../src/db/notes';
-import { FeldakteDb } from '../../src/db/schema';
-import { createApiClient, createSyncEngine } from '../../src/sync';
+// typing. So a bench-only page runs the app's own modules in Chromium:
+// push-in-page/entry.ts imports the real API client, sync engine, encrypted
+// FeldakteDb (a fresh data key, on the browser's real IndexedDB) and createNote,
+// and vite bundles it into a temp directory (never into dist/). The page is
+// served at the server's own origin through page.route(), so the API calls are
+// same-origin as the app's are, against the same server. The device logs in,
+// first syncs what it holds, then writes the notes through createNote
+// (validation, record + outbox in one transaction, sealed at rest), exactly as
+// the UI writes, "offline": the engine is not running, so nothing is sent while
+// it writes. The clock runs in the page from syncNow() to the last push batch's
+// answer (the engine pushes the outbox in order, in batches of 100, then pulls);
+// the whole run including the pull that follows is reported as well. The notes'
+// fields are made in node from the bench's seed and handed to the page, outside
+// any clock.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
 import { createPrng } from '../faults/support/prng';
 import { BENCH_PASSWORD, benchNoteFields, dayFrom } from './dataset';
+import type { InPagePushArguments, InPagePushFigure } from './push-in-page/entry';
 
-export interface PushFigure {
-  /** syncNow() to the answer of the last push batch. */
-  acknowledgedMs: number;
-  /** The whole sync run: push and the pull after it. */
-  syncRunMs: number;
-  mutations: number;
-  writeMs: number;
+export type PushFigure = InPagePushFigure;
+
+const ENTRY = join(import.meta.dirname, 'push-in-page', 'entry.ts');
+const PAGE_PATH = '/__bench/push.html';
+const SCRIPT_PATH = '/__bench/push.js';
+const PAGE = `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Feldakte push bench</title>
+<script type="module" src="${SCRIPT_PATH}"></script></head><body></body></html>`;
+
+/** Built once per bench run: every push run (a fresh device each) loads the same script. */
+let bundled: Promise<string> | undefined;
+
+/** The in-page device as one ES module, built by vite into a temp directory and read back. */
+async function bundleEntry(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'feldakte-bench-push-'));
+  try {
+    await build({
+      configFile: false,
+      publicDir: false,
+      logLevel: 'warn',
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: ENTRY, formats: ['es'], fileName: () => 'push.js' },
+      },
+    });
+    return readFileSync(join(outDir, 'push.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 export async function measurePush(options: {
+  browser: Browser;
   baseUrl: string;
   username: string;
   caseIds: string[];
   mutations: number;
 }): Promise<PushFigure> {
-  if (!('indexedDB' in globalThis)) throw new Error('run.ts installs fake-indexeddb for the node device');
-  let token: string | null = null;
-  const base = createApiClient({ baseUrl: options.baseUrl, deviceId: randomUUID(), getToken: () => token });
-  const session = await base.login({ username: options.username, password: BENCH_PASSWORD });
-  token = session.token;
-  let lastAck = 0;
-  const api = {
-    ...base,
-    async push(request: Parameters<typeof base.push>[0]) {
-      const response = await base.push(request);
-      lastAck = performance.now();
-      return response;
-    },
-  };
+  bundled ??= bundleEntry();
+  const script = await bundled;
+  const prng = createPrng(1_000);
+  const notes = Array.from({ length: options.mutations }, (_, i) =>
+    benchNoteFields(prng, options.caseIds[i % options.caseIds.length] as string, dayFrom(0)),
+  );
 
-  const db = new FeldakteDb(`feldakte-bench-push-${randomUUID()}`, { dataKey: await generateDataKey() });
-  await db.open();
-  const engine = createSyncEngine({ db, api });
+  const context = await options.browser.newContext();
   try {
-    await engine.syncNow(); // what the device already holds
-    const actor = { userId: session.user.id, teamId: session.user.teamId };
-    const prng = createPrng(1_000);
-    const writeStarted = performance.now();
-    for (let i = 0; i < options.mutations; i++) {
-      const caseId = options.caseIds[i % options.caseIds.length] as string;
-      await createNote(
-        db,
-        actor,
-        benchNoteFields(prng, caseId, dayFrom(0)) as Parameters<typeof createNote>[2],
-      );
-    }
-    const writeMs = performance.now() - writeStarted;
-    const pending = await db.outbox.where('status').equals('pending').count();
-    if (pending !== options.mutations) throw new Error(`outbox holds ${pending}, wrote ${options.mutations}`);
-
-    const started = performance.now();
-    await engine.syncNow();
-    const syncRunMs = performance.now() - started;
-    const left = await db.outbox.where('status').equals('pending').count();
-    const state = engine.getState();
-    if (left !== 0) throw new Error(`push left ${left} pending: ${JSON.stringify(state)}`);
-    return { acknowledgedMs: lastAck - started, syncRunMs, mutations: options.mutations, writeMs };
+    // Routed answers are ours: the harness page gets no CSP, the API calls still reach the server.
+    await context.route(`${options.baseUrl}${PAGE_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }),
+    );
+    await context.route(`${options.baseUrl}${SCRIPT_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: script }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${options.baseUrl}${PAGE_PATH}`);
+    await page.waitForFunction(() => 'feldaktePushBench' in window);
+    const args: InPagePushArguments = { username: options.username, password: BENCH_PASSWORD, notes };
+    return await page.evaluate(
+      (pageArgs) =>
+        (
+          window as unknown as { feldaktePushBench(a: InPagePushArguments): Promise<InPagePushFigure> }
+        ).feldaktePushBench(pageArgs),
+      args,
+    );
   } finally {
-    engine.stop();
-    await db.delete();
+    await context.close();
   }
 }

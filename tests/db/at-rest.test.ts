@@ -12,7 +12,7 @@ import { createPartner } from '../../src/db/partners';
 import { createPreConsultation } from '../../src/db/pre-consultations';
 import { FeldakteDb } from '../../src/db/schema';
 import { NoteRecord } from '../../src/shared/records';
-import { storeServerRecord } from '../../src/sync/apply-server-records';
+import { storeServerRecords } from '../../src/sync/apply-server-records';
 import { fieldConflict } from './support/conflicts';
 import {
   caseFields,
@@ -106,7 +106,7 @@ async function useTheApp(db: FeldakteDb): Promise<void> {
       ],
     }),
   );
-  await storeServerRecord(db, 'note', serverNote);
+  await storeServerRecords(db, 'note', [serverNote]);
   // ...then edited here: the server's copy is kept in `bases` while the edit waits in the outbox.
   await updateNote(db, worker, serverNote.id, { nextSteps: 'Kurz' });
   expect(await db.bases.count()).toBe(1);

@@ -23,6 +23,7 @@ import {
   databaseNames,
   deviceIdOf,
   findInIndexedDb,
+  lockForAnotherPerson,
   openSyncScreen,
   revokeDeviceAs,
   userDbName,
@@ -291,11 +292,7 @@ describe('device protection', () => {
         const annasCase = await openCase(page, server.url, 'anna');
         await writeNote(page, noteText);
 
-        await openSyncScreen(page);
-        await page.getByRole('button', { name: 'Jetzt sperren' }).click();
-        await waitForLockScreen(page);
-        await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
-        await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+        await lockForAnotherPerson(page);
 
         await context.setOffline(false);
         await login(page, server.url, 'ben');
@@ -321,11 +318,7 @@ describe('device protection', () => {
           .waitFor();
         expect(await page.locator('main').getByRole('link', { name: annasCase.familyName }).count()).toBe(0);
 
-        await openSyncScreen(page);
-        await page.getByRole('button', { name: 'Jetzt sperren' }).click();
-        await waitForLockScreen(page);
-        await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
-        await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+        await lockForAnotherPerson(page);
 
         await context.setOffline(true);
         await login(page, server.url, 'anna');

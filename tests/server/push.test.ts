@@ -47,6 +47,14 @@ describe.each(databaseTargets)('push ($name)', (target) => {
     expect(applied).toHaveLength(2);
   });
 
+  it('knows a mutation id again whatever its letter case (PostgreSQL keeps uuids in lower case)', async () => {
+    const createCase = createMutation('case', caseData(anna.user.id));
+    await h.push(anna.token, [createCase]);
+    const again = await h.push(anna.token, [{ ...createCase, id: createCase.id.toUpperCase() }]);
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate']);
+    expect(await count('cases', createCase.recordId)).toBe(1);
+  });
+
   it('answers a retried update as duplicate without bumping the version again', async () => {
     const createCase = createMutation('case', caseData(anna.user.id));
     await h.push(anna.token, [createCase]);

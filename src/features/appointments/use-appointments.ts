@@ -10,8 +10,8 @@ import {
   listVisitsOn,
   updateAppointment,
 } from '../../db/appointments';
-import { getCase, listOpenCases } from '../../db/cases';
-import { findNoteOfAppointment } from '../../db/notes';
+import { listOpenCases } from '../../db/cases';
+import { findNoteOfAppointment, noteIdsOfAppointments } from '../../db/notes';
 import type { FeldakteDb } from '../../db/schema';
 import type { AppointmentFields, AppointmentRecord, CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
@@ -25,7 +25,7 @@ export interface AgendaItem {
 /** The cases of some appointments that are on this device, by id, each read once. */
 async function casesOf(db: FeldakteDb, appointments: AppointmentRecord[]): Promise<Map<string, CaseRecord>> {
   const caseIds = [...new Set(appointments.map((a) => a.caseId))];
-  const cases = await Promise.all(caseIds.map((id) => getCase(db, id)));
+  const cases = await db.cases.bulkGet(caseIds);
   return new Map(cases.flatMap((c) => (c ? [[c.id, c] as const] : [])));
 }
 
@@ -52,18 +52,22 @@ export interface VisitItem extends AgendaItem {
 }
 
 async function visitItems(db: FeldakteDb, appointments: AppointmentRecord[]): Promise<VisitItem[]> {
-  const cases = await casesOf(db, appointments);
-  return Promise.all(
-    appointments.map(async (appointment) => {
-      const record = cases.get(appointment.caseId);
-      return {
-        appointment,
-        familyName: record?.familyName ?? null,
-        address: appointment.place.trim() || record?.address.trim() || '',
-        noteId: (await findNoteOfAppointment(db, appointment.id))?.id ?? null,
-      };
-    }),
-  );
+  const [cases, noteIds] = await Promise.all([
+    casesOf(db, appointments),
+    noteIdsOfAppointments(
+      db,
+      appointments.map((a) => a.id),
+    ),
+  ]);
+  return appointments.map((appointment) => {
+    const record = cases.get(appointment.caseId);
+    return {
+      appointment,
+      familyName: record?.familyName ?? null,
+      address: appointment.place.trim() || record?.address.trim() || '',
+      noteId: noteIds.get(appointment.id) ?? null,
+    };
+  });
 }
 
 /** The current time, renewed every minute (a visit's end passing moves it to the reminders). */

@@ -11,22 +11,31 @@ export interface AppliedMutation {
 }
 
 /**
- * Serializes the handling of one mutation id until the transaction ends. Two
+ * Serializes the handling of these mutation ids until the transaction ends. Two
  * copies of the same push arriving at once (a client retry racing its original)
- * would otherwise both miss the other's not-yet-committed applied row, and the
+ * would otherwise both miss the other's not-yet-committed applied rows, and the
  * later one would be refused ("record exists") instead of answered "duplicate".
- * Under READ COMMITTED, the lookup after this lock sees the winner's commit.
+ * Under READ COMMITTED, the lookup after this lock sees the winner's commit. The
+ * locks are taken in one order, so two pushes sharing ids cannot deadlock.
  */
-export async function lockMutationId(tx: Queryable, id: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+export async function lockMutationIds(tx: Queryable, ids: readonly string[]): Promise<void> {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(lock_key)
+       FROM (SELECT DISTINCT hashtextextended(id, 0) AS lock_key FROM unnest($1::text[]) AS id ORDER BY lock_key) AS keys`,
+    [ids],
+  );
 }
 
-export async function findAppliedMutation(tx: Queryable, id: string): Promise<AppliedMutation | null> {
+/** The ids among `ids` applied before, with what they were applied to. */
+export async function findAppliedMutations(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, AppliedMutation>> {
   const rows = await tx.query<AppliedMutation & Record<string, unknown>>(
-    `SELECT id, user_id AS "userId", entity, record_id AS "recordId" FROM applied_mutations WHERE id = $1`,
-    [id],
+    `SELECT id, user_id AS "userId", entity, record_id AS "recordId" FROM applied_mutations WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  return rows[0] ?? null;
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export interface NewAppliedMutation {

@@ -1,21 +1,24 @@
 // Applies a device's mutations, each exactly once: the whole batch in one
-// transaction, each mutation in a savepoint of its own.
+// transaction, and where one is rejected, each mutation in a savepoint of its own.
 //
 // The mutation id is recorded in applied_mutations together with the record
 // write, so a retried push finds it and answers 'duplicate' without changing
 // anything. A rejected mutation rolls back to its own savepoint only and is
 // answered on its own; the rest of the batch goes on. One commit per batch
 // instead of one per mutation is what makes a push of 1,000 changes fast (the
-// commit, with its flush to disk, was most of a mutation's cost). The applied
+// commit, with its flush to disk, was most of a mutation's cost); the batch's ids
+// are locked and looked up at once, and savepoints are only paid for in a batch
+// that turns out to need them (see applyBatch). The applied
 // mutations' live events (live/live-hub.ts) are queued once, at the end of the
 // transaction: they go out on commit, and not at all if it rolls back.
 import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
 import {
-  findAppliedMutation,
+  type AppliedMutation,
+  findAppliedMutations,
   insertAppliedMutation,
-  lockMutationId,
+  lockMutationIds,
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { withSeqBlocks } from '../repositories/sync-sequence';
@@ -96,6 +99,11 @@ function auditDetail(
   return { counts, rejected: refused };
 }
 
+/** A refusal the device is told about; anything else (a lost race, a deadlock) retries or fails the batch. */
+function isRejection(error: unknown): boolean {
+  return error instanceof MutationRejected || isDataException(error);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The case a refused mutation aimed at, as far as it names one. */
@@ -124,13 +132,21 @@ async function storedCaseIdOf(tx: Queryable, mutation: Mutation): Promise<string
   return rows[0]?.caseId ?? null;
 }
 
-/** What a batch collects while its mutations apply. */
+/** One batch's transaction, whose push it is, and what it collects while its mutations apply. */
 interface BatchState {
+  tx: Queryable;
+  actor: Actor;
+  deviceId: string | null;
+  /** Mutation ids applied before this batch or by it, in lower case as PostgreSQL prints a uuid. */
+  applied: Map<string, AppliedMutation>;
   /** Cases the batch touched or tried to (the audit entry names them). */
   touched: Set<string>;
   /** Live events of the applied mutations, published when the batch commits. */
   events: TeamEvent[];
 }
+
+/** A batch run without savepoints met a rejection: it is rolled back and run again with them. */
+class NeedsSavepoints extends Error {}
 
 /** A burst of 100 mutations of one team is one `changes` event, not 100. */
 function distinctEvents(events: readonly TeamEvent[]): TeamEvent[] {
@@ -152,16 +168,9 @@ export interface PushServiceOptions {
 export function createPushService(db: Database, options: PushServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
 
-  async function applyInTransaction(
-    tx: Queryable,
-    actor: Actor,
-    deviceId: string | null,
-    mutation: Mutation,
-    batch: BatchState,
-  ): Promise<MutationResult> {
-    const { touched } = batch;
-    await lockMutationId(tx, mutation.id);
-    const earlier = await findAppliedMutation(tx, mutation.id);
+  async function applyInTransaction(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
+    const { tx, actor, deviceId, touched } = batch;
+    const earlier = batch.applied.get(mutation.id.toLowerCase());
     if (earlier) {
       if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
         throw reject.conflict('Diese Mutations-ID wurde bereits für eine andere Änderung verwendet', 'id');
@@ -194,6 +203,12 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       data,
       clientTime: mutation.clientTime,
     });
+    batch.applied.set(mutation.id.toLowerCase(), {
+      id: mutation.id,
+      userId: actor.id,
+      entity: mutation.entity,
+      recordId: mutation.recordId,
+    });
     const changes: TeamEvent = {
       kind: 'changes',
       teamId: outcome.record.teamId,
@@ -208,25 +223,18 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
   }
 
   /** One mutation in its own savepoint: a rejection undoes its writes only. */
-  async function applyInSavepoint(
-    tx: Queryable,
-    actor: Actor,
-    deviceId: string | null,
-    mutation: Mutation,
-    batch: BatchState,
-  ): Promise<MutationResult> {
+  async function applyInSavepoint(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
+    const { tx } = batch;
     await tx.query('SAVEPOINT mutation');
     const eventsBefore = batch.events.length;
     try {
-      const result = await applyInTransaction(tx, actor, deviceId, mutation, batch);
+      const result = await applyInTransaction(batch, mutation);
       await tx.query('RELEASE SAVEPOINT mutation');
       return result;
     } catch (error) {
       batch.events.length = eventsBefore;
       await tx.query('ROLLBACK TO SAVEPOINT mutation');
-      const isRejection = error instanceof MutationRejected || isDataException(error);
-      // Anything else (a lost race, a deadlock): the whole batch is retried or fails.
-      if (!isRejection) throw error;
+      if (!isRejection(error)) throw error;
       // A refused attempt on a case is part of that case's trail too.
       const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(tx, mutation));
       if (attempted) batch.touched.add(attempted);
@@ -237,19 +245,53 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     }
   }
 
+  /** One mutation without a savepoint (two round trips fewer): a rejection ends the attempt. */
+  async function applyOptimistically(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
+    try {
+      return await applyInTransaction(batch, mutation);
+    } catch (error) {
+      throw isRejection(error) ? new NeedsSavepoints() : error;
+    }
+  }
+
   /** The batch in one transaction (retried as a whole when PostgreSQL asks for it). */
-  function applyBatch(actor: Actor, deviceId: string | null, mutations: readonly Mutation[]) {
+  function runBatch(
+    actor: Actor,
+    deviceId: string | null,
+    mutations: readonly Mutation[],
+    savepoints: boolean,
+  ) {
+    const apply = savepoints ? applyInSavepoint : applyOptimistically;
     return transactionWithRetries(db, (tx) =>
       withSeqBlocks(tx, async () => {
-        const batch: BatchState = { touched: new Set(), events: [] };
+        const ids = mutations.map((mutation) => mutation.id);
+        await lockMutationIds(tx, ids);
+        const batch: BatchState = {
+          tx,
+          actor,
+          deviceId,
+          applied: await findAppliedMutations(tx, ids),
+          touched: new Set(),
+          events: [],
+        };
         const results: MutationResult[] = [];
-        for (const mutation of mutations) {
-          results.push(await applyInSavepoint(tx, actor, deviceId, mutation, batch));
-        }
+        for (const mutation of mutations) results.push(await apply(batch, mutation));
         await options.live?.publish(tx, distinctEvents(batch.events));
         return { results, touched: batch.touched };
       }),
     );
+  }
+
+  /**
+   * Most batches have no rejection, so they first run without a savepoint per
+   * mutation. The first rejection rolls that attempt back, and the batch runs
+   * again with savepoints, where a rejection undoes only its own writes.
+   */
+  function applyBatch(actor: Actor, deviceId: string | null, mutations: readonly Mutation[]) {
+    return runBatch(actor, deviceId, mutations, false).catch((error: unknown) => {
+      if (!(error instanceof NeedsSavepoints)) throw error;
+      return runBatch(actor, deviceId, mutations, true);
+    });
   }
 
   return {

@@ -147,3 +147,12 @@ export async function openSyncScreen(page: Page): Promise<void> {
 export async function waitForLockScreen(page: Page, timeout = 20_000): Promise<void> {
   await page.getByRole('heading', { name: 'Gesperrt', exact: true }).waitFor({ timeout });
 }
+
+/** "Jetzt sperren", then "Andere Person anmelden" on the lock screen: the login page for someone else. */
+export async function lockForAnotherPerson(page: Page): Promise<void> {
+  await openSyncScreen(page);
+  await page.getByRole('button', { name: 'Jetzt sperren' }).click();
+  await waitForLockScreen(page);
+  await page.getByRole('button', { name: 'Andere Person anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+}
