@@ -10,10 +10,10 @@
 import { nextPendingBatch } from '../db/outbox';
 import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/schema';
 import { MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
-import { recordSchemaOf } from '../shared/records';
+import { type RecordOf, recordSchemaOf, type SyncedEntity } from '../shared/records';
 import { type ApiClient, ProtocolError } from './api-client';
-import { forgetBaseIfSettled, storeServerRecord, takeBackRejected } from './apply-server-records';
-import { cancelDeferredRemoval } from './scope-removals';
+import { forgetBaseIfSettled, storeServerRecords, takeBackRejected } from './apply-server-records';
+import { cancelDeferredRemovals } from './scope-removals';
 
 export interface PushOutcome {
   /** Entries the server acknowledged (applied now or earlier). */
@@ -32,26 +32,55 @@ export async function pushOutbox(
   options: PushOptions = {},
 ): Promise<PushOutcome> {
   const outcome: PushOutcome = { acknowledged: 0, rejected: 0 };
-  let afterSeq = 0;
-  for (;;) {
-    const batch = await nextPendingBatch(db, MAX_PUSH_BATCH, afterSeq);
-    const last = batch.at(-1);
-    if (!last?.seq) return outcome;
-    afterSeq = last.seq;
-
-    const { sendable, malformed } = splitMalformed(batch);
-    if (malformed.length > 0) {
-      await rejectLocally(db, malformed);
-      outcome.rejected += malformed.length;
+  // Pipelined: while the server works on a batch, the device reads the next one;
+  // answers are settled in order, one after the other, while the next batch is
+  // already on its way. A batch sent before an earlier answer was settled is safe,
+  // as the entries it carries are still pending either way; if settling fails,
+  // nothing more is sent, and what the server applied meanwhile is answered
+  // 'duplicate' on the next run.
+  let settling: Promise<void> = Promise.resolve();
+  const settleFailures: unknown[] = [];
+  const settleInOrder = (work: () => Promise<PushOutcome>) => {
+    settling = settling
+      .then(async () => {
+        if (settleFailures.length > 0) return;
+        const settled = await work();
+        outcome.acknowledged += settled.acknowledged;
+        outcome.rejected += settled.rejected;
+        options.onProgress?.(outcome.acknowledged + outcome.rejected);
+      })
+      .catch((error: unknown) => {
+        settleFailures.push(error);
+      });
+  };
+  try {
+    let batch = await nextPendingBatch(db, MAX_PUSH_BATCH, 0);
+    while (batch.length > 0 && settleFailures.length === 0) {
+      const { sendable, malformed } = splitMalformed(batch);
+      if (malformed.length > 0) settleInOrder(() => rejectLocally(db, malformed));
+      const answer = sendable.length > 0 ? api.push({ mutations: sendable.map(toMutation) }) : null;
+      const afterSeq = batch.at(-1)?.seq as number;
+      const next = nextPendingBatch(db, MAX_PUSH_BATCH, afterSeq);
+      // The read may fail while the answer is still awaited (the database closed by a lock):
+      // marked as handled here, its error is thrown where it is awaited.
+      next.catch(() => {});
+      // A failed push lets the read already under way finish first, so nothing is left running.
+      const response = await answer?.catch(async (error: unknown) => {
+        await next.catch(() => undefined);
+        throw error;
+      });
+      if (response) settleInOrder(() => settleEntries(db, sendable, response.results));
+      batch = await next;
+      if (batch.length > 0) continue;
+      // The end, as read while the server worked: changes made since go in this run too.
+      await settling;
+      batch = await nextPendingBatch(db, MAX_PUSH_BATCH, afterSeq);
     }
-    if (sendable.length > 0) {
-      const response = await api.push({ mutations: sendable.map(toMutation) });
-      const settled = await settleEntries(db, sendable, response.results);
-      outcome.acknowledged += settled.acknowledged;
-      outcome.rejected += settled.rejected;
-    }
-    options.onProgress?.(outcome.acknowledged + outcome.rejected);
+  } finally {
+    await settling;
   }
+  if (settleFailures.length > 0) throw settleFailures[0];
+  return outcome;
 }
 
 function toMutation(entry: OutboxEntry): Mutation {
@@ -73,7 +102,7 @@ function splitMalformed(batch: OutboxEntry[]) {
   return { sendable, malformed };
 }
 
-async function rejectLocally(db: FeldakteDb, entries: OutboxEntry[]): Promise<void> {
+async function rejectLocally(db: FeldakteDb, entries: OutboxEntry[]): Promise<PushOutcome> {
   const rejection: Rejection = {
     code: 'invalid',
     httpStatus: 400,
@@ -87,47 +116,64 @@ async function rejectLocally(db: FeldakteDb, entries: OutboxEntry[]): Promise<vo
       await takeBackRejected(db, entry.entity, entry.recordId);
     }
   });
+  return { acknowledged: 0, rejected: entries.length };
 }
 
+/**
+ * Settles a batch by the server's answers in one transaction, with a few bulk
+ * requests rather than several per entry (1,000 entries made that most of a
+ * push's time on the device). First every answered entry leaves the queue or is
+ * marked rejected; then the acknowledged records are stored, rebased on what
+ * still waits; then rejected records are taken back to base + what still waits.
+ * The end state is the same as settling the entries one by one in queue order.
+ */
 async function settleEntries(
   db: FeldakteDb,
   sent: OutboxEntry[],
   results: MutationResult[],
 ): Promise<PushOutcome> {
   const resultById = new Map(results.map((result) => [result.id, result]));
-  const outcome: PushOutcome = { acknowledged: 0, rejected: 0 };
   const at = new Date().toISOString();
+  const acknowledged: Array<{ entry: OutboxEntry; record: unknown }> = [];
+  const rejected: OutboxEntry[] = [];
   await db.transaction('rw', syncTables(db), async () => {
-    // In queue order, so that a record's later pending entries are still in the
-    // outbox when an earlier one's answer is rebased.
     for (const entry of sent) {
       const result = resultById.get(entry.id);
-      const seq = entry.seq as number;
       if (!result) continue;
-      if (result.status === 'rejected') {
-        const { code, httpStatus, message, field } = result;
-        await db.outbox.update(seq, {
-          status: 'rejected',
-          rejection: { code, httpStatus, message, field, at },
-        });
-        await takeBackRejected(db, entry.entity, entry.recordId);
-        outcome.rejected += 1;
+      if (result.status !== 'rejected') {
+        acknowledged.push({ entry, record: result.record });
         continue;
       }
-      await db.outbox.delete(seq);
-      outcome.acknowledged += 1;
-      // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
-      if (result.record) {
-        await storeAcknowledgedRecord(db, entry, result.record);
-        // e.g. an edit of a record deleted meanwhile: the server kept it, as a conflict.
-        await cancelDeferredRemoval(db, entry.recordId);
-      } else await forgetBaseIfSettled(db, entry.recordId);
+      const { code, httpStatus, message, field } = result;
+      await db.outbox.update(entry.seq as number, {
+        status: 'rejected',
+        rejection: { code, httpStatus, message, field, at },
+      });
+      rejected.push(entry);
     }
+    await db.outbox.bulkDelete(acknowledged.map(({ entry }) => entry.seq as number));
+
+    const recordsByEntity = new Map<SyncedEntity, RecordOf[SyncedEntity][]>();
+    for (const { entry, record } of acknowledged) {
+      // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
+      if (!record) continue;
+      const records = recordsByEntity.get(entry.entity) ?? [];
+      records.push(acknowledgedRecord(entry, record));
+      recordsByEntity.set(entry.entity, records);
+    }
+    for (const [entity, records] of recordsByEntity) await storeServerRecords(db, entity, records);
+    // e.g. an edit of a record deleted meanwhile: the server kept it, as a conflict.
+    await cancelDeferredRemovals(
+      db,
+      [...recordsByEntity.values()].flat().map((record) => record.id),
+    );
+    for (const { entry, record } of acknowledged) if (!record) await forgetBaseIfSettled(db, entry.recordId);
+    for (const entry of rejected) await takeBackRejected(db, entry.entity, entry.recordId);
   });
-  return outcome;
+  return { acknowledged: acknowledged.length, rejected: rejected.length };
 }
 
-async function storeAcknowledgedRecord(db: FeldakteDb, entry: OutboxEntry, record: unknown): Promise<void> {
+function acknowledgedRecord(entry: OutboxEntry, record: unknown): RecordOf[SyncedEntity] {
   // The answer's record is a union of all record kinds; read it as the entry's kind.
   const parsed = recordSchemaOf[entry.entity].safeParse(record);
   if (!parsed.success) {
@@ -135,5 +181,5 @@ async function storeAcknowledgedRecord(db: FeldakteDb, entry: OutboxEntry, recor
       cause: parsed.error,
     });
   }
-  await storeServerRecord(db, entry.entity, parsed.data);
+  return parsed.data;
 }

@@ -75,6 +75,32 @@ describe('push', () => {
     expect(await db.cases.toArray()).toEqual([expect.objectContaining({ id: c.id, version: 1 })]);
   });
 
+  it('a lost connection in the second batch: the first is settled, the rest waits and goes next time', async () => {
+    const c = await createCase(db, worker, caseFields());
+    const total = MAX_PUSH_BATCH * 2 + 30;
+    for (let i = 1; i < total; i++) await createNote(db, worker, noteFields(c.id, { text: `Notiz ${i}` }));
+    let requests = 0;
+    mswServer.use(
+      // Only the second request fails on its way to the server; the others go on to the harness.
+      http.post(`${BASE_URL}${API_PATHS.push}`, () => (++requests === 2 ? HttpResponse.error() : undefined)),
+    );
+
+    await expect(pushOutbox(db, harness.client())).rejects.toBeInstanceOf(NetworkError);
+    expect(await db.outbox.count()).toBe(total - MAX_PUSH_BATCH);
+    expect(
+      await db.notes
+        .where('caseId')
+        .equals(c.id)
+        .filter((n) => n.version === 1)
+        .count(),
+    ).toBe(MAX_PUSH_BATCH - 1);
+
+    await pushOutbox(db, harness.client());
+    expect(await db.outbox.count()).toBe(0);
+    expect(harness.server.recordsOf('note')).toHaveLength(total - 1);
+    expect([...harness.server.applyCounts.values()].every((count) => count === 1)).toBe(true);
+  }, 30_000);
+
   it('a rejected mutation stays visible with its reason and does not hold up the rest', async () => {
     const a = await createCase(db, worker, caseFields({ familyName: 'Familie A' }));
     const refused = await createCase(db, worker, caseFields({ familyName: 'Familie B' }));
@@ -133,6 +159,43 @@ describe('push', () => {
     expect(await db.outbox.toArray()).toEqual([
       expect.objectContaining({ recordId: broken.id, status: 'rejected' }),
     ]);
+  });
+
+  it('a read of the next batch that fails while the server answers fails the push, settled up to there', async () => {
+    // Before any write opens the database: the second read of pending entries (the one
+    // made while the first batch is on its way) fails, as when a lock closes the database.
+    let statusReads = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'failing-second-outbox-read',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'outbox') return table;
+          return {
+            ...table,
+            query(request) {
+              const byStatus = request.query.index.name === 'status';
+              if (byStatus && ++statusReads === 2) return Promise.reject(new Error('Lesefehler'));
+              return table.query(request);
+            },
+          };
+        },
+      }),
+    });
+    const c = await createCase(db, worker, caseFields());
+    const release = harness.hold();
+
+    const pushing = pushOutbox(db, harness.client());
+    await waitUntil(() => statusReads === 2 && harness.inFlight === 1);
+    // Long enough for Node to report a rejection nobody handled yet.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+
+    await expect(pushing).rejects.toThrow('Lesefehler');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.cases.get(c.id)).toMatchObject({ version: 1 });
   });
 
   it('keeps an edit made while the push was on its way', async () => {
