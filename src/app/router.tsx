@@ -110,9 +110,10 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<TodayPage />} />
         <Route path="faelle" element={<CaseListPage />} />
-        <Route path="faelle/:caseId" element={<CaseRoute />} />
-        <Route path="faelle/:caseId/notiz/neu" element={<NewNoteRoute />} />
-        <Route path="faelle/:caseId/notiz/:noteId" element={<EditNoteRoute />} />
+        <Route path="faelle/:caseId" element={<CaseRoute />}>
+          <Route path="notiz/neu" element={<NewNoteRoute />} />
+          <Route path="notiz/:noteId" element={<EditNoteRoute />} />
+        </Route>
         <Route path="termine" element={<AppointmentsPage />} />
         <Route path="termine/neu" element={<NewAppointmentPage />} />
         <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />

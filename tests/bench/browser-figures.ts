@@ -200,7 +200,10 @@ async function measureSaves(page: Page, caseId: string, count: number): Promise<
       );
       window.__bench.watch(`saved:${wanted}`, () =>
         [...document.querySelectorAll('main li, main article')].some(
-          (element) => element.closest('form') === null && element.textContent?.includes(wanted),
+          (element) =>
+            element.closest('form') === null &&
+            element.checkVisibility() &&
+            element.textContent?.includes(wanted),
         ),
       );
     }, text);

@@ -40,6 +40,10 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
 
     await page.getByRole('link', { name: 'Fälle' }).click();
     await page.locator('main').getByRole('link').first().click();
+    // The case page stays mounted under the note form: the timeline it comes back to is this very element.
+    await page
+      .locator('.timeline-section')
+      .evaluate((timeline) => timeline.setAttribute('data-before-form', ''));
     await page
       .getByRole('button', { name: 'Neue Notiz' })
       .or(page.getByRole('link', { name: 'Neue Notiz' }))
@@ -49,6 +53,9 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
     await page.getByLabel('Hinweis auf Kindeswohlgefährdung (§ 8a)').check();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => page.getByText(NOTE_TEXT).count()).toBe(1);
+    expect(await page.locator('.timeline-section[data-before-form]').getByText(NOTE_TEXT).isVisible()).toBe(
+      true,
+    );
 
     await page.getByRole('link', { name: 'Termine' }).click();
     await page

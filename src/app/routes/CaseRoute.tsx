@@ -2,8 +2,9 @@
 // help-plan goals, the notes timeline from the notes feature, and for a lead the
 // handover and substitutions. Open conflicts of the case, of each goal and of
 // each note show inline, resolvable where they are.
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useOutlet, useParams } from 'react-router';
 import { BillableTime } from '../../features/billing';
 import { CaseAssignment, CaseDetails, useCase } from '../../features/cases';
 import { ConcernCaseBanner } from '../../features/concerns/ConcernCaseBanner';
@@ -19,13 +20,20 @@ export function CaseRoute() {
   const { t } = useTranslation();
   const caseId = useParams().caseId ?? '';
   const record = useCase(caseId);
+  // A note's form (a nested route) opens in the case page's place while the page stays
+  // mounted, hidden: back from "Speichern" its timeline is already there and shows
+  // the saved note as soon as it is stored, instead of loading the whole page anew.
+  const noteForm = useOutlet();
 
   return (
     <>
-      <BackLink to="/faelle" label={t('app.back')} />
-      {record === undefined && <Loading label={t('app.loading')} />}
-      {record === null && <EmptyState>{t('cases.notFound')}</EmptyState>}
-      {record && <CasePage record={record} />}
+      {noteForm && <Suspense fallback={<Loading label={t('app.loading')} />}>{noteForm}</Suspense>}
+      <div hidden={noteForm !== null}>
+        <BackLink to="/faelle" label={t('app.back')} />
+        {record === undefined && <Loading label={t('app.loading')} />}
+        {record === null && <EmptyState>{t('cases.notFound')}</EmptyState>}
+        {record && <CasePage record={record} />}
+      </div>
     </>
   );
 }
