@@ -158,9 +158,15 @@ export class FeldakteDb extends Dexie {
    * `sealPlaintext` (default true) first seals rows stored in the clear by an app
    * from before encryption; once that was done for a database it can be skipped,
    * sparing a read of every row on every start.
+   *
+   * Dexie's live-query cache is off: its optimistic updates never apply to writes
+   * in an explicit transaction, which is how the app writes (record, outbox entry,
+   * draft at once), while on each such commit it re-ran every affected live query
+   * and the commit event then ran each one again. It would also hold sealed rows,
+   * as it sits below the encryption middleware.
    */
   constructor(name: string, options: { dataKey: CryptoKey | null; sealPlaintext?: boolean }) {
-    super(name);
+    super(name, { cache: 'disabled' });
     if (options.dataKey) this.use(encryptionMiddleware(options.dataKey));
     this.use(openConcernsMiddleware());
     this.version(1).stores(STORES_V1);

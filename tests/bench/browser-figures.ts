@@ -202,8 +202,8 @@ async function measureSaves(page: Page, caseId: string, count: number): Promise<
         [...document.querySelectorAll('main li, main article')].some(
           (element) =>
             element.closest('form') === null &&
-            element.checkVisibility() &&
-            element.textContent?.includes(wanted),
+            element.textContent?.includes(wanted) &&
+            element.checkVisibility(),
         ),
       );
     }, text);
