@@ -11,7 +11,7 @@ export type NoteInput = z.input<typeof NoteFields>;
 type NotePatch = Partial<Omit<NoteFields, 'caseId'>>;
 
 /** Newest first: by date, then by time of writing. */
-function newestFirst(a: NoteRecord, b: NoteRecord): number {
+export function newestFirst(a: NoteRecord, b: NoteRecord): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 }
 

@@ -2,6 +2,7 @@
 // order pins what must not wait: § 8a concerns no lead has acknowledged yet come
 // first, then unreviewed notes, then reviewed ones (§ 8a on top within each).
 import type { ContactKind, NoteRecord } from '../shared/records';
+import { newestFirst } from './notes';
 import type { FeldakteDb } from './schema';
 
 export interface ReviewFilter {
@@ -21,10 +22,6 @@ function isOpenConcern(note: NoteRecord): boolean {
 function rank(note: NoteRecord): number {
   if (isOpenConcern(note)) return 0;
   return 1 + (note.reviewedAt ? 2 : 0) + (note.concern8a ? 0 : 1);
-}
-
-function newestFirst(a: NoteRecord, b: NoteRecord): number {
-  return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 }
 
 function matchesReviewFilter(note: NoteRecord, filter: ReviewFilter): boolean {

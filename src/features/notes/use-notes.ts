@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { getAppointment } from '../../db/appointments';
 import { getCase } from '../../db/cases';
 import {
@@ -13,16 +14,40 @@ import {
 } from '../../db/notes';
 import type { AppointmentRecord, CaseRecord, NoteFields, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
+import {
+  currentSaveGeneration,
+  forgetSavedNotesUpTo,
+  handOverSavedNote,
+  savedNotesSnapshot,
+  subscribeToSavedNotes,
+  withJustSaved,
+} from './just-saved-notes';
 
+/** The case's notes, newest first, live; a note just created in this tab shows before they are read again. */
 export function useNotesForCase(caseId: string): NoteRecord[] | undefined {
   const { db } = useSession();
-  return useLiveQuery(() => listNotesForCase(db, caseId), [db, caseId]);
+  const read = useLiveQuery(async () => {
+    const generation = currentSaveGeneration(db);
+    return { notes: await listNotesForCase(db, caseId), generation };
+  }, [db, caseId]);
+  const saved = useSyncExternalStore(
+    (listener) => subscribeToSavedNotes(db, listener),
+    () => savedNotesSnapshot(db),
+  );
+  useEffect(() => {
+    if (read) forgetSavedNotesUpTo(db, caseId, read.generation);
+  }, [db, caseId, read]);
+  return useMemo(() => read && withJustSaved(read, saved, caseId), [read, saved, caseId]);
 }
 
 /** Saves a new note; its form's draft goes in the same transaction. */
 export function useCreateNote(): (fields: NoteInput, draftKey: string) => Promise<NoteRecord> {
   const { db, actor } = useSession();
-  return (fields, draftKey) => createNoteFromDraft(db, actor, fields, draftKey);
+  return async (fields, draftKey) => {
+    const note = await createNoteFromDraft(db, actor, fields, draftKey);
+    handOverSavedNote(db, note);
+    return note;
+  };
 }
 
 /** "Besuch dokumentieren": the note, the appointment marked done and the draft gone, in one transaction. */
@@ -32,7 +57,11 @@ export function useCreateVisitNote(): (
   draftKey: string,
 ) => Promise<NoteRecord> {
   const { db, actor } = useSession();
-  return (appointmentId, fields, draftKey) => createVisitNote(db, actor, appointmentId, fields, draftKey);
+  return async (appointmentId, fields, draftKey) => {
+    const note = await createVisitNote(db, actor, appointmentId, fields, draftKey);
+    handOverSavedNote(db, note);
+    return note;
+  };
 }
 
 /** One note, live: undefined while loading, null when it is not on this device. */
