@@ -96,8 +96,11 @@ describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty n
   beforeAll(async () => {
     server = await target.start();
     proxy = await startFaultProxy({ target: server.url, seed, rates: RATES, maxDelayMs: MAX_DELAY_MS });
-    for (const { label, username } of DEVICES)
-      devices.push(await openDevice({ label, username, baseUrl: proxy.url }));
+    for (const { label, username } of DEVICES) {
+      const opened = await openDevice({ label, username, baseUrl: proxy.url });
+      proxy.nameDevice(opened.deviceId, label);
+      devices.push(opened);
+    }
     const [row] = await server.db.query<{ count: number }>(
       'SELECT count(*)::int AS count FROM applied_mutations',
     );

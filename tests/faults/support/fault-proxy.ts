@@ -1,7 +1,8 @@
 // A fault-injecting HTTP proxy between the devices' sync engines and the real
 // server. For every sync request it draws, from a seeded generator per device
 // (so one device's fault sequence does not depend on how the devices' requests
-// interleave), exactly one of:
+// interleave), keyed by the name the test gives the device (its id is random,
+// and a stream keyed by it would make every run draw differently), exactly one of:
 //   dropRequest  - the connection is destroyed before anything reaches the server
 //   dropResponse - the request is forwarded, the server answers (it has committed),
 //                  and the device's connection is destroyed instead of answering
@@ -53,6 +54,8 @@ export interface FaultCounts {
 export interface FaultProxy {
   url: string;
   setFaultsEnabled(enabled: boolean): void;
+  /** The device's faults are drawn from the stream of this name, the same in every run with the seed. */
+  nameDevice(deviceId: string, name: string): void;
   counts(): FaultCounts;
   close(): Promise<void>;
 }
@@ -95,6 +98,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const mayFault = options.mayFault ?? ((path: string) => path.startsWith('/api/sync/'));
   const agent = new Agent({ keepAlive: true });
   const streams = new Map<string, Prng>();
+  const names = new Map<string, string>();
   let enabled = false;
   const counts: FaultCounts = {
     requests: 0,
@@ -104,7 +108,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 
   function streamOf(req: IncomingMessage): Prng {
-    const device = String(req.headers[DEVICE_HEADER] ?? 'unknown');
+    const deviceId = String(req.headers[DEVICE_HEADER] ?? 'unknown');
+    const device = names.get(deviceId) ?? deviceId;
     let prng = streams.get(device);
     if (!prng) {
       prng = createPrng(deriveSeed(options.seed, device));
@@ -208,6 +213,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     url: `http://127.0.0.1:${port}`,
     setFaultsEnabled(value) {
       enabled = value;
+    },
+    nameDevice(deviceId, name) {
+      names.set(deviceId, name);
     },
     counts: () => structuredClone(counts),
     async close() {
