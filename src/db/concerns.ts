@@ -15,12 +15,16 @@ import { type FeldakteDb, localWriteTables } from './schema';
 
 export { markConcernSeen };
 
+function newestWrittenFirst(a: NoteRecord, b: NoteRecord): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
 /** Notes with a § 8a concern no lead has acknowledged yet, newest first. */
 export async function listOpenConcerns(db: FeldakteDb): Promise<NoteRecord[]> {
   const entries = await currentOpenConcernEntries(db);
   const notes = await db.notes.bulkGet(entries.map((entry) => entry.id));
   const open = notes.filter((note): note is NoteRecord => note !== undefined && isOpenConcern(note));
-  return open.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return open.sort(newestWrittenFirst);
 }
 
 /** Cases that have an open concern (the case list's badge): from the row alone, no note is read. */
@@ -30,7 +34,7 @@ export async function caseIdsWithOpenConcern(db: FeldakteDb): Promise<Set<string
 
 export async function openConcernsOfCase(db: FeldakteDb, caseId: string): Promise<NoteRecord[]> {
   const notes = await db.notes.where('caseId').equals(caseId).toArray();
-  return notes.filter(isOpenConcern).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return notes.filter(isOpenConcern).sort(newestWrittenFirst);
 }
 
 /**

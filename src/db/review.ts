@@ -3,6 +3,7 @@
 // first, then unreviewed notes, then reviewed ones (§ 8a on top within each).
 import type { ContactKind, NoteRecord } from '../shared/records';
 import { newestFirst } from './notes';
+import { isOpenConcern } from './open-concerns';
 import type { FeldakteDb } from './schema';
 
 export interface ReviewFilter {
@@ -13,10 +14,6 @@ export interface ReviewFilter {
   /** Last day, inclusive. */
   to?: string | null;
   kind?: ContactKind | null;
-}
-
-function isOpenConcern(note: NoteRecord): boolean {
-  return note.concern8a && note.concernAcknowledgedAt === null;
 }
 
 function rank(note: NoteRecord): number {
