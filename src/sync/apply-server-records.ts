@@ -21,7 +21,7 @@ import { settleConflict } from '../db/conflict-resolution';
 import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/schema';
 import { tableOf } from '../db/schema';
 import { hasPendingChanges } from '../db/server-base';
-import { ResolveData } from '../shared/protocol';
+import { type Change, ResolveData } from '../shared/protocol';
 import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
 
 /** The record's changes the server has not acknowledged yet, oldest first. */
@@ -77,6 +77,20 @@ async function storedRows<T>(table: Table<T, string>, ids: readonly string[]): P
   const rows = await table.bulkGet(wanted);
   const byId = new Map(wanted.map((id, index) => [id, rows[index]]));
   return ids.map((id) => byId.get(id));
+}
+
+/** Records of several entities (a pull batch, a push's answers), stored entity by entity, each group in bulk. */
+export async function storeServerChanges(db: FeldakteDb, changes: readonly Change[]): Promise<void> {
+  const byEntity = new Map<SyncedEntity, Change['record'][]>();
+  for (const { entity, record } of changes) {
+    const group = byEntity.get(entity);
+    if (group) group.push(record);
+    else byEntity.set(entity, [record]);
+  }
+  for (const [entity, records] of byEntity) {
+    // Each group was filled from changes of that entity only, so the records are of its kind.
+    await storeServerRecords(db, entity, records as RecordOf[typeof entity][]);
+  }
 }
 
 /**

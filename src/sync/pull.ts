@@ -6,10 +6,9 @@
 // transaction, so local writes (the app in use during a long first sync) slip in
 // between batches instead of waiting for the whole pull.
 import { type FeldakteDb, syncTables } from '../db/schema';
-import type { Change, PullResponse } from '../shared/protocol';
-import type { RecordOf, SyncedEntity } from '../shared/records';
+import type { PullResponse } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';
-import { storeServerRecords } from './apply-server-records';
+import { storeServerChanges } from './apply-server-records';
 import { applyRemovals } from './scope-removals';
 import { readPullCursor, writePullCursor } from './sync-meta';
 
@@ -53,23 +52,9 @@ export async function pullChanges(
 
 export async function applyPullBatch(db: FeldakteDb, batch: PullResponse): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
-    await storeChanges(db, batch.changes);
+    await storeServerChanges(db, batch.changes);
     const arrivedIds = batch.changes.map((change) => change.record.id);
     await applyRemovals(db, batch.removed, arrivedIds);
     await writePullCursor(db, batch.cursor);
   });
-}
-
-/** Stores a batch's records entity by entity, each group in bulk. */
-async function storeChanges(db: FeldakteDb, changes: readonly Change[]): Promise<void> {
-  const byEntity = new Map<SyncedEntity, Change['record'][]>();
-  for (const { entity, record } of changes) {
-    const group = byEntity.get(entity);
-    if (group) group.push(record);
-    else byEntity.set(entity, [record]);
-  }
-  for (const [entity, records] of byEntity) {
-    // Each group was filled from changes of that entity only, so the records are of its kind.
-    await storeServerRecords(db, entity, records as RecordOf[typeof entity][]);
-  }
 }

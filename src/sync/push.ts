@@ -9,10 +9,9 @@
 // same mutation ids, and the server answers 'duplicate' instead of applying twice.
 import { nextPendingBatch } from '../db/outbox';
 import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/schema';
-import { MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
-import { type RecordOf, recordSchemaOf, type SyncedEntity } from '../shared/records';
+import { Change, MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';
-import { forgetBaseIfSettled, storeServerRecords, takeBackRejected } from './apply-server-records';
+import { forgetBaseIfSettled, storeServerChanges, takeBackRejected } from './apply-server-records';
 import { cancelDeferredRemovals } from './scope-removals';
 
 export interface PushOutcome {
@@ -153,19 +152,15 @@ async function settleEntries(
     }
     await db.outbox.bulkDelete(acknowledged.map(({ entry }) => entry.seq as number));
 
-    const recordsByEntity = new Map<SyncedEntity, RecordOf[SyncedEntity][]>();
-    for (const { entry, record } of acknowledged) {
-      // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
-      if (!record) continue;
-      const records = recordsByEntity.get(entry.entity) ?? [];
-      records.push(acknowledgedRecord(entry, record));
-      recordsByEntity.set(entry.entity, records);
-    }
-    for (const [entity, records] of recordsByEntity) await storeServerRecords(db, entity, records);
+    // null: the record is deleted, or not visible to this device any more; the pull's `removed` says what to drop.
+    const changes = acknowledged.flatMap(({ entry, record }) =>
+      record ? [acknowledgedChange(entry, record)] : [],
+    );
+    await storeServerChanges(db, changes);
     // e.g. an edit of a record deleted meanwhile: the server kept it, as a conflict.
     await cancelDeferredRemovals(
       db,
-      [...recordsByEntity.values()].flat().map((record) => record.id),
+      changes.map((change) => change.record.id),
     );
     for (const { entry, record } of acknowledged) if (!record) await forgetBaseIfSettled(db, entry.recordId);
     for (const entry of rejected) await takeBackRejected(db, entry.entity, entry.recordId);
@@ -173,9 +168,9 @@ async function settleEntries(
   return { acknowledged: acknowledged.length, rejected: rejected.length };
 }
 
-function acknowledgedRecord(entry: OutboxEntry, record: unknown): RecordOf[SyncedEntity] {
+function acknowledgedChange(entry: OutboxEntry, record: unknown): Change {
   // The answer's record is a union of all record kinds; read it as the entry's kind.
-  const parsed = recordSchemaOf[entry.entity].safeParse(record);
+  const parsed = Change.safeParse({ entity: entry.entity, record });
   if (!parsed.success) {
     throw new ProtocolError(`Antwort auf ${entry.id} enthält keinen ${entry.entity}-Datensatz`, {
       cause: parsed.error,
