@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,crypto,db,sync,session,features,app}/**/*.test.{ts,tsx}'],
+          include: ['tests/{architecture,shared,crypto,db,sync,session,features,app}/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/setup/fake-indexeddb.ts'],
         },
