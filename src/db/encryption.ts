@@ -5,179 +5,25 @@
 // engine and live queries above it see plain records; every layer of Dexie below
 // it (the live-query cache, observability, IndexedDB) sees only the stored form.
 //
-// The split comes from each table's schema, so a new field is sealed without
-// anyone remembering to, and a new index is in the clear because IndexedDB needs
-// it there: an index must never be put on a personal field.
-//
-// WebCrypto is asynchronous, and an IndexedDB transaction commits as soon as it
-// has no pending request at the end of a task. While a value is sealed or opened,
-// `keepAlive` keeps the transaction busy with dummy reads (what Dexie.waitFor
-// does) and hands the result back inside a request callback, where the
-// transaction is active again, so the caller's next request joins the same
-// transaction: multi-step transactions stay atomic.
-
+// This file puts the parts together: encryption-codec.ts splits and seals a row
+// (remembering what it opened in encryption-cache.ts), encryption-keep-alive.ts
+// keeps the IndexedDB transaction open while WebCrypto works.
 import type {
   DBCore,
   DBCoreCursor,
   DBCoreMutateRequest,
   DBCoreTable,
-  DBCoreTableSchema,
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
 import { Dexie } from 'dexie';
-import { isSealed, type Sealed, seal, unseal } from '../crypto/sealed';
+import { createTableCodec, isSealedRow } from './encryption-codec';
+import { keepAlive } from './encryption-keep-alive';
 
-/** The property of a stored value holding its sealed part. */
-export const SEALED_PROPERTY = '__sealed';
-
-type Value = Record<string, unknown>;
-
-/** The top-level properties a table keeps in the clear: its primary key and every index. */
-export function clearProperties(schema: DBCoreTableSchema): Set<string> {
-  const names = new Set<string>();
-  for (const index of [schema.primaryKey, ...schema.indexes]) {
-    const paths =
-      index.keyPath === null ? [] : Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath];
-    for (const path of paths) names.add(path.split('.')[0] as string);
-  }
-  return names;
-}
-
-/**
- * Runs `work` while keeping the IndexedDB transaction alive, and settles inside a
- * request callback (the transaction is active there) so the caller can go on using it.
- * The result is a Dexie promise made in the caller's zone: Dexie follows its
- * transaction through the caller's awaits by that zone, which a plain promise
- * settled from a raw IndexedDB callback would lose.
- */
-function keepAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
-  const idb = trans as unknown as IDBTransaction;
-  const storeName = typeof idb.objectStore === 'function' ? idb.objectStoreNames?.[0] : undefined;
-  const store = storeName === undefined ? null : storeOfLiveTransaction(idb, storeName);
-  // Nothing to keep alive: the transaction has finished, e.g. a read that Dexie's
-  // live-query cache answered after its transaction committed. The values are still
-  // worth opening; a write in a finished transaction fails on its own, below.
-  if (!store) return Dexie.Promise.resolve(work);
-  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
-  void work.then(
-    (value) => {
-      outcome = { ok: true, value };
-    },
-    (error: unknown) => {
-      outcome = { ok: false, error };
-    },
-  );
-  return new Dexie.Promise<T>((resolve, reject) => {
-    const spin = () => {
-      if (outcome) {
-        if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
-        return;
-      }
-      let request: IDBRequest;
-      try {
-        request = store.get(-Infinity);
-      } catch {
-        // The transaction ended meanwhile (committed or aborted elsewhere): wait without it.
-        void work.then(resolve, reject);
-        return;
-      }
-      request.onsuccess = spin;
-      request.onerror = () => reject(request.error);
-    };
-    spin();
-  });
-}
-
-/** The object store through a transaction that can still take requests, else null. */
-function storeOfLiveTransaction(idb: IDBTransaction, storeName: string): IDBObjectStore | null {
-  try {
-    return idb.objectStore(storeName);
-  } catch {
-    // InvalidStateError: the transaction has finished.
-    return null;
-  }
-}
-
-/** Per table: enough for every record of a large team's device, bounded all the same. */
-const MAX_REMEMBERED = 50_000;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function isPlainObject(value: unknown): value is Value {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** How one table's values are sealed and opened. */
-function tableCodec(key: CryptoKey, schema: DBCoreTableSchema) {
-  const clear = clearProperties(schema);
-  const { primaryKey } = schema;
-  // Bind each blob to its record, so blobs cannot be swapped between records;
-  // an auto-incremented key is only known after the write, so there it is the table alone.
-  const bindsKey = !primaryKey.autoIncrement && !primaryKey.outbound && primaryKey.extractKey !== undefined;
-  const where = (stored: Value) =>
-    bindsKey ? `${schema.name}\u0000${JSON.stringify(primaryKey.extractKey?.(stored))}` : schema.name;
-
-  // Values opened (or sealed) before, by record, with the IV of the blob they came from.
-  // A live query re-reads whole tables after every write; opening 10,000 notes again
-  // each time was most of a save's and a first sync's time. Every write seals with a
-  // fresh random IV, so a blob whose IV matches is exactly the one remembered, whoever
-  // wrote it (another tab too). Callers get copies: Dexie's modify() edits what it reads.
-  // Held in memory only while the database is open, like the key itself.
-  const opened = new Map<string, { iv: Uint8Array; value: Value }>();
-  function remember(place: string, sealed: Sealed, value: Value): void {
-    if (opened.size >= MAX_REMEMBERED) opened.clear();
-    opened.set(place, { iv: sealed.iv, value: structuredClone(value) });
-  }
-  function recall(place: string, sealed: Sealed): Value | undefined {
-    const known = opened.get(place);
-    return known && sameBytes(known.iv, sealed.iv) ? structuredClone(known.value) : undefined;
-  }
-
-  async function sealValue(value: unknown): Promise<unknown> {
-    if (!isPlainObject(value)) return value;
-    const stored: Value = {};
-    const secret: Value = {};
-    for (const [property, v] of Object.entries(value)) {
-      if (clear.has(property)) stored[property] = v;
-      else secret[property] = v;
-    }
-    const place = where(stored);
-    const sealed = await seal(key, secret, place);
-    stored[SEALED_PROPERTY] = sealed;
-    if (bindsKey) remember(place, sealed, value);
-    return stored;
-  }
-
-  async function openValue(stored: unknown): Promise<unknown> {
-    if (!isPlainObject(stored) || !isSealed(stored[SEALED_PROPERTY])) return stored; // written before encryption
-    const { [SEALED_PROPERTY]: sealed, ...inClear } = stored;
-    const place = where(stored);
-    const known = bindsKey ? recall(place, sealed as Sealed) : undefined;
-    if (known) return known;
-    const secret = (await unseal(key, sealed as Sealed, place)) as Value;
-    const value = { ...secret, ...inClear };
-    if (bindsKey) remember(place, sealed as Sealed, value);
-    return value;
-  }
-
-  const needsOpening = (stored: unknown) => isPlainObject(stored) && SEALED_PROPERTY in stored;
-
-  return {
-    sealAll: (values: readonly unknown[]) => Promise.all(values.map(sealValue)),
-    openAll: (values: readonly unknown[]) => Promise.all(values.map(openValue)),
-    openValue,
-    needsOpening,
-  };
-}
+export { clearProperties, SEALED_PROPERTY } from './encryption-codec';
 
 function encryptedTable(down: DBCoreTable, key: CryptoKey): DBCoreTable {
-  const codec = tableCodec(key, down.schema);
+  const codec = createTableCodec(key, down.schema);
 
   function openMany<T extends readonly unknown[]>(
     trans: DBCoreTransaction,
@@ -288,8 +134,7 @@ function plaintextKeys(idb: IDBDatabase, store: string): Promise<IDBValidKey[]> 
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) return resolve(keys);
-      const value = cursor.value as unknown;
-      if (!isPlainObject(value) || !isSealed(value[SEALED_PROPERTY])) keys.push(cursor.primaryKey);
+      if (!isSealedRow(cursor.value)) keys.push(cursor.primaryKey);
       cursor.continue();
     };
   });

@@ -4,9 +4,8 @@
 // HttpError (the server answered and said no), ProtocolError (the server answered
 // something this app does not understand).
 //
-// Besides request/response calls it reads the live events (GET /api/events), a
-// text/event-stream that stays open: with fetch, because EventSource cannot send
-// the Bearer header.
+// Besides request/response calls it opens the live events (GET /api/events), a
+// text/event-stream that stays open, and hands its body to event-stream.ts.
 import { z } from 'zod';
 import {
   ApiError,
@@ -23,7 +22,7 @@ import {
   SessionTokens,
   TeamDevicesResponse,
 } from '../shared/protocol';
-import { createEventStreamParser } from './event-stream';
+import { readEventStream, StreamInterrupted } from './event-stream';
 
 /** Routes of the sync protocol on the server (relative to baseUrl). */
 export const API_PATHS = {
@@ -194,30 +193,19 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   async function liveEvents({ signal, onEvent, onOpen, onRetryHint }: LiveEventsOptions): Promise<void> {
     if (signal.aborted) return;
     const controller = new AbortController();
-    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-    // Aborting the fetch does not reliably end a body that is being read (mocked
-    // fetches keep it open), so the reader is cancelled too: its read() then ends.
-    const close = () => {
-      controller.abort();
-      reader?.cancel().catch(() => {});
-    };
+    const close = () => controller.abort();
     signal.addEventListener('abort', close, { once: true });
-    // One timer: first for the answer's headers, then for the silence between chunks.
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Until the answer's headers (and a refusal's body) are in; event-stream.ts then watches the silence between chunks.
     let quietFor: number | null = null;
-    const watch = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        quietFor = ms;
-        close();
-      }, ms);
-    };
+    const timer = setTimeout(() => {
+      quietFor = timeoutMs;
+      close();
+    }, timeoutMs);
     const lost = (cause?: unknown) => {
       const reason = quietFor === null ? 'Verbindung abgebrochen' : `nichts empfangen seit ${quietFor} ms`;
       return new NetworkError(`Live-Verbindung unterbrochen (${reason})`, { cause });
     };
     try {
-      watch(timeoutMs);
       let response: Response;
       try {
         response = await doFetch(`${baseUrl}${API_PATHS.events}`, {
@@ -240,33 +228,22 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
           `Unerwartete Antwort von ${API_PATHS.events}: ${contentType || 'kein Inhalt'}`,
         );
       }
+      clearTimeout(timer);
       onOpen?.();
-      const parser = createEventStreamParser({
-        onMessage(message) {
-          const event = LiveEvent.safeParse(parseJson(message.data));
-          if (event.success) onEvent(event.data);
-        },
-        onRetry: onRetryHint,
-      });
-      const body = response.body.getReader();
-      reader = body;
-      if (signal.aborted) return;
-      for (;;) {
-        watch(streamIdleMs);
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await body.read();
-        } catch (cause) {
-          if (signal.aborted) return;
-          throw lost(cause);
-        }
-        if (quietFor !== null) throw lost();
-        if (signal.aborted) return;
-        if (chunk.done) {
-          parser.end();
-          return;
-        }
-        parser.push(chunk.value);
+      try {
+        await readEventStream(response.body, {
+          signal,
+          idleMs: streamIdleMs,
+          onMessage(message) {
+            const event = LiveEvent.safeParse(parseJson(message.data));
+            if (event.success) onEvent(event.data);
+          },
+          onRetry: onRetryHint,
+        });
+      } catch (error) {
+        if (!(error instanceof StreamInterrupted)) throw error;
+        quietFor = error.quietForMs;
+        throw lost(error.cause);
       }
     } finally {
       clearTimeout(timer);

@@ -1,119 +1,88 @@
-// Reading a text/event-stream (server-sent events) incrementally, as the HTML
-// standard's "event stream interpretation" describes it. EventSource cannot send
-// the Bearer header, so the live events are read with fetch and parsed here.
+// Reading the body of a text/event-stream (server-sent events) as it arrives.
+// EventSource cannot send the Bearer header, so the live events are fetched and
+// their body read here; eventsource-parser does the parsing the HTML standard
+// describes (line ends, comments, multi-line data, `retry:`).
 //
-// Chunks arrive wherever the network splits them: in the middle of a line, of a
-// CRLF, or of a multi-byte character (the decoder keeps those bytes for the next
-// chunk). Lines end with CRLF, LF or CR; a line starting with ':' is a comment
-// (the server's keep-alive); `data:` lines of one event are joined with '\n'; an
-// empty line dispatches the event; `retry:` sets the reconnection delay.
+// Chunks arrive wherever the network splits them: the decoder keeps the bytes of
+// a multi-byte character cut in two for the next chunk (and drops a leading byte
+// order mark), the parser keeps a cut line. A connection can also go quiet
+// without ever failing (a phone that changed networks), so a stream that sends
+// nothing for `idleMs` counts as broken.
+import { createParser } from 'eventsource-parser';
 
 export interface StreamMessage {
   /** The `event:` field; 'message' when the event named none. */
   event: string;
   data: string;
-  /** The last `id:` seen so far in the stream ('' when none). */
-  lastEventId: string;
 }
 
-export interface EventStreamHandlers {
+export interface EventStreamReading {
+  /** Stops reading; readEventStream then resolves. */
+  signal: AbortSignal;
+  /** Longest silence between chunks before the stream counts as broken. */
+  idleMs: number;
   onMessage(message: StreamMessage): void;
   /** The server's `retry:` field: how long to wait before reconnecting, in ms. */
   onRetry?(ms: number): void;
 }
 
-export interface EventStreamParser {
-  /** Feeds the next bytes (or text) of the stream. */
-  push(chunk: Uint8Array | string): void;
-  /** The stream ended: an event without its closing empty line is dropped, as the standard says. */
-  end(): void;
+/** The stream failed, or sent nothing for `quietForMs` (null: it failed). */
+export class StreamInterrupted extends Error {
+  readonly quietForMs: number | null;
+
+  constructor(quietForMs: number | null, options?: { cause?: unknown }) {
+    super(quietForMs === null ? 'event stream failed' : `event stream quiet for ${quietForMs} ms`, options);
+    this.name = 'StreamInterrupted';
+    this.quietForMs = quietForMs;
+  }
 }
 
-export function createEventStreamParser(handlers: EventStreamHandlers): EventStreamParser {
-  const decoder = new TextDecoder('utf-8');
-  let buffer = '';
-  /** The previous chunk ended in CR: an LF at the start of the next one belongs to the same line end. */
-  let afterCR = false;
-  let isFirstText = true;
-  let eventType = '';
-  let data = '';
-  let lastEventId = '';
-
-  function dispatch(): void {
-    const type = eventType || 'message';
-    eventType = '';
-    if (data === '') return;
-    const joined = data.endsWith('\n') ? data.slice(0, -1) : data;
-    data = '';
-    handlers.onMessage({ event: type, data: joined, lastEventId });
-  }
-
-  function processLine(line: string): void {
-    if (line === '') {
-      dispatch();
-      return;
-    }
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    switch (field) {
-      case 'event':
-        eventType = value;
-        break;
-      case 'data':
-        data += `${value}\n`;
-        break;
-      case 'id':
-        if (!value.includes('\u0000')) lastEventId = value;
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) handlers.onRetry?.(Number(value));
-        break;
-      // Any other field is ignored.
-    }
-  }
-
-  function feed(text: string): void {
-    if (isFirstText && text !== '') {
-      isFirstText = false;
-      if (text.startsWith('\uFEFF')) text = text.slice(1);
-    }
-    if (afterCR && text.startsWith('\n')) text = text.slice(1);
-    afterCR = false;
-    buffer += text;
-    let start = 0;
-    for (;;) {
-      const cr = buffer.indexOf('\r', start);
-      const lf = buffer.indexOf('\n', start);
-      if (cr === -1 && lf === -1) break;
-      const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
-      processLine(buffer.slice(start, end));
-      if (buffer[end] === '\r') {
-        if (end + 1 === buffer.length) {
-          // The LF of a CRLF may be in the next chunk.
-          afterCR = true;
-          start = end + 1;
-          break;
-        }
-        start = buffer[end + 1] === '\n' ? end + 2 : end + 1;
-      } else {
-        start = end + 1;
-      }
-    }
-    buffer = buffer.slice(start);
-  }
-
-  return {
-    push(chunk) {
-      feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    },
-    end() {
-      feed(decoder.decode());
-      buffer = '';
-      data = '';
-      eventType = '';
-    },
+/**
+ * Reads `body` until it ends or `signal` aborts (both resolve); rejects with
+ * StreamInterrupted when it breaks or goes quiet. An event whose closing empty
+ * line never came is dropped, as the standard says.
+ */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  { signal, idleMs, onMessage, onRetry }: EventStreamReading,
+): Promise<void> {
+  const reader = body.getReader();
+  // Cancelling ends a pending read(), also of bodies that ignore the fetch's abort (mocked fetches).
+  const cancel = () => {
+    reader.cancel().catch(() => {});
   };
+  signal.addEventListener('abort', cancel, { once: true });
+  const decoder = new TextDecoder('utf-8');
+  const parser = createParser({
+    onEvent: ({ event, data }) => onMessage({ event: event ?? 'message', data }),
+    onRetry,
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let quiet = false;
+  try {
+    if (signal.aborted) return;
+    for (;;) {
+      timer = setTimeout(() => {
+        quiet = true;
+        cancel();
+      }, idleMs);
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        if (signal.aborted) return;
+        throw new StreamInterrupted(quiet ? idleMs : null, { cause });
+      } finally {
+        clearTimeout(timer);
+      }
+      if (quiet) throw new StreamInterrupted(idleMs);
+      if (signal.aborted) return;
+      if (chunk.done) return;
+      parser.feed(decoder.decode(chunk.value, { stream: true }));
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', cancel);
+    cancel();
+  }
 }
