@@ -113,7 +113,7 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
-  registerDeviceRevocationRoute(app, db);
+  registerDeviceRevocationRoute(app, services);
 
   const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {
@@ -122,9 +122,9 @@ export async function buildApp({
     registerLogoutRoute(scope, services);
     registerDeviceRoutes(scope, services);
     registerEventsRoute(scope, services);
-    registerCaseRecordRoutes(scope, services, db);
-    registerRevocationRoutes(scope, services, db);
-    registerTeamSettingsRoute(scope, db);
+    registerCaseRecordRoutes(scope, services);
+    registerRevocationRoutes(scope, services);
+    registerTeamSettingsRoute(scope, services);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

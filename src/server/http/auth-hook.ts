@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AuthService } from '../services/auth-service';
 import type { DeviceStatusService } from '../services/device-status-service';
-import type { Actor } from '../services/visibility';
+import { type Actor, requireLeadOf, type TeamLead } from '../services/visibility';
 import { validDeviceIdOf } from './device-id';
 import { HttpError } from './http-error';
 
@@ -49,4 +49,13 @@ export function createAuthHook(
 export function authenticatedOf(request: FastifyRequest): Authenticated {
   if (!request.authenticated) throw unauthorized();
   return request.authenticated;
+}
+
+/**
+ * The caller of a route only their team's lead may use, checked before the
+ * request's input is read; anyone else gets 403 'forbidden' with `refusal`.
+ */
+export function authenticatedLeadOf(request: FastifyRequest, refusal: string): TeamLead {
+  const { actor } = authenticatedOf(request);
+  return requireLeadOf(actor, actor.teamId, refusal);
 }

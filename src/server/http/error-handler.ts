@@ -3,10 +3,14 @@
 // server itself becomes a 500, logged, without details to the client.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDataException } from '../db/database';
+import { Refusal, type RefusalCode } from '../services/refusal';
 import { apiError, codeForStatus, HttpError } from './http-error';
+
+const statusOfRefusal: Record<RefusalCode, number> = { invalid: 400, forbidden: 403, not_found: 404 };
 
 function clientErrorOf(error: FastifyError): HttpError | null {
   if (error instanceof HttpError) return error;
+  if (error instanceof Refusal) return new HttpError(statusOfRefusal[error.code], error.code, error.message);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(400, 'invalid', 'Content-Type muss application/json sein', 'content-type');

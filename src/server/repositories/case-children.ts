@@ -7,10 +7,26 @@
 // first. Writers of children lock their case FOR SHARE (or stronger) before
 // anything else, so while the case is held no child can be inserted or changed
 // concurrently and the re-stamp sees all of them.
+import type { MutableEntity } from '../../shared/records';
 import type { Queryable } from '../db/database';
+import { caseChildEntities, isCaseChild, tableOf } from './record-tables';
 import { reserveSeqs } from './sync-sequence';
 
-const childTables = ['notes', 'appointments', 'substitutions', 'goals', 'comments'] as const;
+const childTables = caseChildEntities.map((entity) => tableOf[entity].table);
+
+/** The case a stored record belongs to; null when it is no case's child or not stored. */
+export async function findCaseIdOfChild(
+  tx: Queryable,
+  entity: MutableEntity,
+  id: string,
+): Promise<string | null> {
+  if (!isCaseChild(entity)) return null;
+  const rows = await tx.query<{ caseId: string }>(
+    `SELECT case_id::text AS "caseId" FROM ${tableOf[entity].table} WHERE id = $1`,
+    [id],
+  );
+  return rows[0]?.caseId ?? null;
+}
 
 /**
  * Locks the children that exist now. Call before taking sequence numbers, so the

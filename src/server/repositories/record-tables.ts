@@ -137,6 +137,21 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
   },
 };
 
+/** Entities whose rows hang off a case (case_id), in the order their tables are locked. */
+export const caseChildEntities = [
+  'note',
+  'appointment',
+  'substitution',
+  'goal',
+  'comment',
+] as const satisfies readonly MutableEntity[];
+
+export type CaseChildEntity = (typeof caseChildEntities)[number];
+
+export function isCaseChild(entity: MutableEntity): entity is CaseChildEntity {
+  return (caseChildEntities as readonly MutableEntity[]).includes(entity);
+}
+
 /** Fields stored as jsonb: written as JSON text with a ::jsonb cast. */
 const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta', 'goal_ids']);
 

@@ -1,9 +1,12 @@
 // Device status for the lead's caseload screen: what each device still has waiting
 // in its outbox (reported at the end of a sync cycle), and when the server last
-// heard from it at all (any authenticated request that names its device).
+// heard from it at all (any authenticated request that names its device). A
+// lead's look at the team's devices is audited.
 import type { DeviceStatus, DeviceStatusReport } from '../../shared/protocol';
 import type { Database } from '../db/database';
+import { appendAudit } from '../repositories/audit-log';
 import { findTeamDevices, saveDeviceReport, touchDevice } from '../repositories/devices';
+import type { TeamLead } from './visibility';
 
 /** "Last seen" is written at most this often per device: a sync cycle makes several requests. */
 export const SEEN_WRITE_INTERVAL_MS = 60_000;
@@ -30,8 +33,16 @@ export function createDeviceStatusService(db: Database, now: () => number = Date
       lastWritten.set(`${userId} ${deviceId}`, now());
     },
 
-    teamDevices(teamId: string): Promise<DeviceStatus[]> {
-      return findTeamDevices(db, teamId);
+    /** The devices of the lead's team; `deviceId` is the lead's own device (audited). */
+    async teamDevices(lead: TeamLead, deviceId: string | null): Promise<DeviceStatus[]> {
+      const devices = await findTeamDevices(db, lead.teamId);
+      await appendAudit(db, {
+        userId: lead.id,
+        deviceId,
+        action: 'team_devices',
+        detail: { devices: devices.length },
+      });
+      return devices;
     },
   };
 }

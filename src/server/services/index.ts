@@ -2,6 +2,7 @@
 import type { Database } from '../db/database';
 import { type AuditEntry, appendAudit } from '../repositories/audit-log';
 import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
+import { createCaseRecordsService } from './case-records-service';
 import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
@@ -9,7 +10,9 @@ import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
 import { createRetention, type RetentionPeriods } from './retention';
+import { createRevocationService } from './revocation-service';
 import { createSubstitutionPeriods } from './substitution-periods';
+import { createTeamSettingsService } from './team-settings-service';
 
 export interface ServiceOptions {
   /** "Now" for substitution periods; tests move it. */
@@ -43,6 +46,9 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
     clock,
     live,
     devices: createDeviceStatusService(db),
+    caseRecords: createCaseRecordsService(db, { clock, retention }),
+    revocations: createRevocationService(db, live),
+    teamSettings: createTeamSettingsService(db),
     /** Reads of routes without a service of their own go to the audit trail here. */
     audit: (entry: AuditEntry) => appendAudit(db, entry),
     async databaseIsUp(): Promise<boolean> {

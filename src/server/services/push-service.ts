@@ -21,6 +21,8 @@ import {
   lockMutationIds,
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
+import { findCaseIdOfChild } from '../repositories/case-children';
+import { inSavepoint } from '../repositories/savepoint';
 import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
 import { type Clock, localDay, systemClock } from './clock';
@@ -112,24 +114,10 @@ function attemptedCaseIdOf(mutation: Mutation): string | null {
   return typeof id === 'string' && UUID.test(id) ? id : null;
 }
 
-/** Tables whose rows name their case in case_id (a refused edit of one is an attempt on that case). */
-const caseChildTables: Partial<Record<MutableEntity, string>> = {
-  note: 'notes',
-  appointment: 'appointments',
-  substitution: 'substitutions',
-  goal: 'goals',
-  comment: 'comments',
-};
-
-/** The case of the stored record a refused mutation named, if it is a case's child. */
+/** The case of the stored record a refused edit named, if it is a case's child (a create names none). */
 async function storedCaseIdOf(tx: Queryable, mutation: Mutation): Promise<string | null> {
-  const table = caseChildTables[mutation.entity];
-  if (!table || mutation.op === 'create') return null;
-  const rows = await tx.query<{ caseId: string }>(
-    `SELECT case_id::text AS "caseId" FROM ${table} WHERE id = $1`,
-    [mutation.recordId],
-  );
-  return rows[0]?.caseId ?? null;
+  if (mutation.op === 'create') return null;
+  return findCaseIdOfChild(tx, mutation.entity, mutation.recordId);
 }
 
 /** One batch's transaction, whose push it is, and what it collects while its mutations apply. */
@@ -224,19 +212,14 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
 
   /** One mutation in its own savepoint: a rejection undoes its writes only. */
   async function applyInSavepoint(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
-    const { tx } = batch;
-    await tx.query('SAVEPOINT mutation');
     const eventsBefore = batch.events.length;
     try {
-      const result = await applyInTransaction(batch, mutation);
-      await tx.query('RELEASE SAVEPOINT mutation');
-      return result;
+      return await inSavepoint(batch.tx, () => applyInTransaction(batch, mutation));
     } catch (error) {
       batch.events.length = eventsBefore;
-      await tx.query('ROLLBACK TO SAVEPOINT mutation');
       if (!isRejection(error)) throw error;
       // A refused attempt on a case is part of that case's trail too.
-      const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(tx, mutation));
+      const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(batch.tx, mutation));
       if (attempted) batch.touched.add(attempted);
       return rejected(
         mutation.id,

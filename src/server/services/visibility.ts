@@ -9,12 +9,26 @@ import type { SessionUser } from '../../shared/protocol';
 import type { CaseRecord, PreConsultationRecord } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { isActiveSubstitute } from '../repositories/substitutions';
+import { Refusal } from './refusal';
 
 /** The authenticated caller. */
 export type Actor = SessionUser;
 
 export function isLeadOf(actor: Actor, teamId: string): boolean {
   return actor.role === 'lead' && actor.teamId === teamId;
+}
+
+declare const checkedLead: unique symbol;
+/** An actor found to lead their team: what only a lead may do takes this, not an Actor. */
+export type TeamLead = Actor & { readonly [checkedLead]: true };
+
+/**
+ * The check in front of everything only a team's lead may do (the push's rules
+ * ask isLeadOf themselves): anyone else is refused 'forbidden' with `refusal`.
+ */
+export function requireLeadOf(actor: Actor, teamId: string, refusal: string): TeamLead {
+  if (!isLeadOf(actor, teamId)) throw new Refusal('forbidden', refusal);
+  return actor as TeamLead;
 }
 
 export async function mayWorkOnCase(

@@ -5,13 +5,12 @@
 // random and known to the device and its team's lead.
 import type { FastifyInstance } from 'fastify';
 import type { DeviceRevocation } from '../../../shared/protocol';
-import type { Database } from '../../db/database';
-import { teamsRevokingDevice } from '../../repositories/revocations';
+import type { Services } from '../../services';
 import { requiredDeviceIdOf } from '../device-id';
 
-export function registerDeviceRevocationRoute(app: FastifyInstance, db: Database): void {
+export function registerDeviceRevocationRoute(app: FastifyInstance, services: Services): void {
   app.get('/api/devices/revocation', async (request): Promise<DeviceRevocation> => {
     const deviceId = requiredDeviceIdOf(request);
-    return { revokedTeamIds: await teamsRevokingDevice(db, deviceId) };
+    return { revokedTeamIds: await services.revocations.teamsRevoking(deviceId) };
   });
 }

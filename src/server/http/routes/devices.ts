@@ -4,9 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { DeviceStatusReport, type TeamDevicesResponse } from '../../../shared/protocol';
 import type { Services } from '../../services';
-import { authenticatedOf } from '../auth-hook';
+import { authenticatedLeadOf, authenticatedOf } from '../auth-hook';
 import { deviceIdOf, requiredDeviceIdOf } from '../device-id';
-import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 export function registerDeviceRoutes(app: FastifyInstance, services: Services): void {
@@ -19,17 +18,7 @@ export function registerDeviceRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.get('/api/team/devices', async (request): Promise<TeamDevicesResponse> => {
-    const { actor } = authenticatedOf(request);
-    if (actor.role !== 'lead') {
-      throw new HttpError(403, 'forbidden', 'Nur die Teamleitung sieht die Geräte des Teams');
-    }
-    const devices = await services.devices.teamDevices(actor.teamId);
-    await services.audit({
-      userId: actor.id,
-      deviceId: deviceIdOf(request),
-      action: 'team_devices',
-      detail: { devices: devices.length },
-    });
-    return { devices };
+    const lead = authenticatedLeadOf(request, 'Nur die Teamleitung sieht die Geräte des Teams');
+    return { devices: await services.devices.teamDevices(lead, deviceIdOf(request)) };
   });
 }

@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveEvent } from '../../../shared/protocol';
 import type { Services } from '../../services';
+import { isLeadOf } from '../../services/visibility';
 import { authenticatedOf } from '../auth-hook';
 import { deviceIdOf } from '../device-id';
 import { securityHeaders } from '../security-headers';
@@ -39,7 +40,7 @@ export function registerEventsRoute(app: FastifyInstance, services: Services): v
     const unsubscribe = services.live.subscribe({
       userId: actor.id,
       teamId: actor.teamId,
-      isLead: actor.role === 'lead',
+      isLead: isLeadOf(actor, actor.teamId),
       deviceId,
       send(event: LiveEvent) {
         raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);

@@ -9,59 +9,28 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Id } from '../../../shared/fields';
-import type { Database } from '../../db/database';
-import { isTeamDevice, revokeDevice, revokeUser } from '../../repositories/revocations';
-import { isTeamMember } from '../../repositories/users';
 import type { Services } from '../../services';
-import type { Actor } from '../../services/visibility';
-import { authenticatedOf } from '../auth-hook';
+import { authenticatedLeadOf } from '../auth-hook';
 import { DEVICE_ID, deviceIdOf } from '../device-id';
-import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 const DeviceParams = z.object({ deviceId: z.string().regex(DEVICE_ID) }).strict();
 const UserParams = z.object({ userId: Id }).strict();
 
-function requireLead(actor: Actor): void {
-  if (actor.role !== 'lead')
-    throw new HttpError(403, 'forbidden', 'Nur die Teamleitung kann Zugänge sperren');
-}
+const LEAD_ONLY = 'Nur die Teamleitung kann Zugänge sperren';
 
-export function registerRevocationRoutes(app: FastifyInstance, services: Services, db: Database): void {
+export function registerRevocationRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/team/devices/:deviceId/revoke', async (request, reply) => {
-    const { actor } = authenticatedOf(request);
-    requireLead(actor);
+    const lead = authenticatedLeadOf(request, LEAD_ONLY);
     const { deviceId } = parseInput(DeviceParams, request.params);
-    if (!(await isTeamDevice(db, deviceId, actor.teamId))) {
-      throw new HttpError(404, 'not_found', 'Gerät nicht gefunden');
-    }
-    await db.transaction((tx) => revokeDevice(tx, { deviceId, teamId: actor.teamId, revokedBy: actor.id }));
-    services.live.endWhere((s) => s.teamId === actor.teamId && s.deviceId === deviceId);
-    await services.audit({
-      userId: actor.id,
-      deviceId: deviceIdOf(request),
-      action: 'device_revoked',
-      detail: { deviceId },
-    });
+    await services.revocations.revokeDevice(lead, deviceIdOf(request), deviceId);
     return reply.status(204).send();
   });
 
   app.post('/api/team/users/:userId/revoke', async (request, reply) => {
-    const { actor } = authenticatedOf(request);
-    requireLead(actor);
+    const lead = authenticatedLeadOf(request, LEAD_ONLY);
     const { userId } = parseInput(UserParams, request.params);
-    if (!(await isTeamMember(db, actor.teamId, userId))) {
-      throw new HttpError(404, 'not_found', 'Person nicht gefunden');
-    }
-    if (userId === actor.id) throw new HttpError(400, 'invalid', 'Den eigenen Zugang kann man nicht sperren');
-    await db.transaction((tx) => revokeUser(tx, userId));
-    services.live.endWhere((s) => s.userId === userId);
-    await services.audit({
-      userId: actor.id,
-      deviceId: deviceIdOf(request),
-      action: 'user_revoked',
-      detail: { userId },
-    });
+    await services.revocations.revokeUser(lead, deviceIdOf(request), userId);
     return reply.status(204).send();
   });
 }
