@@ -3,6 +3,7 @@
 // service as the respective user, so it gets sequence numbers, versions and
 // permission checks exactly like data from a device.
 import { randomUUID } from 'node:crypto';
+import { localIsoDate } from '../../shared/local-date';
 import type { Mutation, SessionUser } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
@@ -20,8 +21,7 @@ const SEED_DEVICE = 'demo-seed';
 /** Calendar day in the server's local time, `offset` days from `today`. */
 function dayFrom(today: Date, offset: number): string {
   const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return localIsoDate(day);
 }
 
 function mutation(
