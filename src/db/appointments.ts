@@ -50,11 +50,6 @@ export function listAppointmentsFrom(db: FeldakteDb, fromDate: string): Promise<
   return db.appointments.where('[date+time]').aboveOrEqual([fromDate, '']).toArray();
 }
 
-export async function listAppointmentsForCase(db: FeldakteDb, caseId: string): Promise<AppointmentRecord[]> {
-  const list = await db.appointments.where('caseId').equals(caseId).toArray();
-  return list.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
-}
-
 export function getAppointment(db: FeldakteDb, id: string): Promise<AppointmentRecord | undefined> {
   return db.appointments.get(id);
 }
