@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './de
 import { teamNord } from './team-nord';
 import { teamSued } from './team-sued';
 
-export const demoTeams: readonly DemoTeam[] = [teamNord, teamSued];
+const demoTeams: readonly DemoTeam[] = [teamNord, teamSued];
 
 const SEED_DEVICE = 'demo-seed';
 
