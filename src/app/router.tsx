@@ -3,6 +3,7 @@
 // service worker precaches every chunk, so they open offline all the same.
 import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { routes } from '../ui/paths';
 import { AppLayout } from './layout/AppLayout';
 import { loadPageTexts } from './screen-texts';
 
@@ -109,28 +110,28 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<TodayPage />} />
-        <Route path="faelle" element={<CaseListPage />} />
-        <Route path="faelle/:caseId" element={<CaseRoute />}>
-          <Route path="notiz/neu" element={<NewNoteRoute />} />
-          <Route path="notiz/:noteId" element={<EditNoteRoute />} />
+        <Route path={routes.cases} element={<CaseListPage />} />
+        <Route path={routes.case} element={<CaseRoute />}>
+          <Route path={routes.newCaseNote} element={<NewNoteRoute />} />
+          <Route path={routes.caseNote} element={<EditNoteRoute />} />
         </Route>
-        <Route path="termine" element={<AppointmentsPage />} />
-        <Route path="termine/neu" element={<NewAppointmentPage />} />
-        <Route path="termine/:appointmentId" element={<EditAppointmentRoute />} />
-        <Route path="termine/:appointmentId/notiz" element={<VisitNoteRoute />} />
-        <Route path="fall-im-feld" element={<PreConsultationsRoute />} />
-        <Route path="fall-im-feld/neu" element={<NewPreConsultationPage />} />
-        <Route path="pruefen" element={<ReviewRoute />} />
-        <Route path="pruefen/:noteId" element={<ReviewRoute />} />
-        <Route path="auslastung" element={<CaseloadRoute />} />
-        <Route path="bericht" element={<MonthlyReportPage />} />
-        <Route path="suche" element={<SearchPage />} />
-        <Route path="sync" element={<SyncPage />} />
-        <Route path="konflikte" element={<ConflictsPage />} />
-        <Route path="partner" element={<PartnersPage />} />
-        <Route path="partner/neu" element={<NewPartnerPage />} />
-        <Route path="partner/:partnerId" element={<PartnerRoute />} />
-        <Route path="partner/:partnerId/bearbeiten" element={<EditPartnerRoute />} />
+        <Route path={routes.appointments} element={<AppointmentsPage />} />
+        <Route path={routes.newAppointment} element={<NewAppointmentPage />} />
+        <Route path={routes.appointment} element={<EditAppointmentRoute />} />
+        <Route path={routes.visitNote} element={<VisitNoteRoute />} />
+        <Route path={routes.preConsultations} element={<PreConsultationsRoute />} />
+        <Route path={routes.newPreConsultation} element={<NewPreConsultationPage />} />
+        <Route path={routes.review} element={<ReviewRoute />} />
+        <Route path={routes.reviewNote} element={<ReviewRoute />} />
+        <Route path={routes.caseload} element={<CaseloadRoute />} />
+        <Route path={routes.report} element={<MonthlyReportPage />} />
+        <Route path={routes.search} element={<SearchPage />} />
+        <Route path={routes.sync} element={<SyncPage />} />
+        <Route path={routes.conflicts} element={<ConflictsPage />} />
+        <Route path={routes.partners} element={<PartnersPage />} />
+        <Route path={routes.newPartner} element={<NewPartnerPage />} />
+        <Route path={routes.partner} element={<PartnerRoute />} />
+        <Route path={routes.editPartner} element={<EditPartnerRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 // Local repository of appointments (Termine).
+import { localIsoDate } from '../shared/local-date';
 import type { AppointmentFields, AppointmentRecord } from '../shared/records';
 import { deleteLocal } from './local-delete';
 import { type Actor, createLocal, updateLocal } from './local-write';
@@ -7,12 +8,6 @@ import type { FeldakteDb } from './schema';
 
 /** How far back Heute reminds of visits without a note. */
 const REMINDER_DAYS = 30;
-
-/** A day as "YYYY-MM-DD" and a time as "HH:MM", in the device's local time. */
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** When an appointment ends, in the device's local time. */
 export function appointmentEnd(
@@ -36,11 +31,11 @@ export async function listVisitsOn(db: FeldakteDb, day: string): Promise<Appoint
  * (no note's `appointmentId` names them). Oldest first.
  */
 export async function listUndocumentedVisits(db: FeldakteDb, now: Date): Promise<AppointmentRecord[]> {
-  const from = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - REMINDER_DAYS));
+  const from = localIsoDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - REMINDER_DAYS));
   const recent = (
     await db.appointments
       .where('[date+time]')
-      .between([from, ''], [localDay(now), '\uffff'])
+      .between([from, ''], [localIsoDate(now), '\uffff'])
       .toArray()
   ).filter((a) => a.status !== 'cancelled' && appointmentEnd(a) <= now);
   const documented = await noteIdsOfAppointments(
@@ -53,11 +48,6 @@ export async function listUndocumentedVisits(db: FeldakteDb, now: Date): Promise
 /** Appointments from a day on (inclusive), in time order. */
 export function listAppointmentsFrom(db: FeldakteDb, fromDate: string): Promise<AppointmentRecord[]> {
   return db.appointments.where('[date+time]').aboveOrEqual([fromDate, '']).toArray();
-}
-
-export async function listAppointmentsForCase(db: FeldakteDb, caseId: string): Promise<AppointmentRecord[]> {
-  const list = await db.appointments.where('caseId').equals(caseId).toArray();
-  return list.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
 }
 
 export function getAppointment(db: FeldakteDb, id: string): Promise<AppointmentRecord | undefined> {

@@ -88,15 +88,6 @@ export function describeConflict<E extends MutableEntity>(
   };
 }
 
-/** Every open conflict on the device, oldest first, with member names. */
-export async function listConflicts(db: FeldakteDb): Promise<ConflictView[]> {
-  const [records, members] = await Promise.all([listConflictedRecords(db), db.members.toArray()]);
-  const views = records.flatMap(({ entity, record }) =>
-    record.conflicts.map((conflict) => describeConflict(entity, record, conflict, members)),
-  );
-  return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   // Field values are JSON (strings, numbers, booleans, null).
   return Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);

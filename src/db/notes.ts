@@ -24,18 +24,6 @@ export function getNote(db: FeldakteDb, id: string): Promise<NoteRecord | undefi
   return db.notes.get(id);
 }
 
-/**
- * The lead's review queue: unreviewed before reviewed, § 8a concerns on top of
- * each group, newest first within. Only notes the server has acknowledged
- * (version > 0) are listed: a lead reviews what was synced.
- */
-export async function listReviewQueue(db: FeldakteDb): Promise<NoteRecord[]> {
-  // Read in one go and filtered here: Dexie's filter() walks a cursor, opening one sealed row at a time.
-  const notes = (await db.notes.toArray()).filter((n) => n.version > 0);
-  const rank = (n: NoteRecord) => (n.reviewedAt ? 2 : 0) + (n.concern8a ? 0 : 1);
-  return notes.sort((a, b) => rank(a) - rank(b) || newestFirst(a, b));
-}
-
 export function createNote(db: FeldakteDb, actor: Actor, fields: NoteInput): Promise<NoteRecord> {
   // createLocal parses the fields with the shared schema, which fills in the defaults.
   return createLocal(db, 'note', actor, fields as NoteFields, {

@@ -54,12 +54,3 @@ export async function outboxSummary(
   const [count, first] = await Promise.all([db.outbox.count(), db.outbox.orderBy('seq').first()]);
   return { pendingCount: count, oldestPendingAt: first?.clientTime ?? null };
 }
-
-/** Rejected changes that belonged to a case, e.g. to show them on the case after it left the device. */
-export function listRejectedForCase(db: FeldakteDb, caseId: string): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('caseId')
-    .equals(caseId)
-    .filter((e) => e.status === 'rejected')
-    .sortBy('seq');
-}

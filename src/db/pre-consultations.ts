@@ -16,21 +16,8 @@ export async function listPreConsultations(db: FeldakteDb): Promise<PreConsultat
   return list.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
 }
 
-export function getPreConsultation(db: FeldakteDb, id: string) {
-  return db.preConsultations.get(id);
-}
-
 export function createPreConsultation(db: FeldakteDb, actor: Actor, fields: PreConsultationFields) {
   return createLocal(db, 'preConsultation', actor, fields, { teamId: actor.teamId, workerId: actor.userId });
-}
-
-export function updatePreConsultation(
-  db: FeldakteDb,
-  actor: Actor,
-  id: string,
-  patch: Partial<PreConsultationFields>,
-) {
-  return updateLocal(db, 'preConsultation', actor, id, patch);
 }
 
 export function deletePreConsultation(db: FeldakteDb, actor: Actor, id: string): Promise<void> {

@@ -135,8 +135,6 @@ const STORES_V3 = {
   drafts: 'key, caseId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
-
 export class FeldakteDb extends Dexie {
   cases!: Table<CaseRecord, string>;
   notes!: Table<NoteRecord, string>;

@@ -24,10 +24,6 @@ export async function listSubstitutionsOf(
   return list.sort((a, b) => a.from.localeCompare(b.from) || a.until.localeCompare(b.until));
 }
 
-export function getSubstitution(db: FeldakteDb, id: string): Promise<SubstitutionRecord | undefined> {
-  return db.substitutions.get(id);
-}
-
 /** Whether the period covers a day ("2026-03-10"); both ends count. */
 export function isSubstitutionActiveOn(substitution: SubstitutionFields, day: string): boolean {
   return substitution.from <= day && day <= substitution.until;

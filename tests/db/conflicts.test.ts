@@ -3,15 +3,10 @@ import { createAppointment } from '../../src/db/appointments';
 import { createCase, updateCase } from '../../src/db/cases';
 import { withConflictFlag } from '../../src/db/conflict-flag';
 import { ConflictNotFoundError, resolveConflict } from '../../src/db/conflict-resolution';
-import {
-  countOpenConflicts,
-  describeConflict,
-  listConflictedRecords,
-  listConflicts,
-} from '../../src/db/conflicts';
+import { countOpenConflicts, describeConflict, listConflictedRecords } from '../../src/db/conflicts';
 import type { FeldakteDb } from '../../src/db/schema';
 import { type CaseRecord, type Conflict, DELETE_CONFLICT_FIELD } from '../../src/shared/records';
-import { fieldConflict } from './support/conflicts';
+import { fieldConflict, listConflictViews } from './support/conflicts';
 import { appointmentFields, caseFields, colleague, freshDb, worker } from './support/fixtures';
 
 let db: FeldakteDb;
@@ -145,7 +140,7 @@ describe('open conflicts', () => {
       expect.objectContaining({ value: 'vom Telefon', byName: null, deviceId: 'telefon', isCurrent: true }),
     ]);
 
-    const all = await listConflicts(db);
+    const all = await listConflictViews(db);
     expect(all).toHaveLength(3);
     expect(all.find((v) => v.isDeletion)).toMatchObject({ entity: 'appointment', caseId: c.id });
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/db/cases';
-import { createNote, listNotesForCase, listReviewQueue, markNoteReviewed } from '../../src/db/notes';
+import { createNote, listNotesForCase, markNoteReviewed } from '../../src/db/notes';
+import { listFilteredReviewQueue } from '../../src/db/review';
 import type { FeldakteDb } from '../../src/db/schema';
 import type { NoteFields } from '../../src/shared/records';
 import { caseFields, freshDb, lead, noteFields, worker } from './support/fixtures';
@@ -19,18 +20,23 @@ async function syncedNote(caseId: string, text: string, fields: Partial<NoteFiel
 }
 
 describe('review queue', () => {
-  it('lists unreviewed § 8a notes first, then unreviewed, then reviewed; newest first within', async () => {
+  it('lists synced notes: open § 8a concerns first, then unreviewed, then reviewed (§ 8a on top); newest first within', async () => {
     db = freshDb();
     const c = await createCase(db, worker, caseFields());
     const reviewed = { reviewedAt: '2026-03-05T10:00:00.000Z' };
     await syncedNote(c.id, 'geprüft alt', { ...reviewed, date: '2026-03-01' });
     await syncedNote(c.id, 'offen alt', { date: '2026-03-01' });
-    await syncedNote(c.id, '8a geprüft', { ...reviewed, concern8a: true, date: '2026-03-03' });
+    await syncedNote(c.id, '8a geprüft', {
+      ...reviewed,
+      concern8a: true,
+      concernAcknowledgedAt: '2026-03-05T10:00:00.000Z',
+      date: '2026-03-03',
+    });
     await syncedNote(c.id, 'offen neu', { date: '2026-03-04' });
     await syncedNote(c.id, '8a offen', { concern8a: true, date: '2026-02-01' });
     await createNote(db, worker, noteFields(c.id, { text: 'noch nicht synchronisiert', concern8a: true }));
 
-    const queue = await listReviewQueue(db);
+    const queue = await listFilteredReviewQueue(db, {});
 
     expect(queue.map((n) => n.text)).toEqual([
       '8a offen',

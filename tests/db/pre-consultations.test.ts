@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChangeNotAllowedError } from '../../src/db/local-write';
 import { createPartner, deletePartner } from '../../src/db/partners';
-import {
-  closeWithReferral,
-  convertToCase,
-  createPreConsultation,
-  getPreConsultation,
-} from '../../src/db/pre-consultations';
+import { closeWithReferral, convertToCase, createPreConsultation } from '../../src/db/pre-consultations';
 import type { FeldakteDb } from '../../src/db/schema';
 import { caseFields, freshDb, lead, preConsultationFields, worker } from './support/fixtures';
 
@@ -52,7 +47,7 @@ describe('convertToCase', () => {
       clients,
       helpType,
     });
-    expect(await getPreConsultation(db, pre.id)).toMatchObject({
+    expect(await db.preConsultations.get(pre.id)).toMatchObject({
       convertedCaseId: created.id,
       outcome: 'help_recommended',
       referralPartnerId: null,
@@ -93,7 +88,7 @@ describe('convertToCase', () => {
 
     expect(calls).toBe(2);
     expect(await db.cases.count()).toBe(0);
-    expect(await getPreConsultation(db, pre.id)).toMatchObject({ convertedCaseId: null, outcome: 'done' });
+    expect(await db.preConsultations.get(pre.id)).toMatchObject({ convertedCaseId: null, outcome: 'done' });
     expect((await db.outbox.toArray()).map((e) => [e.entity, e.op])).toEqual([['preConsultation', 'create']]);
   });
 
@@ -115,7 +110,7 @@ describe('closeWithReferral', () => {
 
     await closeWithReferral(db, worker, pre.id, target.id);
 
-    expect(await getPreConsultation(db, pre.id)).toMatchObject({
+    expect(await db.preConsultations.get(pre.id)).toMatchObject({
       outcome: 'referral',
       referralPartnerId: target.id,
       convertedCaseId: null,
@@ -136,7 +131,7 @@ describe('closeWithReferral', () => {
     await deletePartner(db, { ...lead, role: 'lead' }, gone.id);
 
     await expect(closeWithReferral(db, worker, pre.id, gone.id)).rejects.toThrow();
-    expect(await getPreConsultation(db, pre.id)).toMatchObject({ outcome: 'done', referralPartnerId: null });
+    expect(await db.preConsultations.get(pre.id)).toMatchObject({ outcome: 'done', referralPartnerId: null });
 
     const other = await createPartner(
       db,

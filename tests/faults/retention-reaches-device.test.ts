@@ -9,17 +9,15 @@
 // comes back after the erasure. The deletion dates are made to pass by running the
 // server's retention service with a clock moved past them (no sleeping).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAppointment, listAppointmentsForCase } from '../../src/db/appointments';
+import { createAppointment } from '../../src/db/appointments';
 import { createCase, getCase, updateCase } from '../../src/db/cases';
 import { createComment, listCommentsForNote } from '../../src/db/comments';
 import { draftKeys, saveDraft } from '../../src/db/drafts';
 import { createGoal, listGoalsForCase } from '../../src/db/goals';
-import { createNote, listNotesForCase, listReviewQueue, updateNote } from '../../src/db/notes';
-import {
-  createPreConsultation,
-  listPreConsultations,
-  updatePreConsultation,
-} from '../../src/db/pre-consultations';
+import { updateLocal } from '../../src/db/local-write';
+import { createNote, listNotesForCase, updateNote } from '../../src/db/notes';
+import { createPreConsultation, listPreConsultations } from '../../src/db/pre-consultations';
+import { listFilteredReviewQueue } from '../../src/db/review';
 import { type FeldakteDb, tableOf } from '../../src/db/schema';
 import { closeSearchIndex, searchIndexOf, searchLocal } from '../../src/db/search';
 import { createRetention, DEFAULT_RETENTION, deletionDate } from '../../src/server/services/retention';
@@ -250,7 +248,7 @@ describe.each(serverTargets)('retention reaches the devices ($name)', (target) =
         reviewedAt: null,
       })
     ).id;
-    await updatePreConsultation(tablet.db, tablet.actor, pre.id, { advice: TABLET_TEXTS.advice });
+    await updateLocal(tablet.db, 'preConsultation', tablet.actor, pre.id, { advice: TABLET_TEXTS.advice });
     expect(await tablet.countPending()).toBe(4);
   });
 
@@ -321,10 +319,10 @@ describe.each(serverTargets)('retention reaches the devices ($name)', (target) =
       // The app's own queries find nothing of it any more.
       expect(await getCase(db, seeded.erasedCase.id)).toBeUndefined();
       expect(await listNotesForCase(db, seeded.erasedCase.id)).toEqual([]);
-      expect(await listAppointmentsForCase(db, seeded.erasedCase.id)).toEqual([]);
+      expect(await db.appointments.where('caseId').equals(seeded.erasedCase.id).toArray()).toEqual([]);
       expect(await listGoalsForCase(db, seeded.erasedCase.id)).toEqual([]);
       for (const note of seeded.notes) expect(await listCommentsForNote(db, note.id)).toEqual([]);
-      const queue = (await listReviewQueue(db)).map((n) => n.id);
+      const queue = (await listFilteredReviewQueue(db, {})).map((n) => n.id);
       for (const note of seeded.notes) expect(queue).not.toContain(note.id);
 
       // Neither does search: the live index drops them, and one built afresh never has them.

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppointment, deleteAppointment, updateAppointment } from '../../src/db/appointments';
 import { createCase, updateCase } from '../../src/db/cases';
 import { resolveConflict } from '../../src/db/conflict-resolution';
-import { countOpenConflicts, listConflicts } from '../../src/db/conflicts';
+import { countOpenConflicts } from '../../src/db/conflicts';
 import { DELETE_CONFLICT_FIELD } from '../../src/shared/records';
+import { listConflictViews } from '../db/support/conflicts';
 import { appointmentFields, caseFields, worker } from '../db/support/fixtures';
 import { ProtocolHarness, startMswForThisFile } from './support/protocol-harness';
 import { type TestDevice, testDevice } from './support/test-device';
@@ -67,7 +68,7 @@ describe('per-field merge between two devices', () => {
     for (const device of [phone, tablet]) {
       // The value applied first stays on the record; both are kept in the conflict.
       expect(await device.db.cases.get(c.id)).toMatchObject({ phone: 'vom Telefon' });
-      const [conflict, ...more] = await listConflicts(device.db);
+      const [conflict, ...more] = await listConflictViews(device.db);
       expect(more).toEqual([]);
       expect(conflict).toMatchObject({ entity: 'case', recordId: c.id, field: 'phone', isDeletion: false });
       expect(conflict?.candidates.map((x) => [x.value, x.deviceId, x.isCurrent])).toEqual([
@@ -77,7 +78,7 @@ describe('per-field merge between two devices', () => {
     }
 
     // The tablet resolves; the resolution syncs like any edit.
-    const [conflict] = await listConflicts(tablet.db);
+    const [conflict] = await listConflictViews(tablet.db);
     await resolveConflict(tablet.db, worker, 'case', c.id, conflict?.conflictId as string, 'vom Tablet');
     expect(await tablet.db.cases.get(c.id)).toMatchObject({ phone: 'vom Tablet', conflicts: [] });
     await tablet.sync();
@@ -122,7 +123,7 @@ describe('per-field merge between two devices', () => {
     await updateCase(tablet.db, worker, c.id, { phone: 'vom Tablet' });
     await phone.sync();
     await tablet.sync();
-    const [conflict] = await listConflicts(tablet.db);
+    const [conflict] = await listConflictViews(tablet.db);
     await resolveConflict(tablet.db, worker, 'case', c.id, conflict?.conflictId as string, 'vom Tablet');
     harness.server.editRemotely('case', c.id, { address: 'vom Büro' });
 
@@ -168,7 +169,7 @@ describe('delete against edit', () => {
     for (const device of [phone, tablet]) {
       // The record is back on the phone that deleted it, with the conflict to decide.
       expect(await device.db.appointments.get(appointment.id)).toMatchObject({ place: 'Spielplatz' });
-      const [conflict] = await listConflicts(device.db);
+      const [conflict] = await listConflictViews(device.db);
       expect(conflict).toMatchObject({ field: DELETE_CONFLICT_FIELD, isDeletion: true });
       expect(conflict?.candidates.map((x) => [x.value, x.deviceId])).toEqual([
         [false, 'tablet'],
@@ -176,7 +177,7 @@ describe('delete against edit', () => {
       ]);
     }
 
-    const [conflict] = await listConflicts(phone.db);
+    const [conflict] = await listConflictViews(phone.db);
     await resolveConflict(
       phone.db,
       worker,
@@ -207,7 +208,7 @@ describe('delete against edit', () => {
 
     for (const device of [phone, tablet]) {
       expect(await device.db.appointments.get(appointment.id)).toMatchObject({ place: 'Spielplatz' });
-      expect((await listConflicts(device.db)).map((v) => v.isDeletion)).toEqual([true]);
+      expect((await listConflictViews(device.db)).map((v) => v.isDeletion)).toEqual([true]);
     }
   });
 });

@@ -6,16 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAppointment } from '../../src/db/appointments';
 import { createCase } from '../../src/db/cases';
-import { listConflicts } from '../../src/db/conflicts';
 import { createLocal, updateLocal } from '../../src/db/local-write';
 import { createNote, updateNote } from '../../src/db/notes';
-import { listRejectedForCase } from '../../src/db/outbox';
+import { listRejected } from '../../src/db/outbox';
 import { FeldakteDb } from '../../src/db/schema';
 import { createSubstitution } from '../../src/db/substitutions';
 import type { CaseRecord } from '../../src/shared/records';
 import { createSyncEngine } from '../../src/sync/engine';
 import { applyPullBatch } from '../../src/sync/pull';
 import { readDeferredRemovals } from '../../src/sync/sync-meta';
+import { listConflictViews } from '../db/support/conflicts';
 import {
   appointmentFields,
   caseFields,
@@ -83,6 +83,11 @@ async function localCounts(caseId: string, database: FeldakteDb = db) {
   };
 }
 
+/** The refused changes of a case, as the sync screen lists refused changes. */
+async function rejectedOfCase(database: FeldakteDb, caseId: string) {
+  return (await listRejected(database)).filter((entry) => entry.caseId === caseId);
+}
+
 const none = { cases: 0, notes: 0, appointments: 0, substitutions: 0, goals: 0, comments: 0, drafts: 0 };
 const all = { cases: 1, notes: 1, appointments: 1, substitutions: 1, goals: 1, comments: 1, drafts: 1 };
 
@@ -111,7 +116,7 @@ describe('a case reassigned away', () => {
     const sent = harness.pushRequests.flatMap((r) => r.mutations.map((m) => m.recordId));
     expect(sent.slice(-2)).toEqual([note.id, newNoteId]);
     expect(await localCounts(c.id)).toEqual(none);
-    const rejected = await listRejectedForCase(db, c.id);
+    const rejected = await rejectedOfCase(db, c.id);
     expect(rejected.map((e) => [e.op, e.data.text, e.rejection?.httpStatus])).toEqual([
       ['update', 'noch schnell ergänzt', 403],
       ['create', 'neue Notiz', 403],
@@ -142,7 +147,7 @@ describe('a case reassigned away', () => {
       expect(after.getState()).toMatchObject({ phase: 'idle', pendingCount: 0, rejectedCount: 1 });
       expect(await reopened.cases.get(c.id)).toBeUndefined();
       expect(await localCounts(c.id, reopened)).toEqual(none);
-      expect((await listRejectedForCase(reopened, c.id))[0]?.data).toEqual({ text: 'wartet' });
+      expect((await rejectedOfCase(reopened, c.id))[0]?.data).toEqual({ text: 'wartet' });
     } finally {
       reopened.close();
     }
@@ -166,7 +171,7 @@ describe('a case reassigned away while a goal edit waits', () => {
     await engine().syncNow();
 
     expect(await localCounts(c.id)).toEqual(none);
-    expect((await listRejectedForCase(db, c.id)).map((e) => [e.entity, e.data])).toEqual([
+    expect((await rejectedOfCase(db, c.id)).map((e) => [e.entity, e.data])).toEqual([
       ['goal', { status: 'achieved' }],
     ]);
   });
@@ -183,7 +188,7 @@ describe('a record deleted on the server while an edit of it waits', () => {
     await engine().syncNow();
 
     expect(await db.notes.get(note.id)).toMatchObject({ text: 'nicht verlieren' });
-    expect((await listConflicts(db)).map((v) => [v.recordId, v.isDeletion])).toEqual([[note.id, true]]);
+    expect((await listConflictViews(db)).map((v) => [v.recordId, v.isDeletion])).toEqual([[note.id, true]]);
     expect(await readDeferredRemovals(db)).toEqual([]);
   });
 });

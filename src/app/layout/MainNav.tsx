@@ -6,6 +6,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { Icon, type IconName } from '../../ui/components/icons';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import './main-nav.css';
 
@@ -25,14 +26,14 @@ interface NavItem {
   icon: IconName;
 }
 
-const today: NavItem = { to: '/', label: 'nav.today', icon: 'today' };
-const cases: NavItem = { to: '/faelle', label: 'nav.cases', icon: 'cases' };
-const appointments: NavItem = { to: '/termine', label: 'nav.appointments', icon: 'appointments' };
-const field: NavItem = { to: '/fall-im-feld', label: 'nav.preConsultations', icon: 'field' };
-const review: NavItem = { to: '/pruefen', label: 'nav.review', icon: 'review' };
-const caseload: NavItem = { to: '/auslastung', label: 'moreNav.caseload', icon: 'caseload' };
-const report: NavItem = { to: '/bericht', label: 'moreNav.report', icon: 'report' };
-const partners: NavItem = { to: '/partner', label: 'moreNav.partners', icon: 'partners' };
+const today: NavItem = { to: paths.today, label: 'nav.today', icon: 'today' };
+const cases: NavItem = { to: paths.cases, label: 'nav.cases', icon: 'cases' };
+const appointments: NavItem = { to: paths.appointments, label: 'nav.appointments', icon: 'appointments' };
+const field: NavItem = { to: paths.preConsultations, label: 'nav.preConsultations', icon: 'field' };
+const review: NavItem = { to: paths.review, label: 'nav.review', icon: 'review' };
+const caseload: NavItem = { to: paths.caseload, label: 'moreNav.caseload', icon: 'caseload' };
+const report: NavItem = { to: paths.report, label: 'moreNav.report', icon: 'report' };
+const partners: NavItem = { to: paths.partners, label: 'moreNav.partners', icon: 'partners' };
 
 /** First the tabs a phone shows, then what its "Mehr" menu holds. */
 const ITEMS = {
@@ -43,7 +44,7 @@ const ITEMS = {
 function NavItemLink({ item, onClick }: { item: NavItem; onClick?: () => void }) {
   const { t } = useTranslation();
   return (
-    <NavLink to={item.to} end={item.to === '/'} className="nav-link" onClick={onClick}>
+    <NavLink to={item.to} end={item.to === paths.today} className="nav-link" onClick={onClick}>
       <Icon name={item.icon} />
       <span>{t(item.label)}</span>
     </NavLink>

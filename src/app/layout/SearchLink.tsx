@@ -4,12 +4,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { Icon } from '../../ui/components/icons';
+import { paths } from '../../ui/paths';
 import './search-link.css';
 
 export function SearchLink() {
   const { t } = useTranslation();
   return (
-    <NavLink to="/suche" className="search-link">
+    <NavLink to={paths.search} className="search-link">
       <Icon name="search" />
       <span className="search-link-label">{t('nav.search')}</span>
     </NavLink>

@@ -13,6 +13,7 @@ import { NotesTimeline } from '../../features/notes/NotesTimeline';
 import { CaseSubstitutions } from '../../features/substitutions';
 import type { CaseRecord } from '../../shared/records';
 import { BackLink, ButtonLink, EmptyState, Loading } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { LazyRecordConflicts } from './LazyRecordConflicts';
 
@@ -29,7 +30,7 @@ export function CaseRoute() {
     <>
       {noteForm && <Suspense fallback={<Loading label={t('app.loading')} />}>{noteForm}</Suspense>}
       <div hidden={noteForm !== null}>
-        <BackLink to="/faelle" label={t('app.back')} />
+        <BackLink to={paths.cases} label={t('app.back')} />
         {record === undefined && <Loading label={t('app.loading')} />}
         {record === null && <EmptyState>{t('cases.notFound')}</EmptyState>}
         {record && <CasePage record={record} />}
@@ -66,7 +67,7 @@ function CasePage({ record }: { record: CaseRecord }) {
       <section aria-labelledby="timeline-title" className="timeline-section">
         <div className="section-header">
           <h2 id="timeline-title">{t('notes.timeline')}</h2>
-          <ButtonLink to={`/faelle/${record.id}/notiz/neu`}>{t('notes.newNote')}</ButtonLink>
+          <ButtonLink to={paths.newCaseNote(record.id)}>{t('notes.newNote')}</ButtonLink>
         </div>
         <NotesTimeline
           caseId={record.id}

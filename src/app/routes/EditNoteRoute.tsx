@@ -6,6 +6,7 @@ import { useCase } from '../../features/cases';
 import { NoteComments } from '../../features/comments/NoteComments';
 import { EditNoteForm, useNote } from '../../features/notes';
 import { BackLink, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { LazyRecordConflicts } from './LazyRecordConflicts';
 
@@ -16,7 +17,7 @@ export function EditNoteRoute() {
   const { caseId = '', noteId = '' } = useParams();
   const record = useCase(caseId);
   const note = useNote(noteId);
-  const casePath = `/faelle/${caseId}`;
+  const casePath = paths.case(caseId);
 
   return (
     <>

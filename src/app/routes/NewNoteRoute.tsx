@@ -5,6 +5,7 @@ import { draftKeys } from '../../db/drafts';
 import { useCase } from '../../features/cases';
 import { emptyNote, NoteForm, useCreateNote } from '../../features/notes';
 import { BackLink, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 
 export function NewNoteRoute() {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function NewNoteRoute() {
   const caseId = useParams().caseId ?? '';
   const record = useCase(caseId);
   const createNote = useCreateNote();
-  const casePath = `/faelle/${caseId}`;
+  const casePath = paths.case(caseId);
   const draftKey = draftKeys.newNote(caseId);
 
   return (

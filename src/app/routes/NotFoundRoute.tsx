@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 
 export function NotFoundRoute() {
   const { t } = useTranslation();
@@ -7,7 +8,7 @@ export function NotFoundRoute() {
     <>
       <PageHeader title={t('app.notFoundTitle')} />
       <p>{t('app.notFoundText')}</p>
-      <ButtonLink to="/">{t('app.toStart')}</ButtonLink>
+      <ButtonLink to={paths.today}>{t('app.toStart')}</ButtonLink>
     </>
   );
 }

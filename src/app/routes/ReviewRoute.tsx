@@ -2,6 +2,7 @@ import { Navigate, useParams } from 'react-router';
 import { NoteComments } from '../../features/comments';
 import { AmendmentHistory } from '../../features/notes/AmendmentHistory';
 import { ReviewPage } from '../../features/review';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { LazyRecordConflicts } from './LazyRecordConflicts';
 
@@ -9,7 +10,7 @@ import { LazyRecordConflicts } from './LazyRecordConflicts';
 export function ReviewRoute() {
   const { user } = useSession();
   const noteId = useParams().noteId ?? null;
-  if (user.role !== 'lead') return <Navigate to="/" replace />;
+  if (user.role !== 'lead') return <Navigate to={paths.today} replace />;
   return (
     <ReviewPage
       noteId={noteId}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { todayIso } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { AgendaList } from './AgendaList';
 import { useAgenda } from './use-appointments';
 
@@ -16,7 +17,7 @@ export function AppointmentsPage() {
   return (
     <>
       <PageHeader title={t('appointments.title')}>
-        <ButtonLink to="/termine/neu">{t('appointments.newAppointment')}</ButtonLink>
+        <ButtonLink to={paths.newAppointment}>{t('appointments.newAppointment')}</ButtonLink>
       </PageHeader>
       <div className="field field-checkbox">
         <input
@@ -32,15 +33,11 @@ export function AppointmentsPage() {
       {items && items.length > 0 && (
         <AgendaList
           items={items}
-          linkTo={(appointment) => `/termine/${appointment.id}`}
+          linkTo={(appointment) => paths.appointment(appointment.id)}
           renderAction={(appointment, rowId) =>
             // A planned visit that has begun can be documented; done ones are listed under Heute until they are.
             appointment.status === 'planned' && appointment.date <= todayIso() ? (
-              <ButtonLink
-                to={`/termine/${appointment.id}/notiz`}
-                variant="secondary"
-                aria-describedby={rowId}
-              >
+              <ButtonLink to={paths.visitNote(appointment.id)} variant="secondary" aria-describedby={rowId}>
                 {t('visit.document')}
               </ButtonLink>
             ) : null

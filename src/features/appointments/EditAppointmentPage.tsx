@@ -13,6 +13,7 @@ import {
 } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { changedFields } from '../../ui/forms/changed-fields';
+import { paths } from '../../ui/paths';
 import { AppointmentForm } from './AppointmentForm';
 import { useAppointment, useAppointmentWrites, useNoteOfAppointment } from './use-appointments';
 import './visits.css';
@@ -29,7 +30,7 @@ export function EditAppointmentPage({ appointmentId, renderConflicts }: EditAppo
 
   return (
     <>
-      <BackLink to="/termine" label={t('app.back')} />
+      <BackLink to={paths.appointments} label={t('app.back')} />
       <PageHeader title={t('appointments.editTitle')}>
         {appointment?.status === 'cancelled' && <Badge tone="muted">{t('appointments.cancelled')}</Badge>}
         {appointment?.status === 'done' && <Badge tone="success">{t('today.done')}</Badge>}
@@ -52,11 +53,11 @@ function VisitNoteLink({ appointmentId }: { appointmentId: string }) {
   return (
     <div className="form-actions visit-note-link">
       {note ? (
-        <ButtonLink to={`/faelle/${note.caseId}#note-${note.id}`} variant="secondary">
+        <ButtonLink to={paths.caseAtNote(note.caseId, note.id)} variant="secondary">
           {t('visit.openNote')}
         </ButtonLink>
       ) : (
-        <ButtonLink to={`/termine/${appointmentId}/notiz`}>{t('visit.document')}</ButtonLink>
+        <ButtonLink to={paths.visitNote(appointmentId)}>{t('visit.document')}</ButtonLink>
       )}
     </div>
   );
@@ -81,7 +82,7 @@ function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
         onSubmit={async (fields) => {
           const patch = changedFields(initial, fields);
           if (Object.keys(patch).length > 0) await update(id, patch);
-          navigate('/termine', { replace: true });
+          navigate(paths.appointments, { replace: true });
         }}
       />
       <div className="form-actions">
@@ -104,7 +105,7 @@ function EditAppointment({ appointment }: { appointment: AppointmentRecord }) {
           text={t('appointments.deleteText')}
           onConfirm={async () => {
             await remove(id);
-            navigate('/termine', { replace: true });
+            navigate(paths.appointments, { replace: true });
           }}
         />
       </div>

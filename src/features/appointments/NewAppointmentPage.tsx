@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { BackLink, PageHeader } from '../../ui/components';
 import { todayIso } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { AppointmentForm } from './AppointmentForm';
 import { useAppointmentWrites } from './use-appointments';
 
@@ -22,13 +23,13 @@ export function NewAppointmentPage() {
 
   return (
     <>
-      <BackLink to="/termine" label={t('app.back')} />
+      <BackLink to={paths.appointments} label={t('app.back')} />
       <PageHeader title={t('appointments.newAppointment')} />
       <AppointmentForm
         initial={initial}
         onSubmit={async (fields) => {
           await create({ ...fields, status: 'planned' });
-          navigate('/termine', { replace: true });
+          navigate(paths.appointments, { replace: true });
         }}
       />
     </>

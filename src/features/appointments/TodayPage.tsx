@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, Loading, PageHeader } from '../../ui/components/basics';
 import { ButtonLink } from '../../ui/components/links';
 import { todayIso, tomorrowIso } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { AgendaList } from './AgendaList';
 import {
   useAgenda,
@@ -30,7 +31,7 @@ export function TodayPage({ news }: { news?: ReactNode }) {
   return (
     <>
       <PageHeader title={t('today.title')}>
-        <ButtonLink to="/termine/neu" variant="secondary">
+        <ButtonLink to={paths.newAppointment} variant="secondary">
           {t('today.newAppointment')}
         </ButtonLink>
       </PageHeader>
@@ -45,7 +46,7 @@ export function TodayPage({ news }: { news?: ReactNode }) {
       {upcoming && upcoming.length > 0 && (
         <section aria-labelledby="today-upcoming" className="visit-section">
           <h2 id="today-upcoming">{t('today.upcoming')}</h2>
-          <AgendaList items={upcoming} linkTo={(appointment) => `/faelle/${appointment.caseId}`} />
+          <AgendaList items={upcoming} linkTo={(appointment) => paths.case(appointment.caseId)} />
         </section>
       )}
     </>

@@ -9,6 +9,7 @@ import { Badge } from '../../ui/components/basics';
 import { ConflictBadge } from '../../ui/components/ConflictBadge';
 import { ButtonLink } from '../../ui/components/links';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { routeUrlHere } from './route-link';
 import type { VisitItem } from './use-appointments';
 
@@ -32,7 +33,7 @@ export function VisitCard({ item, showDay = false }: VisitCardProps) {
       <header className="visit-header">
         <p className="visit-time">{when}</p>
         <h3 id={headingId} className="item-title">
-          <Link to={`/faelle/${appointment.caseId}`}>{item.familyName ?? t('appointments.unknownCase')}</Link>
+          <Link to={paths.case(appointment.caseId)}>{item.familyName ?? t('appointments.unknownCase')}</Link>
         </h3>
         <span className="badges">
           {noteId && <Badge tone="success">{t('today.documented')}</Badge>}
@@ -58,7 +59,7 @@ export function VisitCard({ item, showDay = false }: VisitCardProps) {
           </a>
         )}
         {!noteId && (
-          <ButtonLink to={`/termine/${appointment.id}/notiz`} aria-describedby={headingId}>
+          <ButtonLink to={paths.visitNote(appointment.id)} aria-describedby={headingId}>
             {t('today.document')}
           </ButtonLink>
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { caseIdsWithOpenConcern } from '../../db/concerns';
 import { Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { SubstituteBadge } from './SubstituteBadge';
 import { useOpenCases } from './use-cases';
@@ -36,7 +37,7 @@ export function CaseListPage() {
         {cases?.map((item) => (
           <li key={item.id}>
             <Link
-              to={`/faelle/${item.id}`}
+              to={paths.case(item.id)}
               className={`card card-link ${concerns?.has(item.id) ? 'note-8a' : ''}`}
             >
               <span className="item-title">{item.familyName}</span>

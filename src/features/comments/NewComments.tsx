@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useMemberNames, useUnreadComments } from './use-comments';
 import './comments.css';
 
@@ -18,7 +19,7 @@ export function NewComments() {
       <ul className="plain-list">
         {unread.map(({ comment, note, caseName }) => (
           <li key={comment.id}>
-            <Link className="new-comment-link" to={`/faelle/${note.caseId}/notiz/${note.id}`}>
+            <Link className="new-comment-link" to={paths.caseNote(note.caseId, note.id)}>
               <span className="item-title">
                 {t('newComments.item', {
                   author: names?.get(comment.authorId) ?? t('newComments.unknownAuthor'),

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { useUnseenConcerns } from './use-concerns';
 import './concerns.css';
@@ -23,7 +24,7 @@ export function ConcernAlert() {
           <ul className="plain-list concern-alert-list">
             {concerns.map(({ note, caseName, authorName }) => (
               <li key={note.id}>
-                <Link to={`/pruefen/${note.id}`} className="concern-alert-link">
+                <Link to={paths.reviewNote(note.id)} className="concern-alert-link">
                   <span>
                     {t('concernAlert.item', {
                       caseName: caseName ?? t('concernAlert.unknownCase'),

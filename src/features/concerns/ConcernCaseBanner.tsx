@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { acknowledgeConcern } from '../../db/concerns';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { useOpenConcernsOfCase } from './use-concerns';
 import './concerns.css';
@@ -22,7 +23,7 @@ export function ConcernCaseBanner({ caseId }: { caseId: string }) {
         {concerns.map((note) => (
           <li key={note.id} className="concern-banner-item">
             {isLead && note.version > 0 ? (
-              <Link to={`/pruefen/${note.id}`}>
+              <Link to={paths.reviewNote(note.id)}>
                 {t('concerns.caseBannerNote', { date: format.day(note.date) })}
               </Link>
             ) : (

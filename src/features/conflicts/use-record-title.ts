@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictedRecord } from '../../db/conflicts';
 import { useFormatters } from '../../ui/format';
 import { useRecordNames } from '../../ui/format/use-record-names';
+import { paths } from '../../ui/paths';
 
 export interface RecordTitle {
   title: string;
@@ -21,12 +22,12 @@ export function useRecordTitle(): (item: ConflictedRecord) => RecordTitle {
       case 'case':
         return {
           title: t('conflicts.record.case', { name: item.record.familyName }),
-          href: `/faelle/${item.record.id}`,
+          href: paths.case(item.record.id),
         };
       case 'note':
         return {
           title: `${t('conflicts.record.note', { date: format.day(item.record.date) })} · ${caseName(item.record.caseId)}`,
-          href: `/faelle/${item.record.caseId}`,
+          href: paths.case(item.record.caseId),
         };
       case 'appointment':
         return {
@@ -34,33 +35,33 @@ export function useRecordTitle(): (item: ConflictedRecord) => RecordTitle {
             date: format.day(item.record.date),
             time: item.record.time,
           }),
-          href: `/termine/${item.record.id}`,
+          href: paths.appointment(item.record.id),
         };
       case 'preConsultation':
         return {
           title: t('conflicts.record.preConsultation', { name: item.record.contact }),
-          href: '/fall-im-feld',
+          href: paths.preConsultations,
         };
       case 'substitution':
         return {
           title: t('conflicts.record.substitution', { name: caseName(item.record.caseId) }),
-          href: `/faelle/${item.record.caseId}`,
+          href: paths.case(item.record.caseId),
         };
       case 'goal':
         return {
           title: t('conflicts.record.goal', { title: item.record.title, name: caseName(item.record.caseId) }),
-          href: `/faelle/${item.record.caseId}`,
+          href: paths.case(item.record.caseId),
         };
       case 'comment':
         // Comments show under their note on the case page.
         return {
           title: t('conflicts.record.comment', { name: caseName(item.record.caseId) }),
-          href: `/faelle/${item.record.caseId}`,
+          href: paths.case(item.record.caseId),
         };
       case 'partner':
         return {
           title: t('conflicts.record.partner', { name: item.record.name }),
-          href: `/partner/${item.record.id}`,
+          href: paths.partner(item.record.id),
         };
     }
   };

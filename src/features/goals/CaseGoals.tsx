@@ -7,6 +7,7 @@ import { Badge, EmptyState, Loading } from '../../ui/components';
 import { ConflictBadge } from '../../ui/components/ConflictBadge';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
+import { noteAnchorId } from '../../ui/paths';
 import { GoalForm } from './GoalForm';
 import { type GoalWithNotes, useGoalsWithNotes, useGoalWrites } from './use-goals';
 import './goals.css';
@@ -145,7 +146,7 @@ function GoalNotes({ notes }: { notes: NoteRecord[] }) {
       <ul className="plain-list">
         {notes.map((note) => (
           <li key={note.id}>
-            <a className="touch-link" href={`#note-${note.id}`}>
+            <a className="touch-link" href={`#${noteAnchorId(note.id)}`}>
               {t('goals.noteLink', { date: format.day(note.date) })}
             </a>
           </li>

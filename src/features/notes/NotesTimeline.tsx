@@ -5,6 +5,7 @@ import type { GoalRecord, NoteRecord } from '../../shared/records';
 import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
+import { isNoteAnchor, noteAnchorId, paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { AmendmentHistory } from './AmendmentHistory';
 import { useGoalsOfCase } from './GoalChoices';
@@ -42,7 +43,7 @@ export function NotesTimeline({ caseId, renderNoteExtras }: NotesTimelineProps) 
 function useScrollToLinkedNote(loaded: boolean) {
   const { hash } = useLocation();
   useEffect(() => {
-    if (!loaded || !hash.startsWith('#note-')) return;
+    if (!loaded || !isNoteAnchor(hash)) return;
     document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
   }, [loaded, hash]);
 }
@@ -58,7 +59,7 @@ function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
   const format = useFormatters();
   const { user } = useSession();
   const deleteNote = useDeleteNote();
-  const headingId = `note-${note.id}`;
+  const headingId = noteAnchorId(note.id);
   const isAuthor = note.authorId === user.id;
   // The server refuses it otherwise: only the author, and only before the review.
   const deletable = isAuthor && note.reviewedAt === null;
@@ -89,7 +90,7 @@ function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
         <div className="form-actions">
           <Link
             className="button button-quiet"
-            to={`/faelle/${note.caseId}/notiz/${note.id}`}
+            to={paths.caseNote(note.caseId, note.id)}
             aria-describedby={headingId}
           >
             {t('notes.edit')}

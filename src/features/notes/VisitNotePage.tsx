@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { draftKeys } from '../../db/drafts';
 import { BackLink, ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { emptyNote, NoteForm } from './NoteForm';
 import { useCreateVisitNote, useVisitToDocument, type VisitToDocument } from './use-notes';
 
@@ -15,7 +16,7 @@ export function VisitNotePage({ appointmentId }: { appointmentId: string }) {
 
   return (
     <>
-      <BackLink to="/" label={t('app.back')} />
+      <BackLink to={paths.today} label={t('app.back')} />
       <PageHeader title={t('visit.title')}>
         {visit?.caseRecord && <span className="muted">{visit.caseRecord.familyName}</span>}
       </PageHeader>
@@ -32,13 +33,13 @@ function VisitNote({ visit }: { visit: VisitToDocument }) {
   const navigate = useNavigate();
   const createVisitNote = useCreateVisitNote();
   const { appointment, note } = visit;
-  const casePath = `/faelle/${appointment.caseId}`;
+  const casePath = paths.case(appointment.caseId);
 
   if (note) {
     return (
       <div className="card">
         <p>{t('visit.alreadyDocumented')}</p>
-        <ButtonLink to={`${casePath}#note-${note.id}`}>{t('visit.openNote')}</ButtonLink>
+        <ButtonLink to={paths.caseAtNote(appointment.caseId, note.id)}>{t('visit.openNote')}</ButtonLink>
       </div>
     );
   }

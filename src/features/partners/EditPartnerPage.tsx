@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { PartnerRecord } from '../../shared/records';
 import { BackLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { changedFields } from '../../ui/forms/changed-fields';
+import { paths } from '../../ui/paths';
 import { PartnerForm } from './PartnerForm';
 import { useCanEditPartners, usePartner, usePartnerWrites } from './use-partners';
 
@@ -13,7 +14,7 @@ export function EditPartnerPage({ partnerId }: { partnerId: string }) {
 
   return (
     <>
-      <BackLink to={`/partner/${partnerId}`} label={t('app.back')} />
+      <BackLink to={paths.partner(partnerId)} label={t('app.back')} />
       <PageHeader title={t('partners.editTitle')} />
       {partner === undefined && <Loading label={t('app.loading')} />}
       {partner === null && <EmptyState>{t('partners.notFound')}</EmptyState>}
@@ -29,7 +30,7 @@ function EditPartner({ partner }: { partner: PartnerRecord }) {
   const { update } = usePartnerWrites();
   const { name, organisation, services, contact, district } = partner;
   const initial = { name, organisation, services, contact, district };
-  const back = () => navigate(`/partner/${partner.id}`, { replace: true });
+  const back = () => navigate(paths.partner(partner.id), { replace: true });
 
   return (
     <PartnerForm

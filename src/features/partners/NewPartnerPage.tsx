@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BackLink, EmptyState, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { emptyPartner, PartnerForm } from './PartnerForm';
 import { useCanEditPartners, usePartnerWrites } from './use-partners';
 
@@ -12,7 +13,7 @@ export function NewPartnerPage() {
 
   return (
     <>
-      <BackLink to="/partner" label={t('partners.backToList')} />
+      <BackLink to={paths.partners} label={t('partners.backToList')} />
       <PageHeader title={t('partners.newPartner')} />
       {canEdit ? (
         <PartnerForm
@@ -20,7 +21,7 @@ export function NewPartnerPage() {
           submitLabel={t('app.save')}
           onSubmit={async (fields) => {
             const created = await create(fields);
-            navigate(`/partner/${created.id}`, { replace: true });
+            navigate(paths.partner(created.id), { replace: true });
           }}
         />
       ) : (

@@ -12,6 +12,7 @@ import {
   PageHeader,
 } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
+import { paths } from '../../ui/paths';
 import { contactLinks } from './contact-links';
 import { useCanEditPartners, usePartner, usePartnerWrites } from './use-partners';
 import './partners.css';
@@ -29,7 +30,7 @@ export function PartnerDetailPage({ partnerId, renderConflicts }: PartnerDetailP
 
   return (
     <>
-      <BackLink to="/partner" label={t('partners.backToList')} />
+      <BackLink to={paths.partners} label={t('partners.backToList')} />
       {partner === undefined && <Loading label={t('app.loading')} />}
       {partner === null && (
         <>
@@ -43,7 +44,7 @@ export function PartnerDetailPage({ partnerId, renderConflicts }: PartnerDetailP
             <ConflictBadge record={partner} />
             {partner.version === 0 && <Badge tone="pending">{t('partners.unsynced')}</Badge>}
             {canEdit && (
-              <ButtonLink to={`/partner/${partner.id}/bearbeiten`} variant="secondary">
+              <ButtonLink to={paths.editPartner(partner.id)} variant="secondary">
                 {t('partners.edit')}
               </ButtonLink>
             )}
@@ -115,7 +116,7 @@ function DeletePartner({ partner }: { partner: PartnerRecord }) {
         text={t('partners.deleteText', { name: partner.name })}
         onConfirm={async () => {
           await remove(partner.id);
-          navigate('/partner', { replace: true });
+          navigate(paths.partners, { replace: true });
         }}
       />
     </div>

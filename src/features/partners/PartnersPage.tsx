@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { filterPartners } from '../../db/partners';
 import { Badge, ButtonLink, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { useCanEditPartners, usePartners } from './use-partners';
 import './partners.css';
 
@@ -17,7 +18,7 @@ export function PartnersPage() {
   return (
     <>
       <PageHeader title={t('partners.title')}>
-        {canEdit && <ButtonLink to="/partner/neu">{t('partners.newPartner')}</ButtonLink>}
+        {canEdit && <ButtonLink to={paths.newPartner}>{t('partners.newPartner')}</ButtonLink>}
       </PageHeader>
       <p className="muted">
         {t('partners.intro')} {!canEdit && t('partners.leadsEdit')}
@@ -50,7 +51,7 @@ export function PartnersPage() {
       <ul className="plain-list card-list partner-list">
         {shown?.map((partner) => (
           <li key={partner.id}>
-            <Link to={`/partner/${partner.id}`} className="card card-link">
+            <Link to={paths.partner(partner.id)} className="card card-link">
               <span className="item-title">{partner.name}</span>
               {(partner.organisation || partner.district) && (
                 <span className="item-meta">

@@ -6,6 +6,7 @@ import type { PreConsultationRecord } from '../../shared/records';
 import { FormError, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
 import { useSaveError } from '../../ui/forms/use-save-error';
+import { paths } from '../../ui/paths';
 import { ConvertFormFields, type ConvertFormInput, type ConvertFormValues } from './forms';
 import { usePreConsultationWrites } from './use-pre-consultations';
 
@@ -39,7 +40,7 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
     const saved = await save(async () => {
       caseId = (await convert(consultation.id, fields)).id;
     });
-    if (saved) navigate(`/faelle/${caseId}`);
+    if (saved) navigate(paths.case(caseId));
   });
 
   return (

@@ -6,6 +6,7 @@ import { PreConsultationOutcome } from '../../shared/records';
 import { BackLink, PageHeader, SelectField, TextAreaField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { PreConsultationFormFields, type PreConsultationFormInput } from './forms';
 import { PartnerPicker } from './PartnerPicker';
 import { usePartnerDirectory, usePreConsultationWrites } from './use-pre-consultations';
@@ -34,12 +35,12 @@ export function NewPreConsultationPage() {
     }
     const referralPartnerId = fields.outcome === 'referral' ? fields.referralPartnerId : null;
     await create({ ...fields, referralPartnerId, convertedCaseId: null });
-    navigate('/fall-im-feld', { replace: true });
+    navigate(paths.preConsultations, { replace: true });
   });
 
   return (
     <>
-      <BackLink to="/fall-im-feld" label={t('app.back')} />
+      <BackLink to={paths.preConsultations} label={t('app.back')} />
       <PageHeader title={t('preConsultations.newConsultation')} />
       <form onSubmit={submit} noValidate className="card form">
         <TextField

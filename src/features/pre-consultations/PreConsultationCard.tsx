@@ -5,6 +5,7 @@ import type { PreConsultationRecord } from '../../shared/records';
 import { Badge, ConflictBadge } from '../../ui/components';
 import { DeleteButton } from '../../ui/components/DeleteButton';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { ConvertToCaseForm } from './ConvertToCaseForm';
 import { ReferralForm } from './ReferralForm';
 import { usePreConsultationWrites } from './use-pre-consultations';
@@ -33,7 +34,7 @@ export function PreConsultationCard({
   const format = useFormatters();
   const { remove } = usePreConsultationWrites();
   const headingId = `consultation-${consultation.id}`;
-  const converted = consultation.convertedCaseId !== null;
+  const { convertedCaseId } = consultation;
 
   return (
     <article className="card consultation" aria-labelledby={headingId}>
@@ -73,8 +74,8 @@ export function PreConsultationCard({
       {mode === 'refer' && <ReferralForm consultation={consultation} onDone={() => onMode(null)} />}
       {mode === null && (
         <div className="form-actions">
-          {converted ? (
-            <Link className="button button-secondary" to={`/faelle/${consultation.convertedCaseId}`}>
+          {convertedCaseId !== null ? (
+            <Link className="button button-secondary" to={paths.case(convertedCaseId)}>
               {t('preConsultations.openCase')}
             </Link>
           ) : (
@@ -117,7 +118,7 @@ function ReferredPartner({ id, names }: { id: string; names: ReadonlyMap<string,
   const name = names.get(id);
   if (name === undefined) return <span className="muted">{t('referral.partnerGone')}</span>;
   return (
-    <Link to={`/partner/${id}`} className="touch-link">
+    <Link to={paths.partner(id)} className="touch-link">
       {name}
     </Link>
   );

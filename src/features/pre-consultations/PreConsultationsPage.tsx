@@ -2,6 +2,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreConsultationRecord } from '../../shared/records';
 import { ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { type CardMode, PreConsultationCard } from './PreConsultationCard';
 import { usePartnerDirectory, usePreConsultations } from './use-pre-consultations';
 
@@ -21,7 +22,7 @@ export function PreConsultationsPage({ renderConflicts }: PreConsultationsPagePr
   return (
     <>
       <PageHeader title={t('preConsultations.title')}>
-        <ButtonLink to="/fall-im-feld/neu">{t('preConsultations.newConsultation')}</ButtonLink>
+        <ButtonLink to={paths.newPreConsultation}>{t('preConsultations.newConsultation')}</ButtonLink>
       </PageHeader>
       <p className="muted">{t('preConsultations.intro')}</p>
       {!consultations && <Loading label={t('app.loading')} />}

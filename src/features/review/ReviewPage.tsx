@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BackLink, EmptyState, PageHeader } from '../../ui/components';
+import { paths } from '../../ui/paths';
 import { ReviewFilters } from './ReviewFilters';
 import { type RenderNoteExtras, ReviewNoteDetail } from './ReviewNoteDetail';
 import { ReviewQueueList } from './ReviewQueueList';
@@ -42,7 +43,7 @@ export function ReviewPage({ noteId, renderNoteExtras }: ReviewPageProps) {
         <div className="pane pane-detail">
           {noteId ? (
             <>
-              <BackLink to={`/pruefen${search}`} label={t('review.backToList')} />
+              <BackLink to={`${paths.review}${search}`} label={t('review.backToList')} />
               <ReviewNoteDetail key={noteId} noteId={noteId} renderNoteExtras={renderNoteExtras} />
             </>
           ) : (

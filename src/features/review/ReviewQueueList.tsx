@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge, ConflictBadge, EmptyState, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import type { ReviewItem } from './use-review';
 
 interface ReviewQueueListProps {
@@ -41,7 +42,7 @@ function ReviewRow({ item, selected, search }: { item: ReviewItem; selected: boo
   ];
   return (
     <Link
-      to={`/pruefen/${note.id}${search}`}
+      to={`${paths.reviewNote(note.id)}${search}`}
       className={classes.join(' ')}
       aria-current={selected ? 'true' : undefined}
     >

@@ -4,15 +4,16 @@ import { Link } from 'react-router';
 import type { SearchEntity, SearchResult } from '../../db/search';
 import { Loading, PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useDebounced, useSearch } from './use-search';
 import './search.css';
 
 const GROUPS: SearchEntity[] = ['case', 'note', 'appointment', 'preConsultation', 'partner'];
 
 function linkOf(result: SearchResult): string {
-  if (result.entity === 'partner') return `/partner/${result.id}`;
-  if (result.entity === 'preConsultation' || !result.caseId) return '/fall-im-feld';
-  return `/faelle/${result.caseId}`;
+  if (result.entity === 'partner') return paths.partner(result.id);
+  if (result.entity === 'preConsultation' || !result.caseId) return paths.preConsultations;
+  return paths.case(result.caseId);
 }
 
 export function SearchPage() {

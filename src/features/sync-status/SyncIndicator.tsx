@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Icon } from '../../ui/components/icons';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useSession, useSyncState } from '../../ui/session';
 import { useSyncHeadline } from './use-sync-headline';
 
@@ -16,7 +17,7 @@ export function SyncIndicator() {
 
   return (
     <div className="sync-indicator">
-      <Link to="/sync" className={`sync-status sync-${headline.tone}`} title={t('sync.accountLink')}>
+      <Link to={paths.sync} className={`sync-status sync-${headline.tone}`} title={t('sync.accountLink')}>
         <span aria-live="polite" className="sync-lines">
           {headline.lines.map((line) => (
             <span key={line} className="sync-line">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { useSyncState } from '../../ui/session';
 import { AccountSection } from './AccountSection';
 import { RejectedChanges } from './RejectedChanges';
@@ -31,7 +32,7 @@ export function SyncPage() {
         )}
         {state.conflictCount > 0 && (
           <p>
-            <Link to="/konflikte">{t('conflicts.link', { count: state.conflictCount })}</Link>
+            <Link to={paths.conflicts}>{t('conflicts.link', { count: state.conflictCount })}</Link>
           </p>
         )}
       </section>

@@ -3,6 +3,7 @@
 // service as the respective user, so it gets sequence numbers, versions and
 // permission checks exactly like data from a device.
 import { randomUUID } from 'node:crypto';
+import { localIsoDate } from '../../shared/local-date';
 import type { Mutation, SessionUser } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
@@ -13,15 +14,14 @@ import { DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './de
 import { teamNord } from './team-nord';
 import { teamSued } from './team-sued';
 
-export const demoTeams: readonly DemoTeam[] = [teamNord, teamSued];
+const demoTeams: readonly DemoTeam[] = [teamNord, teamSued];
 
 const SEED_DEVICE = 'demo-seed';
 
 /** Calendar day in the server's local time, `offset` days from `today`. */
 function dayFrom(today: Date, offset: number): string {
   const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return localIsoDate(day);
 }
 
 function mutation(

@@ -4,8 +4,6 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
-/** The calendar day of `date` in the server's local time, as YYYY-MM-DD (like IsoDate fields). */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+// The server's days (is a substitution in force, has retention run today) are
+// calendar days in its local time, written like IsoDate fields.
+export { localIsoDate as localDay } from '../../shared/local-date';

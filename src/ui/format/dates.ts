@@ -1,16 +1,17 @@
 // Calendar days are stored as "YYYY-MM-DD" in the worker's local time.
-import { addDays, lightFormat, subDays } from 'date-fns';
+import { addDays, subDays } from 'date-fns';
+import { localIsoDate } from '../../shared/local-date';
 
 export function todayIso(now = new Date()): string {
-  return lightFormat(now, 'yyyy-MM-dd');
+  return localIsoDate(now);
 }
 
 export function tomorrowIso(now = new Date()): string {
-  return lightFormat(addDays(now, 1), 'yyyy-MM-dd');
+  return localIsoDate(addDays(now, 1));
 }
 
 export function yesterdayIso(now = new Date()): string {
-  return lightFormat(subDays(now, 1), 'yyyy-MM-dd');
+  return localIsoDate(subDays(now, 1));
 }
 
 /** "2026-11-21" as a local Date at midnight (new Date("2026-11-21") would be UTC midnight). */

@@ -1,4 +1,6 @@
 // Conflicts as the server would deliver them, for tests that need a record with one.
+import { type ConflictView, describeConflict, listConflictedRecords } from '../../../src/db/conflicts';
+import type { FeldakteDb } from '../../../src/db/schema';
 import type { Conflict } from '../../../src/shared/records';
 import { colleague, worker } from './fixtures';
 
@@ -12,4 +14,13 @@ export function fieldConflict(field: string, mine: unknown, theirs: unknown): Co
     ],
     createdAt: '2026-03-02T09:00:01.000Z',
   };
+}
+
+/** Every open conflict on the device, oldest first, described as the conflicts screen describes them. */
+export async function listConflictViews(db: FeldakteDb): Promise<ConflictView[]> {
+  const [records, members] = await Promise.all([listConflictedRecords(db), db.members.toArray()]);
+  const views = records.flatMap(({ entity, record }) =>
+    record.conflicts.map((conflict) => describeConflict(entity, record, conflict, members)),
+  );
+  return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -9,11 +9,7 @@ import { createComment } from '../../../src/db/comments';
 import { createGoal, updateGoal } from '../../../src/db/goals';
 import { updateLocal } from '../../../src/db/local-write';
 import { createNote, markNoteReviewed, updateNote } from '../../../src/db/notes';
-import {
-  createPreConsultation,
-  deletePreConsultation,
-  updatePreConsultation,
-} from '../../../src/db/pre-consultations';
+import { createPreConsultation, deletePreConsultation } from '../../../src/db/pre-consultations';
 import type {
   AppointmentRecord,
   CaseRecord,
@@ -267,7 +263,7 @@ export class DeviceWriter {
     const record: PreConsultationRecord = this.prng.pick(all);
     const fields = pickFields(this.prng, EDITED_FIELDS.preConsultation);
     const patch = preConsultationPatch(this.prng, this.texts, this.baseOf('preConsultation', record), fields);
-    await updatePreConsultation(this.device.db, this.device.actor, record.id, patch);
+    await updateLocal(this.device.db, 'preConsultation', this.device.actor, record.id, patch);
     return true;
   }
 
