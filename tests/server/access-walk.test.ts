@@ -11,7 +11,7 @@
 // here fails the walk, so a new endpoint cannot be forgotten.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routesOf } from '../../src/server/app';
-import { localDay } from '../../src/server/services/clock';
+import { localIsoDate } from '../../src/shared/local-date';
 import {
   type CaseAuditResponse,
   CaseExport,
@@ -91,7 +91,7 @@ describe.each(databaseTargets)('access walk over every endpoint ($name)', (targe
     const { changes } = await h.pullAll(users.anna.token);
     const [current, past] = changes.filter((c) => c.entity === 'case').map((c) => c.record.id);
     if (!current || !past) throw new Error('anna needs two demo cases');
-    const today = localDay(new Date());
+    const today = localIsoDate(new Date());
     const results = await h.push(users.lea.token, [
       createMutation(
         'substitution',
@@ -124,7 +124,7 @@ describe.each(databaseTargets)('access walk over every endpoint ($name)', (targe
       `SELECT c.id::text AS id FROM cases c WHERE c.team_id = $1 AND ($2 OR c.assigned_to = $3 OR EXISTS (
          SELECT 1 FROM substitutions s WHERE s.case_id = c.id AND s.substitute_id = $3
            AND s.deleted_at IS NULL AND s.from_date <= $4::date AND s.until_date >= $4::date))`,
-      [user.teamId, user.role === 'lead', user.id, localDay(new Date())],
+      [user.teamId, user.role === 'lead', user.id, localIsoDate(new Date())],
     );
     return new Set(rows.map((row) => row.id));
   }

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/server/seed/seed-demo';
+import { localIsoDate } from '../../src/shared/local-date';
 import { recordSchemaOf } from '../../src/shared/records';
 import { databaseTargets } from './helpers/databases';
 import { createHarness, type Harness } from './helpers/harness';
-
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 describe.each(databaseTargets)('demo seed ($name)', (target) => {
   let h: Harness;
@@ -45,12 +41,12 @@ describe.each(databaseTargets)('demo seed ($name)', (target) => {
     }
     expect(await count('notes WHERE concern8a')).toBeGreaterThanOrEqual(1);
     expect(await count('notes WHERE reviewed_by IS NOT NULL')).toBeGreaterThanOrEqual(1);
-    expect(await count('appointments WHERE date = $1::date', [localDay(new Date())])).toBeGreaterThanOrEqual(
-      2,
-    );
-    expect(await count('appointments WHERE date > $1::date', [localDay(new Date())])).toBeGreaterThanOrEqual(
-      2,
-    );
+    expect(
+      await count('appointments WHERE date = $1::date', [localIsoDate(new Date())]),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      await count('appointments WHERE date > $1::date', [localIsoDate(new Date())]),
+    ).toBeGreaterThanOrEqual(2);
     const perTeam = await h.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM pre_consultations GROUP BY team_id',
     );
@@ -80,7 +76,7 @@ describe.each(databaseTargets)('demo seed ($name)', (target) => {
   });
 
   it('fills the working day: visits today and this week, visits waiting for a note, goals, hours, partners', async () => {
-    const today = localDay(new Date());
+    const today = localIsoDate(new Date());
     for (const username of ['anna', 'ben']) {
       const visits = async (condition: string) =>
         count(

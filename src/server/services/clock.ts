@@ -3,7 +3,3 @@
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
-
-// The server's days (is a substitution in force, has retention run today) are
-// calendar days in its local time, written like IsoDate fields.
-export { localIsoDate as localDay } from '../../shared/local-date';

@@ -11,6 +11,8 @@
 // that turns out to need them (see applyBatch). The applied
 // mutations' live events (live/live-hub.ts) are queued once, at the end of the
 // transaction: they go out on commit, and not at all if it rolls back.
+
+import { localIsoDate } from '../../shared/local-date';
 import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
@@ -25,7 +27,7 @@ import { findCaseIdOfChild } from '../repositories/case-children';
 import { inSavepoint } from '../repositories/savepoint';
 import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
-import { type Clock, localDay, systemClock } from './clock';
+import { type Clock, systemClock } from './clock';
 import type { LiveHub } from './live/live-hub';
 import type { TeamEvent } from './live/team-event';
 import { applyCreate } from './mutations/apply-create';
@@ -174,7 +176,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       recordId: mutation.recordId,
       origin: { userId: actor.id, deviceId, at: new Date(mutation.clientTime).toISOString() },
       baseVersion: mutation.op === 'create' ? null : mutation.baseVersion,
-      today: localDay(clock()),
+      today: localIsoDate(clock()),
       events: [],
     };
     const data = parseData(mutation);

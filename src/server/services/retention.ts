@@ -15,10 +15,12 @@
 //
 // Like substitution periods, a lazy, idempotent tick runs before every pull and
 // push when the day has changed since the last one, and on a timer.
+
+import { localIsoDate } from '../../shared/local-date';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { reserveSeqs } from '../repositories/sync-sequence';
-import { type Clock, localDay } from './clock';
+import type { Clock } from './clock';
 import { transactionWithRetries } from './retry';
 
 /** Defaults: case files 5 years after closing; advice that led to no case 1 year. */
@@ -155,7 +157,7 @@ export function createRetention(db: Database, clock: Clock, periods: RetentionPe
     for (const id of duePre) {
       if (await transactionWithRetries(db, (tx) => erasePreConsultation(tx, id, preCutoff))) erased++;
     }
-    tickedDay = localDay(now);
+    tickedDay = localIsoDate(now);
     return erased;
   }
 
@@ -164,7 +166,7 @@ export function createRetention(db: Database, clock: Clock, periods: RetentionPe
     tick,
     /** Ticks unless this process already ticked today; concurrent callers share one tick. */
     async ensureCurrent(): Promise<void> {
-      if (tickedDay === localDay(clock())) return;
+      if (tickedDay === localIsoDate(clock())) return;
       running ??= tick().finally(() => {
         running = null;
       });

@@ -3,10 +3,12 @@
 // has changed since the last tick, and on a timer, so a period that starts at
 // midnight reaches the substitute's device on its next sync. Idempotent: two
 // servers (or two requests) ticking at once find the flag already flipped.
+
+import { localIsoDate } from '../../shared/local-date';
 import type { Database } from '../db/database';
 import { findStoredRecord } from '../repositories/records';
 import { substitutionsDue } from '../repositories/substitutions';
-import { type Clock, localDay } from './clock';
+import type { Clock } from './clock';
 import { transactionWithRetries } from './retry';
 import { lockForSubstitutionGrant, materialiseSubstitution } from './scope';
 
@@ -31,7 +33,7 @@ export function createSubstitutionPeriods(db: Database, clock: Clock) {
 
   /** Materialises every started or ended period; returns how many substitutions changed. */
   async function tick(): Promise<number> {
-    const today = localDay(clock());
+    const today = localIsoDate(clock());
     let changed = 0;
     for (const due of await substitutionsDue(db, today)) {
       if (await materialiseOne(db, due.id, due.caseId, today)) changed++;
@@ -42,7 +44,7 @@ export function createSubstitutionPeriods(db: Database, clock: Clock) {
 
   /** Ticks unless this process already ticked today; concurrent callers share one tick. */
   async function ensureCurrent(): Promise<void> {
-    if (tickedDay === localDay(clock())) return;
+    if (tickedDay === localIsoDate(clock())) return;
     running ??= tick()
       .then(() => undefined)
       .finally(() => {
