@@ -10,7 +10,7 @@ addScreenTexts();
  * Navigations render at once rather than as transitions: every live-query result
  * is an urgent update that interrupts a transition, and after a save some twenty
  * queries answer one after another, so "Speichern" → case page waited for all of
- * them (save p95 about 15 ms lower without, /tmp profile script). A screen whose
+ * them. A screen whose
  * chunk is not loaded yet shows "Lädt …" for that moment instead of the old screen.
  */
 export function SignedInApp() {

@@ -1,7 +1,7 @@
 // The device's open § 8a concerns, kept in one sealed meta row. The lead's alert
-// is on every screen and the case list marks cases with one; both used to read
-// and open all 10,000 notes, again after every save and every pulled batch (most
-// of a save's and a first sync's time, npm run bench). An index on the concern
+// is on every screen and the case list marks cases with one; without this row
+// both would read and open every note, after every save and every pulled batch.
+// An index on the concern
 // flag would be cheap but would show in the clear which notes carry a concern, so
 // the list lives inside one encrypted value instead.
 //

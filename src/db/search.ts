@@ -2,9 +2,8 @@
 // partners.
 //
 // The index lives in memory only (MiniSearch): it is built from the user's Dexie
-// database and nothing of the personal text is ever indexed in IndexedDB (issue 5
-// encrypts those fields at rest; search then works on what was decrypted after
-// unlock).
+// database and nothing of the personal text is ever indexed in IndexedDB (those
+// fields are sealed at rest; search works on what was opened after unlock).
 //
 // Kept current incrementally, so a note written among thousands costs one record's
 // read, not the table's: after the first full read the index listens to Dexie's

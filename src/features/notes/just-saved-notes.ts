@@ -3,7 +3,7 @@
 // in an explicit transaction (and its cache is off, see db/schema.ts); a note is
 // saved in one (note, outbox entry, draft), so the timeline would wait for its
 // live query to read the case's notes again while every other open query re-runs
-// too (on a lead's tablet, the handover took about 14 ms off the median save).
+// too.
 //
 // The handover lasts until a read of the timeline that started after the save:
 // that read saw the committed note (or its removal since), so it alone decides.
