@@ -29,7 +29,7 @@ export const OPEN_CONCERNS_KEY = 'concerns.open';
  * ('concern.seen.<noteId>', as older versions kept it) named in its clear key
  * which notes carry a concern.
  */
-export const SEEN_CONCERNS_KEY = 'concerns.seen';
+const SEEN_CONCERNS_KEY = 'concerns.seen';
 const LEGACY_SEEN_PREFIX = 'concern.seen.';
 
 /** What the row holds per open concern: enough for the case badge, the rest is read from the note. */

@@ -25,7 +25,7 @@ import { type Change, ResolveData } from '../shared/protocol';
 import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
 
 /** The record's changes the server has not acknowledged yet, oldest first. */
-export async function pendingEntriesFor(db: FeldakteDb, recordId: string): Promise<OutboxEntry[]> {
+async function pendingEntriesFor(db: FeldakteDb, recordId: string): Promise<OutboxEntry[]> {
   const entries = await db.outbox.where('recordId').equals(recordId).sortBy('seq');
   return entries.filter((entry) => entry.status === 'pending');
 }

@@ -11,7 +11,7 @@ export const META_KEYS = {
   deferredRemovals: 'sync.deferredRemovals',
 } as const;
 
-export const INITIAL_CURSOR = '0';
+const INITIAL_CURSOR = '0';
 
 async function readString(db: FeldakteDb, key: string): Promise<string | null> {
   const entry = await db.meta.get(key);

@@ -25,7 +25,7 @@ import { useDraftAutosave, useStoredDraft } from './use-note-draft';
 import './note-form.css';
 
 /** The template a contact kind suggests: a home visit gets the home-visit sections. */
-export function templateFor(kind: ContactKind): NoteTemplate {
+function templateFor(kind: ContactKind): NoteTemplate {
   return kind === 'home_visit' ? 'home_visit' : 'free';
 }
 

@@ -12,7 +12,7 @@ import type { Clock } from './clock';
 import { transactionWithRetries } from './retry';
 import { lockForSubstitutionGrant, materialiseSubstitution } from './scope';
 
-export const TICK_INTERVAL_MS = 60_000;
+const TICK_INTERVAL_MS = 60_000;
 
 async function materialiseOne(db: Database, id: string, caseId: string, today: string): Promise<boolean> {
   return transactionWithRetries(db, async (tx) => {

@@ -16,7 +16,7 @@ import { HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 /** A full batch of long notes must fit; more is refused with 413 before parsing. */
-export const PUSH_BODY_LIMIT = 10 * 1024 * 1024;
+const PUSH_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** PushRequest, refusing unknown keys in the envelope too (a typo must not pass silently). */
 const StrictPushRequest = PushRequest.extend({
