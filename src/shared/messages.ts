@@ -101,6 +101,8 @@ const sentences = {
   serverUnreachable: 'Server nicht erreichbar (keine Verbindung)',
   serverTimedOut: 'Server nicht erreichbar (keine Antwort nach {{ms}} ms)',
   unexpectedAnswer: 'Unerwartete Antwort von {{path}}',
+  answerWithoutRecord: 'Antwort auf {{id}} enthält keinen {{entity}}-Datensatz',
+  cursorStuck: 'Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };
