@@ -17,14 +17,14 @@ function assertDeletable(entity: DeletableEntityName, actor: Actor, current: Rec
   if (entity === 'note') {
     const note = current as RecordOf['note'];
     if (note.authorId !== actor.userId) {
-      throw new ChangeNotAllowedError('Nur die Verfasserin oder der Verfasser kann eine Notiz löschen');
+      throw new ChangeNotAllowedError('notYourNoteToDelete');
     }
     if (note.reviewedAt !== null) {
-      throw new ChangeNotAllowedError('Eine geprüfte Notiz kann nicht mehr gelöscht werden');
+      throw new ChangeNotAllowedError('reviewedNoteStays');
     }
   }
   if (entity === 'comment' && (current as RecordOf['comment']).authorId !== actor.userId) {
-    throw new ChangeNotAllowedError('Nur wer den Kommentar geschrieben hat, kann ihn löschen');
+    throw new ChangeNotAllowedError('notYourCommentToDelete');
   }
 }
 

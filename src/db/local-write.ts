@@ -3,6 +3,7 @@
 // A local edit leaves the record's open conflicts as they are: only a resolution
 // (conflict-resolution.ts) settles one.
 import type { z } from 'zod';
+import { MessageError, type MessageKey } from '../shared/messages';
 import { mutationDataSchema } from '../shared/protocol';
 import type { FieldsOf, fieldsSchemaOf, MutableEntity, RecordOf } from '../shared/records';
 import { caseIdOf, changeOfHeldRecord, newOutboxEntry } from './outbox-entry';
@@ -15,17 +16,17 @@ export interface Actor {
   teamId: string;
 }
 
-export class RecordNotFoundError extends Error {
+export class RecordNotFoundError extends MessageError {
   constructor(entity: MutableEntity, id: string) {
-    super(`${entity} ${id} ist auf diesem Gerät nicht vorhanden`);
+    super('recordNotOnDevice', { entity, id });
     this.name = 'RecordNotFoundError';
   }
 }
 
 /** A change this device already knows the server would refuse (e.g. deleting a reviewed note). */
-export class ChangeNotAllowedError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ChangeNotAllowedError extends MessageError {
+  constructor(key: MessageKey) {
+    super(key);
     this.name = 'ChangeNotAllowedError';
   }
 }

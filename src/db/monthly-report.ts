@@ -2,8 +2,7 @@
 // direct hours, travel hours, kilometres and number of notes of one month, built
 // on the device from its notes, so it works offline. A lead's device holds the
 // team's notes, a worker's only their own cases; `authorId` narrows to one person.
-// The CSV is what German Excel opens as it is: UTF-8 with BOM, semicolons,
-// decimal comma, CRLF.
+// How the figures are written (CSV, German numbers) is features/reports' part.
 import type { FeldakteDb } from './schema';
 
 export interface ReportFigures {
@@ -104,51 +103,4 @@ export async function buildMonthlyReport(
     add(report, worker);
   }
   return report;
-}
-
-/** Minutes as hours with two decimals and a decimal comma: 90 → "1,50". */
-export function hoursDe(minutes: number): string {
-  return (minutes / 60).toFixed(2).replace('.', ',');
-}
-
-export function kilometresDe(kilometres: number): string {
-  return kilometres.toFixed(1).replace('.', ',');
-}
-
-function csvField(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-const CSV_HEADER = [
-  'Monat',
-  'Fachkraft',
-  'Aktenzeichen',
-  'Familie',
-  'Direkte Stunden',
-  'Fahrzeit Stunden',
-  'Kilometer',
-  'Notizen',
-] as const;
-
-/** The report as CSV text, starting with the byte order mark. */
-export function monthlyReportCsv(report: MonthlyReport): string {
-  const line = (fields: string[]) => fields.map(csvField).join(';');
-  const figures = (f: ReportFigures) => [
-    hoursDe(f.directMinutes),
-    hoursDe(f.travelMinutes),
-    kilometresDe(f.kilometres),
-    String(f.noteCount),
-  ];
-  const lines = [line([...CSV_HEADER])];
-  for (const worker of report.workers) {
-    for (const row of worker.rows) {
-      lines.push(line([report.month, row.workerName, row.caseReference, row.caseName, ...figures(row)]));
-    }
-  }
-  lines.push(line([report.month, 'Gesamt', '', '', ...figures(report)]));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-export function monthlyReportFileName(month: string): string {
-  return `feldakte-monatsbericht-${month}.csv`;
 }

@@ -2,6 +2,7 @@
 // reads the directory, only leads change it. The server refuses a worker's write
 // anyway; refusing it here too keeps a worker's device from showing a partner
 // that would only come back as a rejection on the next sync.
+import type { MessageKey } from '../shared/messages';
 import type { PartnerFields, PartnerRecord, Role } from '../shared/records';
 import { normalizeTerm } from './fold-text';
 import { deleteLocal } from './local-delete';
@@ -13,7 +14,7 @@ export interface PartnerEditor extends Actor {
   role: Role;
 }
 
-export const PARTNER_WRITE_REFUSED = 'Nur die Teamleitung kann das Partnerverzeichnis ändern';
+export const PARTNER_WRITE_REFUSED = 'partnerDirectoryLeadOnly' satisfies MessageKey;
 
 function assertLead(editor: PartnerEditor): void {
   if (editor.role !== 'lead') throw new ChangeNotAllowedError(PARTNER_WRITE_REFUSED);

@@ -31,7 +31,7 @@ async function openConsultation(db: FeldakteDb, id: string): Promise<PreConsulta
   const current = await db.preConsultations.get(id);
   if (!current) throw new RecordNotFoundError('preConsultation', id);
   if (current.convertedCaseId !== null) {
-    throw new ChangeNotAllowedError('Diese Beratung wurde schon in einen Fall umgewandelt');
+    throw new ChangeNotAllowedError('alreadyConverted');
   }
   return current;
 }

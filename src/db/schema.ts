@@ -42,9 +42,13 @@ import { ensureOpenConcernEntries, openConcernsMiddleware } from './open-concern
 export interface Rejection {
   code: RejectionCode;
   httpStatus: number;
+  /** The server's German text; what the UI shows when it does not know `messageKey`. */
   message: string;
   field: string | null;
   at: string;
+  /** The message as a key of shared/messages.ts; missing on rejections from older servers. */
+  messageKey?: string | undefined;
+  params?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /** A local change waiting for the server; written in the same transaction as the record itself. */

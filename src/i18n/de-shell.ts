@@ -1,7 +1,12 @@
 // German texts the first screen needs before anyone is signed in: the login, the
 // splash, the update prompt and the re-login. They ship with the entry chunk; the
 // texts of the screens behind the login (de-screens.ts) arrive with those screens.
+// `errors` are the shared messages (shared/messages.ts), German written once there;
+// widened to string, as their parameters vary with the message a code arrives as.
+import { germanMessages, type MessageKey } from '../shared/messages';
+
 export const deShell = {
+  errors: germanMessages as Record<MessageKey, string>,
   app: {
     name: 'Feldakte',
     skipToContent: 'Zum Inhalt springen',

@@ -1,9 +1,11 @@
+import { enErrors } from './en-errors';
 import { enLead } from './en-lead';
 import { enPartners } from './en-partners';
 import { enWorkday } from './en-workday';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  errors: enErrors,
   app: {
     name: 'Feldakte',
     skipToContent: 'Skip to content',

@@ -1,57 +1,55 @@
-// Field-level building blocks shared by every record and protocol schema.
+// Field-level building blocks shared by every record and protocol schema. Their
+// messages are keys of shared/messages.ts; a maximum or minimum is taken from the
+// issue (validation.ts), so the schema states it once.
 import { z } from 'zod';
+import type { MessageKey } from './messages';
 
-export const Id = z.uuid({ message: 'muss eine UUID sein' });
+/** A message key as zod's `message` option. */
+export const says = (key: MessageKey) => ({ message: key });
+
+export const Id = z.uuid(says('notUuid'));
 
 /** Calendar day in local time, as the worker means it: "2026-11-21". */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'muss ein Datum im Format JJJJ-MM-TT sein' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('notIsoDate'))
   // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
-  .refine(
-    (value) => {
-      const parsed = new Date(`${value}T00:00:00Z`);
-      return (
-        !Number.isNaN(parsed.getTime()) &&
-        value >= '0001-01-01' &&
-        parsed.toISOString().slice(0, 10) === value
-      );
-    },
-    { message: 'ist kein gültiges Datum' },
-  );
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return (
+      !Number.isNaN(parsed.getTime()) && value >= '0001-01-01' && parsed.toISOString().slice(0, 10) === value
+    );
+  }, says('notRealDate'));
 
 /** Wall-clock time of day: "14:30". */
-export const TimeOfDay = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'muss eine Uhrzeit im Format HH:MM sein' });
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('notTimeOfDay'));
 
 /** An instant, always UTC ISO-8601 with milliseconds as produced by Date#toISOString. */
-export const Timestamp = z.iso.datetime({ message: 'muss ein ISO-Zeitstempel sein' });
+export const Timestamp = z.iso.datetime(says('notTimestamp'));
 
 export const Minutes = z
-  .number({ message: 'muss eine Zahl sein' })
-  .int({ message: 'muss eine ganze Zahl sein' })
-  .min(0, { message: 'darf nicht negativ sein' })
-  .max(24 * 60, { message: 'darf höchstens 1440 Minuten sein' });
+  .number(says('notNumber'))
+  .int(says('notWholeNumber'))
+  .min(0, says('negative'))
+  .max(24 * 60, says('tooManyMinutes'));
 
-export const text = (max: number) =>
-  z.string({ message: 'muss Text sein' }).max(max, { message: `darf höchstens ${max} Zeichen lang sein` });
+export const text = (max: number) => z.string(says('notText')).max(max, says('tooLong'));
 
-export const requiredText = (max: number) => text(max).trim().min(1, { message: 'darf nicht leer sein' });
+export const requiredText = (max: number) => text(max).trim().min(1, says('empty'));
 
 /** A whole multiple of 0.1, without float noise deciding it (0.3 * 10 is 3.0000000000000004). */
 const tenths = (value: number) => Math.abs(Math.round(value * 10) - value * 10) < 1e-6;
 
 /** Driven distance, to 0.1 km. */
 export const Kilometres = z
-  .number({ message: 'muss eine Zahl sein' })
-  .min(0, { message: 'darf nicht negativ sein' })
-  .max(2000, { message: 'darf höchstens 2000 km sein' })
-  .refine(tenths, { message: 'darf höchstens eine Nachkommastelle haben' });
+  .number(says('notNumber'))
+  .min(0, says('negative'))
+  .max(2000, says('tooManyKilometres'))
+  .refine(tenths, says('tooManyDecimals'));
 
 /** Hours per month, to a quarter hour. */
 export const Hours = z
-  .number({ message: 'muss eine Zahl sein' })
-  .min(0, { message: 'darf nicht negativ sein' })
-  .max(744, { message: 'darf höchstens 744 Stunden sein' })
-  .refine((value) => Number.isInteger(value * 4), { message: 'muss in Viertelstunden angegeben sein' });
+  .number(says('notNumber'))
+  .min(0, says('negative'))
+  .max(744, says('tooManyHours'))
+  .refine((value) => Number.isInteger(value * 4), says('notQuarterHours'));

@@ -9,7 +9,7 @@
 // records visible to it that changed since, in commit order, in batches, plus a
 // new cursor. `hasMore` says to pull again at once.
 import { z } from 'zod';
-import { Id, Timestamp } from './fields';
+import { Id, says, Timestamp } from './fields';
 import {
   AppointmentFields,
   CaseFields,
@@ -18,7 +18,6 @@ import {
   GoalFields,
   MemberRecord,
   MutableEntity,
-  NOTE_CONTENT_MESSAGE,
   NoteFields,
   noteHasContent,
   PartnerFields,
@@ -79,7 +78,7 @@ function patchOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
 
 const createSchemas = {
   case: CaseFields.strict(),
-  note: NoteFields.strict().refine(noteHasContent, { message: NOTE_CONTENT_MESSAGE, path: ['text'] }),
+  note: NoteFields.strict().refine(noteHasContent, { ...says('noteWithoutContent'), path: ['text'] }),
   appointment: AppointmentFields.strict(),
   preConsultation: PreConsultationFields.strict(),
   substitution: SubstitutionFields.strict(),
@@ -136,6 +135,16 @@ export const PushRequest = z.object({
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const RejectionCode = z.enum(['invalid', 'forbidden', 'not_found', 'conflict']);
+
+/**
+ * The message as a key of shared/messages.ts with its parameters, for the UI to
+ * say in its language; `message` stays the German text. Optional: older servers
+ * do not send it, and a key this app does not know falls back to `message`.
+ */
+const CodedMessage = {
+  messageKey: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+};
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
 const StoredRecord = z.union([
@@ -160,6 +169,7 @@ export const MutationResult = z.discriminatedUnion('status', [
     httpStatus: z.number().int(),
     message: z.string(),
     field: z.string().nullable(),
+    ...CodedMessage,
   }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
@@ -170,7 +180,7 @@ export type PushResponse = z.infer<typeof PushResponse>;
 // --- Pull -----------------------------------------------------------------------
 
 /** Cursor is opaque to the device: a decimal string, "0" for the first pull. */
-export const Cursor = z.string().regex(/^\d{1,19}$/, { message: 'muss ein gültiger Cursor sein' });
+export const Cursor = z.string().regex(/^\d{1,19}$/, says('notCursor'));
 
 export const PullQuery = z.object({
   cursor: Cursor.default('0'),
@@ -264,8 +274,8 @@ export type LiveEvent = z.infer<typeof LiveEvent>;
 // --- Auth -----------------------------------------------------------------------
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1, { message: 'darf nicht leer sein' }).max(100),
-  password: z.string().min(1, { message: 'darf nicht leer sein' }).max(1000),
+  username: z.string().trim().min(1, says('empty')).max(100),
+  password: z.string().min(1, says('empty')).max(1000),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -313,7 +323,7 @@ export const ErrorCode = z.enum([
 
 /** Body of every non-2xx answer. `field` names the offending field, e.g. "mutations.3.data.text". */
 export const ApiError = z.object({
-  error: z.object({ code: ErrorCode, message: z.string(), field: z.string().nullable() }),
+  error: z.object({ code: ErrorCode, message: z.string(), field: z.string().nullable(), ...CodedMessage }),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -6,7 +6,18 @@
 // for a record the server has not acknowledged yet), `updatedAt`, `updatedBy`,
 // and `conflicts`: the open conflicts of the record (see Conflict below).
 import { z } from 'zod';
-import { Hours, Id, IsoDate, Kilometres, Minutes, requiredText, TimeOfDay, Timestamp, text } from './fields';
+import {
+  Hours,
+  Id,
+  IsoDate,
+  Kilometres,
+  Minutes,
+  requiredText,
+  says,
+  TimeOfDay,
+  Timestamp,
+  text,
+} from './fields';
 
 export const Role = z.enum(['worker', 'lead']);
 export type Role = z.infer<typeof Role>;
@@ -95,7 +106,7 @@ export const NoteFields = z.object({
   durationMinutes: Minutes,
   /** Free text; with the home-visit template it may be empty (see noteHasContent). */
   text: text(20000),
-  concern8a: z.boolean({ message: 'muss wahr oder falsch sein' }),
+  concern8a: z.boolean(says('notBoolean')),
   /** Set by a lead ("Geprüft"); the server records who in reviewedBy. */
   reviewedAt: Timestamp.nullable(),
   template: NoteTemplate.default('free'),
@@ -111,7 +122,7 @@ export const NoteFields = z.object({
    * Help-plan goals of the case this note worked on. Not checked against the
    * goals table: a goal deleted meanwhile must not make the note's edit fail.
    */
-  goalIds: z.array(Id).max(20, { message: 'darf höchstens 20 Ziele nennen' }).default([]),
+  goalIds: z.array(Id).max(20, says('tooManyGoals')).default([]),
   /** The appointment this note documents ("Besuch dokumentieren"), if any. */
   appointmentId: Id.nullable().default(null),
   /** Set by a lead who has seen a § 8a concern; the server records who in concernAcknowledgedBy. */
@@ -124,7 +135,6 @@ export function noteHasContent(note: Pick<NoteFields, 'text' | NoteSection>): bo
     (value) => (value ?? '').trim() !== '',
   );
 }
-export const NOTE_CONTENT_MESSAGE = 'Die Notiz braucht Text oder mindestens einen ausgefüllten Abschnitt';
 
 /** An edit of a note after a lead marked it "Geprüft": kept as visible history. */
 export const Amendment = z.object({

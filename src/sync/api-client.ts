@@ -7,6 +7,7 @@
 // Besides request/response calls it opens the live events (GET /api/events), a
 // text/event-stream that stays open, and hands its body to event-stream.ts.
 import { z } from 'zod';
+import { germanMessage, type Message, type MessageKey, type MessageParams } from '../shared/messages';
 import {
   ApiError,
   DEVICE_HEADER,
@@ -45,32 +46,57 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
+/**
+ * The German text of a message given as a code (the UI says its key, see
+ * messageOfError), or a plain text as it is.
+ */
+function textOf(message: string | Message): string {
+  return typeof message === 'string' ? message : germanMessage(message.key, message.params);
+}
+
 /** The request never got a complete answer: no connection, timed out, or the response was dropped. */
 export class NetworkError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly messageKey: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
+
+  constructor(message: string | Message, options?: { cause?: unknown }) {
+    super(textOf(message), options);
     this.name = 'NetworkError';
+    this.messageKey = typeof message === 'string' ? undefined : message.key;
+    this.params = typeof message === 'string' ? undefined : message.params;
   }
 }
 
-/** The server answered with a non-2xx status; `body` is its error description when it sent one. */
+/**
+ * The server answered with a non-2xx status; `body` is its error description when
+ * it sent one, its messageKey and params (from newer servers) what the UI says.
+ */
 export class HttpError extends Error {
   readonly status: number;
   readonly body: ApiError | null;
+  readonly messageKey: string | undefined;
+  readonly params: MessageParams | undefined;
 
   constructor(status: number, body: ApiError | null) {
     super(body?.error.message ?? `HTTP ${status}`);
     this.name = 'HttpError';
     this.status = status;
     this.body = body;
+    this.messageKey = body?.error.messageKey;
+    this.params = body?.error.params;
   }
 }
 
 /** The server answered 2xx with something that does not match the protocol. */
 export class ProtocolError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly messageKey: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
+
+  constructor(message: string | Message, options?: { cause?: unknown }) {
+    super(textOf(message), options);
     this.name = 'ProtocolError';
+    this.messageKey = typeof message === 'string' ? undefined : message.key;
+    this.params = typeof message === 'string' ? undefined : message.params;
   }
 }
 
@@ -171,14 +197,16 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         // Reading the body belongs to the network part: a connection can drop mid-body.
         text = await response.text();
       } catch (cause) {
-        const reason = controller.signal.aborted ? `keine Antwort nach ${timeoutMs} ms` : 'keine Verbindung';
-        throw new NetworkError(`Server nicht erreichbar (${reason})`, { cause });
+        const unreachable: Message = controller.signal.aborted
+          ? { key: 'serverTimedOut', params: { ms: timeoutMs } }
+          : { key: 'serverUnreachable', params: {} };
+        throw new NetworkError(unreachable, { cause });
       }
       const json = parseJson(text);
       if (!response.ok) throw httpErrorOf(response.status, json);
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
-        throw new ProtocolError(`Unerwartete Antwort von ${path}`, { cause: parsed.error });
+        throw new ProtocolError({ key: 'unexpectedAnswer', params: { path } }, { cause: parsed.error });
       }
       return parsed.data;
     } finally {

@@ -33,7 +33,7 @@ export async function pullChanges(
     const batch = await next;
     if (batch.hasMore && batch.cursor === cursor) {
       // Pulling again with the same cursor would loop forever.
-      throw new ProtocolError('Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor');
+      throw new ProtocolError({ key: 'cursorStuck', params: {} });
     }
     // The next batch is already on its way while this one is stored (a first sync
     // waits for the network and for IndexedDB at once). It is only ever applied

@@ -9,6 +9,7 @@
 // same mutation ids, and the server answers 'duplicate' instead of applying twice.
 import { nextPendingBatch } from '../db/outbox';
 import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/schema';
+import { germanMessage } from '../shared/messages';
 import { Change, MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';
 import { forgetBaseIfSettled, storeServerChanges, takeBackRejected } from './apply-server-records';
@@ -105,7 +106,8 @@ async function rejectLocally(db: FeldakteDb, entries: OutboxEntry[]): Promise<Pu
   const rejection: Rejection = {
     code: 'invalid',
     httpStatus: 400,
-    message: 'Die Änderung ist beschädigt und kann nicht gesendet werden',
+    message: germanMessage('changeDamaged'),
+    messageKey: 'changeDamaged',
     field: null,
     at: new Date().toISOString(),
   };
@@ -143,10 +145,11 @@ async function settleEntries(
         acknowledged.push({ entry, record: result.record });
         continue;
       }
-      const { code, httpStatus, message, field } = result;
+      const { code, httpStatus, message, field, messageKey, params } = result;
       await db.outbox.update(entry.seq as number, {
         status: 'rejected',
-        rejection: { code, httpStatus, message, field, at },
+        // The key comes from newer servers only; without it the UI shows `message`.
+        rejection: { code, httpStatus, message, field, at, ...(messageKey && { messageKey, params }) },
       });
       rejected.push(entry);
     }
@@ -172,9 +175,10 @@ function acknowledgedChange(entry: OutboxEntry, record: unknown): Change {
   // The answer's record is a union of all record kinds; read it as the entry's kind.
   const parsed = Change.safeParse({ entity: entry.entity, record });
   if (!parsed.success) {
-    throw new ProtocolError(`Antwort auf ${entry.id} enthält keinen ${entry.entity}-Datensatz`, {
-      cause: parsed.error,
-    });
+    throw new ProtocolError(
+      { key: 'answerWithoutRecord', params: { id: entry.id, entity: entry.entity } },
+      { cause: parsed.error },
+    );
   }
   return parsed.data;
 }

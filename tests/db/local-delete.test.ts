@@ -63,6 +63,10 @@ describe('local delete', () => {
 
     await expect(deleteNote(db, colleague, mine.id)).rejects.toBeInstanceOf(ChangeNotAllowedError);
     await expect(deleteNote(db, worker, reviewed.id)).rejects.toBeInstanceOf(ChangeNotAllowedError);
+    await expect(deleteNote(db, worker, reviewed.id)).rejects.toMatchObject({
+      messageKey: 'reviewedNoteStays',
+      message: 'Eine geprüfte Notiz kann nicht mehr gelöscht werden',
+    });
     expect(await db.notes.count()).toBe(2);
     expect(await db.outbox.count()).toBe(before);
 

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/db/cases';
-import {
-  buildMonthlyReport,
-  isReportMonth,
-  monthlyReportCsv,
-  monthlyReportFileName,
-} from '../../src/db/monthly-report';
+import { buildMonthlyReport, isReportMonth } from '../../src/db/monthly-report';
 import { createNote } from '../../src/db/notes';
 import type { FeldakteDb } from '../../src/db/schema';
 import { caseFields, colleague, freshDb, lead, noteFields, worker } from './support/fixtures';
@@ -79,24 +74,15 @@ describe('monthly report', () => {
     expect(report.noteCount).toBe(1);
   });
 
-  it('writes CSV that German Excel opens: BOM, semicolons, decimal comma, quoted fields, CRLF', async () => {
-    const csv = monthlyReportCsv(await buildMonthlyReport(db, '2026-11'));
-
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.slice(1).split('\r\n')).toEqual([
-      'Monat;Fachkraft;Aktenzeichen;Familie;Direkte Stunden;Fahrzeit Stunden;Kilometer;Notizen',
-      '2026-11;Anna Schulz;EF-2;"Familie ""Kaya""; Nord";1,00;0,25;0,2;1',
-      '2026-11;Anna Schulz;EF-1;Familie Berger;2,25;0,83;12,6;2',
-      '2026-11;Ben Öztürk;EF-1;Familie Berger;0,50;0,00;0,0;1',
-      '2026-11;Gesamt;;;3,75;1,08;12,8;4',
-      '',
-    ]);
-    expect(monthlyReportFileName('2026-11')).toBe('feldakte-monatsbericht-2026-11.csv');
-  });
-
-  it('an empty month has only the header and the total', async () => {
-    const csv = monthlyReportCsv(await buildMonthlyReport(db, '2025-01'));
-    expect(csv.slice(1).split('\r\n')).toHaveLength(3);
+  it('an empty month has no workers and zero figures', async () => {
+    const report = await buildMonthlyReport(db, '2025-01');
+    expect(report).toMatchObject({
+      workers: [],
+      directMinutes: 0,
+      travelMinutes: 0,
+      kilometres: 0,
+      noteCount: 0,
+    });
   });
 
   it('accepts only real months', () => {

@@ -61,13 +61,16 @@ describe('partner directory writes', () => {
     const existing = await createPartner(db, asLead, partnerFields());
     const outboxBefore = await db.outbox.count();
 
-    await expect(createPartner(db, asWorker, partnerFields({ name: 'Neu' }))).rejects.toThrow(
-      PARTNER_WRITE_REFUSED,
-    );
+    await expect(createPartner(db, asWorker, partnerFields({ name: 'Neu' }))).rejects.toMatchObject({
+      messageKey: PARTNER_WRITE_REFUSED,
+      message: 'Nur die Teamleitung kann das Partnerverzeichnis ändern',
+    });
     await expect(updatePartner(db, asWorker, existing.id, { name: 'Anders' })).rejects.toBeInstanceOf(
       ChangeNotAllowedError,
     );
-    await expect(deletePartner(db, asWorker, existing.id)).rejects.toThrow(PARTNER_WRITE_REFUSED);
+    await expect(deletePartner(db, asWorker, existing.id)).rejects.toMatchObject({
+      messageKey: PARTNER_WRITE_REFUSED,
+    });
 
     expect(await listPartners(db)).toEqual([existing]);
     expect(await db.outbox.count()).toBe(outboxBefore);

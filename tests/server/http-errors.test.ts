@@ -72,6 +72,32 @@ describe.each(databaseTargets)('bad input ($name)', (target) => {
     }
   });
 
+  it('answers the message as a key with its parameters next to the German text', async () => {
+    const badId = await pushRaw(
+      JSON.stringify({ mutations: [{ ...valid().mutations[0], id: 'keine-uuid' }] }),
+    );
+    expect(badId.error).toEqual({
+      code: 'invalid',
+      field: 'mutations.0.id',
+      message: 'mutations.0.id: muss eine UUID sein',
+      messageKey: 'notUuid',
+      params: {},
+    });
+    const plainText = await pushRaw(JSON.stringify(valid()), 'text/plain');
+    expect(plainText.error).toMatchObject({ messageKey: 'contentTypeNotJson', params: {} });
+
+    const tooLong = caseData(anna.user.id, { reference: 'A'.repeat(41) });
+    const [refused] = (await h.push(anna.token, [createMutation('case', tooLong)])).results;
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      field: 'reference',
+      message: 'reference: darf höchstens 40 Zeichen lang sein',
+      messageKey: 'tooLong',
+      params: { max: 40 },
+    });
+  });
+
   it('refuses prototype poisoning', async () => {
     const body = JSON.stringify(valid()).replace('{', '{"__proto__": {"admin": true}, ');
     const { status, error } = await pushRaw(body);

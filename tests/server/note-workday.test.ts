@@ -1,8 +1,8 @@
 // The working day's note fields: template sections, billable time, goals and the
 // visit a note documents, and the lead's acknowledgement of a § 8a concern.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { germanMessage } from '../../src/shared/messages';
 import type { LoginResponse } from '../../src/shared/protocol';
-import { NOTE_CONTENT_MESSAGE } from '../../src/shared/records';
 import { databaseTargets } from './helpers/databases';
 import {
   appointmentData,
@@ -97,7 +97,8 @@ describe.each(databaseTargets)('note fields of the working day ($name)', (target
       status: 'rejected',
       code: 'invalid',
       field: 'text',
-      message: `text: ${NOTE_CONTENT_MESSAGE}`,
+      message: `text: ${germanMessage('noteWithoutContent')}`,
+      messageKey: 'noteWithoutContent',
     });
     const [stored] = await h.db.query('SELECT occasion, version FROM notes WHERE id = $1', [create.recordId]);
     expect(stored).toEqual({ occasion: 'Vereinbarter Hausbesuch', version: 1 });

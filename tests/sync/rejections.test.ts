@@ -42,6 +42,25 @@ describe('a rejected change', () => {
     expect(await db.bases.count()).toBe(0);
   });
 
+  it('keeps the message key and parameters the server sent, for the UI to say', async () => {
+    const c = await createCase(db, worker, caseFields());
+    await pushOutbox(db, harness.client());
+    await updateCase(db, worker, c.id, { phone: 'zu lang' });
+    harness.server.rejectIf = () => ({
+      code: 'invalid',
+      httpStatus: 400,
+      message: 'phone: darf höchstens 60 Zeichen lang sein',
+      field: 'phone',
+      messageKey: 'tooLong',
+      params: { max: 60 },
+    });
+
+    await pushOutbox(db, harness.client());
+
+    const [entry] = await listRejected(db);
+    expect(entry?.rejection).toMatchObject({ field: 'phone', messageKey: 'tooLong', params: { max: 60 } });
+  });
+
   it('is taken back while a later change of the record still waits for an answer', async () => {
     const c = await createCase(db, worker, caseFields({ phone: 'alt', address: 'alt' }));
     await pushOutbox(db, harness.client());

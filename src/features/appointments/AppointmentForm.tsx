@@ -1,8 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormError, SelectField, TextField } from '../../ui/components';
 import { ContactKindSelect, FormActions, MinutesField } from '../../ui/components/form-parts';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import {
   AppointmentFormFields,
@@ -22,7 +22,7 @@ export function AppointmentForm({ initial, onSubmit, extraCase }: AppointmentFor
   const { t } = useTranslation();
   const cases = useCaseChoices();
   const { saveError, save } = useSaveError();
-  const form = useForm({ resolver: zodResolver(AppointmentFormFields), defaultValues: initial });
+  const form = useForm({ resolver: useMessageResolver(AppointmentFormFields), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const choices = (cases ?? []).map(({ id, familyName, reference }) => ({ id, familyName, reference }));
   if (extraCase && !choices.some((c) => c.id === extraCase.id))

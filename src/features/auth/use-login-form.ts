@@ -3,12 +3,14 @@
 // fields do not justify 13 KB gzip more of it.
 import { type FormEvent, useState } from 'react';
 import { LoginRequest } from '../../shared/protocol';
+import { useSayMessage } from '../../ui/forms/say-message';
 
 type LoginFieldErrors = Partial<Record<keyof LoginRequest, string>>;
 
 export function useLoginForm(initialUsername: string, onValid: (request: LoginRequest) => void) {
   const [values, setValues] = useState<LoginRequest>({ username: initialUsername, password: '' });
   const [errors, setErrors] = useState<LoginFieldErrors>({});
+  const say = useSayMessage();
 
   function field(name: keyof LoginRequest) {
     return {
@@ -30,7 +32,7 @@ export function useLoginForm(initialUsername: string, onValid: (request: LoginRe
     const next: LoginFieldErrors = {};
     for (const issue of parsed.error.issues) {
       const name = issue.path[0];
-      if ((name === 'username' || name === 'password') && !next[name]) next[name] = issue.message;
+      if ((name === 'username' || name === 'password') && !next[name]) next[name] = say.issue(issue);
     }
     setErrors(next);
   }

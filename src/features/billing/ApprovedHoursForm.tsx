@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Hours } from '../../shared/fields';
 import { FormError, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
+import { useSayMessage } from '../../ui/forms/say-message';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import { useSetApprovedHours } from './use-billable-time';
 
 export function ApprovedHoursForm({ caseId, approvedHours }: { caseId: string; approvedHours: number }) {
   const { t } = useTranslation();
+  const say = useSayMessage();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -36,7 +38,8 @@ export function ApprovedHoursForm({ caseId, approvedHours }: { caseId: string; a
     event.preventDefault();
     const parsed = Hours.safeParse(value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')));
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
+      const issue = parsed.error.issues[0];
+      setError(issue && say.issue(issue));
       return;
     }
     setError(undefined);

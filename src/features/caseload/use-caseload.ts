@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { computeCaseload, readDeviceSnapshot, saveDeviceSnapshot, type WorkerLoad } from '../../db/caseload';
 import { dayToDate } from '../../ui/format';
+import { sayError } from '../../ui/forms/say-message';
 import { useSession, useSyncState } from '../../ui/session';
 
 /** Recomputed when the data changes, and per day ("YYYY-MM-DD"), not per render. */
@@ -22,6 +24,7 @@ export function useTeamDevices() {
   const { online } = useSyncState();
   const snapshot = useLiveQuery(() => readDeviceSnapshot(db), [db]);
   const [fetchState, setFetchState] = useState<DeviceFetch>({ state: 'idle' });
+  const { t } = useTranslation();
 
   const refresh = useCallback(async () => {
     setFetchState({ state: 'loading' });
@@ -30,9 +33,9 @@ export function useTeamDevices() {
       await saveDeviceSnapshot(db, { fetchedAt: new Date().toISOString(), devices });
       setFetchState({ state: 'idle' });
     } catch (error) {
-      setFetchState({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setFetchState({ state: 'failed', message: sayError(t, error) });
     }
-  }, [db, engine]);
+  }, [db, engine, t]);
 
   useEffect(() => {
     if (online) void refresh();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { NoteRecord } from '../../shared/records';
 import { Badge, FormError, TextAreaField } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { sayError } from '../../ui/forms/say-message';
 import { useSession } from '../../ui/session';
 import { useCommentActions, useMemberNames, useNoteComments } from './use-comments';
 import './comments.css';
@@ -81,9 +82,7 @@ function CommentForm({ note, label }: { note: NoteCommentsProps['note']; label: 
       setText('');
       setError(null);
     } catch (failure) {
-      setError(
-        t('comments.saveFailed', { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      setError(t('comments.saveFailed', { message: sayError(t, failure) }));
     }
   }
 

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolutionSchema } from '../../db/conflict-resolution';
 import type { ConflictView } from '../../db/conflicts';
+import { useSayMessage } from '../../ui/forms/say-message';
 
 interface MergedValueFormProps {
   view: ConflictView;
@@ -20,6 +21,7 @@ function prefill(view: ConflictView, multiline: boolean): string {
 
 export function MergedValueForm({ view, multiline, busy, onSubmit }: MergedValueFormProps) {
   const { t } = useTranslation();
+  const say = useSayMessage();
   const id = useId();
   const [value, setValue] = useState(() => prefill(view, multiline));
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,8 @@ export function MergedValueForm({ view, multiline, busy, onSubmit }: MergedValue
     // The same check the server makes, so a too long or empty required text is named here.
     const parsed = resolutionSchema(view.entity, view.field)?.safeParse(value);
     if (parsed && !parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? null);
+      const issue = parsed.error.issues[0];
+      setError(issue ? say.issue(issue) : null);
       return;
     }
     setError(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictView } from '../../db/conflicts';
+import { sayError } from '../../ui/forms/say-message';
 import { useResolveConflict } from './use-conflicts';
 
 /** Resolving one conflict: busy while writing, and the reason if it failed. */
@@ -16,9 +17,7 @@ export function useResolution(view: ConflictView) {
     try {
       await resolve(view, value);
     } catch (failure) {
-      setError(
-        t('conflicts.failed', { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      setError(t('conflicts.failed', { message: sayError(t, failure) }));
     } finally {
       // On success the conflict has left the record, and this view goes with it.
       setBusy(false);

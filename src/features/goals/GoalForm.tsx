@@ -1,10 +1,10 @@
 // A goal's title, description and status, validated with the shared schema.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { GoalFields, GoalStatus } from '../../shared/records';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import type { GoalFormValues } from './use-goals';
 
@@ -23,7 +23,7 @@ export function GoalForm({ initial, withStatus, onSubmit, onCancel }: GoalFormPr
   const { saveError, save } = useSaveError();
   const form = useForm<GoalFormValues>({
     // The form holds every field, so the schema's defaults never apply: its input is its output.
-    resolver: zodResolver(GoalFormFields) as unknown as Resolver<GoalFormValues>,
+    resolver: useMessageResolver(GoalFormFields) as unknown as Resolver<GoalFormValues>,
     defaultValues: initial,
   });
   const { errors, isSubmitting } = form.formState;

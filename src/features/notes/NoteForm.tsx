@@ -3,7 +3,6 @@
 // Validated with the shared schema; nothing is written while a field is invalid.
 // Every change is kept as a draft on the device, restored when the form opens
 // again, and deleted by the save (in the save's own transaction).
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +22,7 @@ import {
 import { TemplateFields } from './TemplateFields';
 import { useDraftAutosave, useStoredDraft } from './use-note-draft';
 import './note-form.css';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 
 /** The template a contact kind suggests: a home visit gets the home-visit sections. */
 function templateFor(kind: ContactKind): NoteTemplate {
@@ -98,7 +98,7 @@ function NoteFormBody({
   const { saveError, save } = useSaveError();
   const form = useForm<NoteFormValues>({
     // The form always holds every field, so the schema's defaults never apply: its input is its output.
-    resolver: zodResolver(NoteFormFields) as unknown as Resolver<NoteFormValues>,
+    resolver: useMessageResolver(NoteFormFields) as unknown as Resolver<NoteFormValues>,
     defaultValues: start,
   });
   const { errors, isSubmitting } = form.formState;

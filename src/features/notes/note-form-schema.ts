@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { NOTE_CONTENT_MESSAGE, NoteFields, noteHasContent } from '../../shared/records';
+import { says } from '../../shared/fields';
+import { NoteFields, noteHasContent } from '../../shared/records';
 
 /**
  * What the worker types. The case and the visit come from the route, review and
@@ -11,7 +12,7 @@ export const NoteFormFields = NoteFields.omit({
   reviewedAt: true,
   appointmentId: true,
   concernAcknowledgedAt: true,
-}).refine(noteHasContent, { message: NOTE_CONTENT_MESSAGE, path: ['text'] });
+}).refine(noteHasContent, { ...says('noteWithoutContent'), path: ['text'] });
 export type NoteFormOutput = z.output<typeof NoteFormFields>;
 /** Every field filled: what the form holds. */
 export type NoteFormValues = NoteFormOutput;

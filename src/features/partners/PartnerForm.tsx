@@ -1,9 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PartnerFields } from '../../shared/records';
 import { FormError, TextAreaField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { useSaveError } from '../../ui/forms/use-save-error';
 
 interface PartnerFormProps {
@@ -21,7 +21,10 @@ export function emptyPartner(): PartnerFields {
 /** The partner's five fields, validated by the shared schema. */
 export function PartnerForm({ initial, submitLabel, onSubmit, children }: PartnerFormProps) {
   const { t } = useTranslation();
-  const form = useForm<PartnerFields>({ resolver: zodResolver(PartnerFields), defaultValues: initial });
+  const form = useForm<PartnerFields>({
+    resolver: useMessageResolver(PartnerFields),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = form.formState;
   const { saveError, save } = useSaveError();
 

@@ -1,10 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PreConsultationRecord } from '../../shared/records';
 import { FormError, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import { paths } from '../../ui/paths';
 import { ConvertFormFields, type ConvertFormInput, type ConvertFormValues } from './forms';
@@ -22,7 +22,7 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
   const { convert } = usePreConsultationWrites();
   const { saveError, save } = useSaveError();
   const form = useForm<ConvertFormInput, unknown, ConvertFormValues>({
-    resolver: zodResolver(ConvertFormFields),
+    resolver: useMessageResolver(ConvertFormFields),
     defaultValues: {
       reference: '',
       familyName: consultation.contact.slice(0, 200),

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,6 +5,7 @@ import { PreConsultationOutcome } from '../../shared/records';
 import { BackLink, PageHeader, SelectField, TextAreaField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
+import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { paths } from '../../ui/paths';
 import { PreConsultationFormFields, type PreConsultationFormInput } from './forms';
 import { PartnerPicker } from './PartnerPicker';
@@ -20,7 +20,7 @@ export function NewPreConsultationPage() {
   const navigate = useNavigate();
   const { create } = usePreConsultationWrites();
   const form = useForm({
-    resolver: zodResolver(PreConsultationFormFields),
+    resolver: useMessageResolver(PreConsultationFormFields),
     defaultValues: emptyConsultation(),
   });
   const { errors, isSubmitting } = form.formState;

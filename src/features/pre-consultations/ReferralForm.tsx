@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreConsultationRecord } from '../../shared/records';
 import { FormError } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
+import { sayError } from '../../ui/forms/say-message';
 import { PartnerPicker } from './PartnerPicker';
 import { usePartnerDirectory, usePreConsultationWrites } from './use-pre-consultations';
 
@@ -32,7 +33,7 @@ export function ReferralForm({ consultation, onDone }: ReferralFormProps) {
       await refer(consultation.id, partnerId);
       onDone();
     } catch (error) {
-      setFailure(t('referral.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setFailure(t('referral.failed', { message: sayError(t, error) }));
       setSaving(false);
     }
   };

@@ -5,18 +5,12 @@
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import {
-  hoursDe,
-  isReportMonth,
-  kilometresDe,
-  type MonthlyReport,
-  monthlyReportCsv,
-  monthlyReportFileName,
-  type ReportFigures,
-} from '../../db/monthly-report';
+import { isReportMonth, type MonthlyReport, type ReportFigures } from '../../db/monthly-report';
 import { EmptyState, Loading, PageHeader, TextField } from '../../ui/components';
 import { useSession } from '../../ui/session';
 import { downloadText } from './download';
+import { hoursDe, kilometresDe } from './german-numbers';
+import { monthlyReportCsv, monthlyReportFileName } from './report-csv';
 import { useMonthlyReport } from './use-monthly-report';
 import './report.css';
 

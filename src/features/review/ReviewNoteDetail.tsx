@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NOTE_SECTIONS, type NoteRecord } from '../../shared/records';
 import { Badge, ConflictBadge, EmptyState, FormError, Loading } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { sayError } from '../../ui/forms/say-message';
 import {
   type ReviewItem,
   useAcknowledgeConcern,
@@ -42,12 +43,7 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
   const run = (write: () => Promise<unknown>) =>
     void write().then(
       () => setError(null),
-      (failure: unknown) =>
-        setError(
-          t('concerns.acknowledgeFailed', {
-            message: failure instanceof Error ? failure.message : String(failure),
-          }),
-        ),
+      (failure: unknown) => setError(t('concerns.acknowledgeFailed', { message: sayError(t, failure) })),
     );
 
   return (

@@ -5,6 +5,7 @@ import { SubstitutionFields } from '../../shared/records';
 import { FormError, SelectField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
 import { todayIso } from '../../ui/format';
+import { useSayMessage } from '../../ui/forms/say-message';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import { useSubstitutionWrites, useTeamWorkers } from './use-substitutions';
 
@@ -12,6 +13,7 @@ type FormErrors = Partial<Record<'substituteId' | 'from' | 'until', string>>;
 
 export function SubstitutionForm({ caseId, assignedTo }: { caseId: string; assignedTo: string }) {
   const { t } = useTranslation();
+  const say = useSayMessage();
   const workers = (useTeamWorkers() ?? []).filter((w) => w.id !== assignedTo);
   const { create } = useSubstitutionWrites();
   const [values, setValues] = useState({ substituteId: '', from: todayIso(), until: todayIso() });
@@ -24,7 +26,7 @@ export function SubstitutionForm({ caseId, assignedTo }: { caseId: string; assig
     const parsed = SubstitutionFields.safeParse({ caseId, ...values });
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const name = issue.path[0];
-      if ((name === 'from' || name === 'until') && !found[name]) found[name] = issue.message;
+      if ((name === 'from' || name === 'until') && !found[name]) found[name] = say.issue(issue);
     }
     if (!found.from && !found.until && values.until < values.from) {
       found.until = t('substitutions.untilBeforeFrom');

@@ -1,5 +1,5 @@
 // One change the server refused: what it was (entity, case, fields and values),
-// why (the server's message, and what that kind of refusal usually means) and
+// why (the server's message in the UI's language, and what that kind of refusal usually means) and
 // "Verwerfen". A permission refusal after a case was handed over reads e.g.
 // "Termin geändert · Fall: Yilmaz · Ort: Rathaus · Grund: keine Berechtigung …".
 import { useId } from 'react';
@@ -8,6 +8,7 @@ import type { OutboxEntry } from '../../db/schema';
 import { useFormatters } from '../../ui/format';
 import type { FieldFormatter } from '../../ui/format/field-values';
 import type { RecordNames } from '../../ui/format/use-record-names';
+import { sayRefusal } from '../../ui/forms/say-message';
 
 interface RejectedChangeItemProps {
   entry: OutboxEntry;
@@ -32,7 +33,7 @@ export function RejectedChangeItem({ entry, names, fields, onDismiss }: Rejected
       <ChangeSummary entry={entry} fields={fields} />
       {rejection && (
         <>
-          <p className="field-error">{t('sync.rejectedReason', { message: rejection.message })}</p>
+          <p className="field-error">{t('sync.rejectedReason', { message: sayRefusal(t, rejection) })}</p>
           <p className="muted">{t(`sync.rejectedHint.${rejection.code}`)}</p>
           <p className="muted">{t('sync.rejectedAt', { date: format.dateTime(rejection.at) })}</p>
         </>

@@ -2,6 +2,7 @@
 // content type, oversized body, failed validation) stay 4xx; only a fault of the
 // server itself becomes a 500, logged, without details to the client.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { germanMessage } from '../../shared/messages';
 import { isDataException } from '../db/database';
 import { Refusal, type RefusalCode } from '../services/refusal';
 import { apiError, codeForStatus, HttpError } from './http-error';
@@ -13,17 +14,17 @@ function clientErrorOf(error: FastifyError): HttpError | null {
   if (error instanceof Refusal) return new HttpError(statusOfRefusal[error.code], error.code, error.message);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(400, 'invalid', 'Content-Type muss application/json sein', 'content-type');
+      return HttpError.saying(400, 'invalid', 'contentTypeNotJson', 'content-type');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'payload_too_large', 'Die Anfrage ist zu groß');
+      return HttpError.saying(413, 'payload_too_large', 'bodyTooLarge');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, 'invalid', 'Der Body darf nicht leer sein');
+      return HttpError.saying(400, 'invalid', 'bodyEmpty');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
+      return HttpError.saying(400, 'invalid', 'bodyNotJson');
   }
-  if (error instanceof SyntaxError) return new HttpError(400, 'invalid', 'Der Body ist kein gültiges JSON');
+  if (error instanceof SyntaxError) return HttpError.saying(400, 'invalid', 'bodyNotJson');
   // Backstop: bad input that slipped past validation and was refused by the database.
-  if (isDataException(error)) return new HttpError(400, 'invalid', 'Ein Wert kann nicht gespeichert werden');
+  if (isDataException(error)) return HttpError.saying(400, 'invalid', 'valueNotStorable');
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new HttpError(status, codeForStatus(status), error.message);
   return null;
@@ -35,9 +36,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (clientError) {
       return reply
         .status(clientError.statusCode)
-        .send(apiError(clientError.code, clientError.message, clientError.field));
+        .send(apiError(clientError.code, clientError.message, clientError.field, clientError.said));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(apiError('internal', 'Interner Serverfehler'));
+    const said = { key: 'internalError', params: {} } as const;
+    return reply.status(500).send(apiError('internal', germanMessage(said.key), null, said));
   });
 }

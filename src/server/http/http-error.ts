@@ -1,5 +1,6 @@
 // The one shape of every non-2xx answer (ApiError in shared/protocol.ts).
 import type { z } from 'zod';
+import { germanMessageOf, type Message, type MessageKey, type MessageParams } from '../../shared/messages';
 import type { ApiError, ErrorCode } from '../../shared/protocol';
 
 export type ErrorCodeName = z.infer<typeof ErrorCode>;
@@ -10,14 +11,33 @@ export class HttpError extends Error {
     readonly code: ErrorCodeName,
     message: string,
     readonly field: string | null = null,
+    /** The message as a key for the UI; `message` is its German text. */
+    readonly said: Message | null = null,
   ) {
     super(message);
     this.name = 'HttpError';
   }
+
+  /** An error whose message is a key of shared/messages.ts; its German text becomes `message`. */
+  static saying(
+    statusCode: number,
+    code: ErrorCodeName,
+    key: MessageKey,
+    field: string | null = null,
+    params: MessageParams = {},
+  ): HttpError {
+    const said = { key, params };
+    return new HttpError(statusCode, code, germanMessageOf(said, field), field, said);
+  }
 }
 
-export function apiError(code: ErrorCodeName, message: string, field: string | null = null): ApiError {
-  return { error: { code, message, field } };
+export function apiError(
+  code: ErrorCodeName,
+  message: string,
+  field: string | null = null,
+  said: Message | null = null,
+): ApiError {
+  return { error: { code, message, field, ...(said && { messageKey: said.key, params: said.params }) } };
 }
 
 export function codeForStatus(status: number): ErrorCodeName {

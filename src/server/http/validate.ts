@@ -7,6 +7,6 @@ import { HttpError } from './http-error';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const problem = describeZodError(parsed.error);
-  throw new HttpError(400, 'invalid', problem.message, problem.field);
+  const { field, message, key, params } = describeZodError(parsed.error);
+  throw new HttpError(400, 'invalid', message, field, { key, params });
 }

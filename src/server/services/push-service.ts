@@ -78,6 +78,8 @@ function rejected(id: string, error: MutationRejected): MutationResult {
     httpStatus: error.httpStatus,
     message: error.message,
     field: error.field,
+    messageKey: error.said.key,
+    params: error.said.params,
   };
 }
 
@@ -163,7 +165,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     const earlier = batch.applied.get(mutation.id.toLowerCase());
     if (earlier) {
       if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
-        throw reject.conflict('Diese Mutations-ID wurde bereits für eine andere Änderung verwendet', 'id');
+        throw reject.conflict('mutationIdReused', 'id');
       }
       const record = await rulesOf[earlier.entity].findVisible(tx, actor, earlier.recordId);
       const caseId = record ? caseIdOf(earlier.entity, record) : null;

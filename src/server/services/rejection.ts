@@ -1,7 +1,10 @@
 // A mutation the server refuses. Thrown inside the mutation's transaction (which
 // then rolls back, so nothing changes) and answered to the device for that
-// mutation alone.
+// mutation alone: its code, the field, the message as a key with parameters for
+// the UI, and the German text for people reading the answer.
+import { germanMessageOf, type Message, type MessageKey, type MessageParams } from '../../shared/messages';
 import type { RejectionCode } from '../../shared/protocol';
+import type { FieldProblem } from '../../shared/validation';
 
 const httpStatusOf: Record<RejectionCode, number> = {
   invalid: 400,
@@ -15,8 +18,9 @@ export class MutationRejected extends Error {
 
   constructor(
     readonly code: RejectionCode,
-    message: string,
+    readonly said: Message,
     readonly field: string | null = null,
+    message: string = germanMessageOf(said, field),
   ) {
     super(message);
     this.name = 'MutationRejected';
@@ -24,12 +28,17 @@ export class MutationRejected extends Error {
   }
 }
 
+const refusal =
+  (code: RejectionCode) =>
+  (key: MessageKey, field: string | null = null, params: MessageParams = {}) =>
+    new MutationRejected(code, { key, params }, field);
+
 export const reject = {
-  invalid: (message: string, field: string | null = null) => new MutationRejected('invalid', message, field),
-  forbidden: (message: string, field: string | null = null) =>
-    new MutationRejected('forbidden', message, field),
-  notFound: (message: string, field: string | null = null) =>
-    new MutationRejected('not_found', message, field),
-  conflict: (message: string, field: string | null = null) =>
-    new MutationRejected('conflict', message, field),
+  invalid: refusal('invalid'),
+  forbidden: refusal('forbidden'),
+  notFound: refusal('not_found'),
+  conflict: refusal('conflict'),
+  /** Input that failed its schema, as validation.ts described it. */
+  problem: ({ key, params, field, message }: FieldProblem) =>
+    new MutationRejected('invalid', { key, params }, field, message),
 };

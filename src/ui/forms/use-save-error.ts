@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sayError } from './say-message';
 
 /**
  * Runs a save and keeps a failure as the message a FormError shows
- * ("Speichern fehlgeschlagen: …"); a save that succeeds clears it.
+ * ("Speichern fehlgeschlagen: …", the reason in the UI's language); a save
+ * that succeeds clears it.
  * Resolves to whether the save succeeded.
  */
 export function useSaveError() {
@@ -16,8 +18,7 @@ export function useSaveError() {
       setSaveError(null);
       return true;
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure);
-      setSaveError(t('notes.saveFailed', { message }));
+      setSaveError(t('notes.saveFailed', { message: sayError(t, failure) }));
       return false;
     }
   }

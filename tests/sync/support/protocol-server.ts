@@ -119,8 +119,9 @@ export class ProtocolServer {
     }
     const data = mutationDataSchema(mutation.entity, mutation.op).safeParse(mutation.data);
     if (!data.success) {
-      const problem = describeZodError(data.error, ['data']);
-      return { id: mutation.id, status: 'rejected', code: 'invalid', httpStatus: 400, ...problem };
+      const { field, message, key, params } = describeZodError(data.error, ['data']);
+      const said = { field, message, messageKey: key, params };
+      return { id: mutation.id, status: 'rejected', code: 'invalid', httpStatus: 400, ...said };
     }
     const refusal = this.rejectIf(mutation) ?? this.outOfScope(mutation);
     const outcome = refusal

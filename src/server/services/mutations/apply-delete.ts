@@ -5,13 +5,7 @@
 import type { MutableEntity } from '../../../shared/records';
 import { decideDelete } from '../merge/delete-merge';
 import { reject } from '../rejection';
-import {
-  type EntityRules,
-  entityLabel,
-  type MutationContext,
-  newConflict,
-  requireBaseVersion,
-} from './common';
+import { type EntityRules, type MutationContext, newConflict, requireBaseVersion } from './common';
 import { type Outcome, writeChange } from './write-change';
 
 export async function applyDelete<E extends MutableEntity>(
@@ -19,12 +13,8 @@ export async function applyDelete<E extends MutableEntity>(
   rules: EntityRules<E>,
   ctx: MutationContext,
 ): Promise<Outcome<E>> {
-  if (!rules.checkDelete) {
-    throw reject.invalid(
-      `${entityLabel[entity]} kann nicht gelöscht werden (Fälle werden abgeschlossen)`,
-      'op',
-    );
-  }
+  // Only cases have no checkDelete: they are closed, never deleted.
+  if (!rules.checkDelete) throw reject.invalid('caseNotDeletable', 'op');
   const stored = await rules.lockForEdit(ctx, {});
   requireBaseVersion(ctx, stored.record.version);
   // Deleted already (by this or another device): the outcome the device asked for.

@@ -8,20 +8,20 @@ import { describeZodError } from '../../../shared/validation';
 import { stampOf } from '../../repositories/field-meta';
 import { sameValue } from '../merge/conflicts';
 import { reject } from '../rejection';
-import { isUnstorableValue, UNSTORABLE_TEXT_MESSAGE } from '../storable-text';
-import { type EntityRules, entityLabel, type MutationContext, requireBaseVersion } from './common';
+import { isUnstorableValue } from '../storable-text';
+import { deletedMessageOf, type EntityRules, type MutationContext, requireBaseVersion } from './common';
 import { type Outcome, writeChange } from './write-change';
 
 function resolvedValue(entity: MutableEntity, field: string, value: unknown): unknown {
   if (field === DELETE_CONFLICT_FIELD) {
     if (typeof value === 'boolean') return value;
-    throw reject.invalid('value: muss wahr (löschen) oder falsch (behalten) sein', 'value');
+    throw reject.invalid('notDeleteChoice', 'value');
   }
   const schema = fieldSchema(entity, field);
-  if (!schema) throw reject.invalid(`conflictId: betrifft kein änderbares Feld (${field})`, 'conflictId');
+  if (!schema) throw reject.invalid('notChangeableField', 'conflictId', { name: field });
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw reject.invalid(describeZodError(parsed.error, ['value']).message, 'value');
-  if (isUnstorableValue(parsed.data)) throw reject.invalid(`value: ${UNSTORABLE_TEXT_MESSAGE}`, 'value');
+  if (!parsed.success) throw reject.problem(describeZodError(parsed.error, ['value']));
+  if (isUnstorableValue(parsed.data)) throw reject.invalid('unstorableText', 'value');
   return parsed.data;
 }
 
@@ -32,12 +32,12 @@ export async function applyResolve<E extends MutableEntity>(
   data: ResolveData,
 ): Promise<Outcome<E>> {
   const stored = await rules.lockForEdit(ctx, {});
-  if (stored.deletedAt !== null) throw reject.notFound(`${entityLabel[entity]} wurde gelöscht`);
+  if (stored.deletedAt !== null) throw reject.notFound(deletedMessageOf[entity]);
   requireBaseVersion(ctx, stored.record.version);
   const { record } = stored;
   const conflict = record.conflicts.find((c) => c.id === data.conflictId);
   if (!conflict) {
-    throw reject.conflict('conflictId: Dieser Konflikt ist bereits gelöst oder unbekannt', 'conflictId');
+    throw reject.conflict('conflictSettled', 'conflictId');
   }
   const remaining = record.conflicts.filter((c) => c !== conflict);
   const value = resolvedValue(entity, conflict.field, data.value);

@@ -12,8 +12,8 @@ import { reviveConflicts } from '../merge/delete-merge';
 import { mergePatch } from '../merge/field-merge';
 import { reject } from '../rejection';
 import {
+  deletedMessageOf,
   type EntityRules,
-  entityLabel,
   type MutationContext,
   newConflict,
   requireBaseVersion,
@@ -41,7 +41,7 @@ export async function applyUpdate<E extends MutableEntity>(
       origin: ctx.origin,
       newConflict,
     });
-    if (!revived) throw reject.notFound(`${entityLabel[entity]} wurde gelöscht`);
+    if (!revived) throw reject.notFound(deletedMessageOf[entity]);
     conflicts = revived;
   }
   const merged = mergePatch({

@@ -19,15 +19,15 @@ export const appointmentRules: EntityRules<'appointment'> = {
 
   async lockForEdit(ctx, patch) {
     const unlocked = await findStoredRecord(ctx.tx, 'appointment', ctx.recordId);
-    if (!unlocked) throw reject.notFound('Termin nicht gefunden');
+    if (!unlocked) throw reject.notFound('appointmentNotFound');
     const currentCaseId = unlocked.record.caseId;
     // Lock order for every writer: cases (by id), then the record, then the sync counter.
     const caseIds = [...new Set([currentCaseId, patch.caseId ?? currentCaseId])].sort();
     for (const caseId of caseIds) {
       if (await lockAccessibleCase(ctx, caseId)) continue;
       throw caseId === currentCaseId
-        ? await caseRefusal(ctx, caseId, 'Termin nicht gefunden', null)
-        : await caseRefusal(ctx, caseId, 'Fall nicht gefunden', 'caseId');
+        ? await caseRefusal(ctx, caseId, 'appointmentNotFound', null)
+        : await caseRefusal(ctx, caseId, 'caseNotFound', 'caseId');
     }
     return (await findStoredRecord(ctx.tx, 'appointment', ctx.recordId, 'update')) ?? unlocked;
   },

@@ -13,7 +13,7 @@ import { caseRefusal, type EntityRules, type MutationContext } from './common';
 
 async function assertAssignable(ctx: MutationContext, assignedTo: string): Promise<void> {
   if (!(await isTeamMember(ctx.tx, ctx.actor.teamId, assignedTo))) {
-    throw reject.forbidden('Der Fall kann nur Mitgliedern des eigenen Teams zugewiesen werden', 'assignedTo');
+    throw reject.forbidden('assignWithinTeam', 'assignedTo');
   }
 }
 
@@ -24,7 +24,7 @@ async function assertPreConsultationOfTeam(
   if (!id) return;
   const found = await findRecord(ctx.tx, 'preConsultation', id);
   if (!found || found.teamId !== ctx.actor.teamId) {
-    throw reject.notFound('Fall im Feld nicht gefunden', 'sourcePreConsultationId');
+    throw reject.notFound('preConsultationNotFound', 'sourcePreConsultationId');
   }
 }
 
@@ -35,7 +35,7 @@ function isReassignment(before: CaseRecord | null, assignedTo: string | undefine
 export const caseRules: EntityRules<'case'> = {
   async prepareCreate(ctx, data: CaseFields) {
     if (ctx.actor.role !== 'lead' && data.assignedTo !== ctx.actor.id) {
-      throw reject.forbidden('Fachkräfte können Fälle nur sich selbst zuweisen', 'assignedTo');
+      throw reject.forbidden('workersAssignThemselves', 'assignedTo');
     }
     await assertAssignable(ctx, data.assignedTo);
     await assertPreConsultationOfTeam(ctx, data.sourcePreConsultationId);
@@ -45,7 +45,7 @@ export const caseRules: EntityRules<'case'> = {
   async lockForEdit(ctx) {
     const stored = await findStoredRecord(ctx.tx, 'case', ctx.recordId, 'update');
     if (!stored || !(await mayWorkOnCase(ctx.tx, ctx.actor, stored.record))) {
-      throw await caseRefusal(ctx, ctx.recordId, 'Fall nicht gefunden', null);
+      throw await caseRefusal(ctx, ctx.recordId, 'caseNotFound', null);
     }
     return stored;
   },
@@ -53,7 +53,7 @@ export const caseRules: EntityRules<'case'> = {
   async checkChange(ctx, current, patch) {
     if (isReassignment(current, patch.assignedTo) && patch.assignedTo) {
       if (ctx.actor.role !== 'lead') {
-        throw reject.forbidden('Nur die Teamleitung kann einen Fall neu zuweisen', 'assignedTo');
+        throw reject.forbidden('onlyLeadReassigns', 'assignedTo');
       }
       await assertAssignable(ctx, patch.assignedTo);
     }

@@ -13,28 +13,30 @@ import {
   type MutationContext,
 } from './common';
 
-function assertAuthor(ctx: MutationContext, comment: CommentRecord, action: string): void {
-  if (comment.authorId !== ctx.actor.id) {
-    throw reject.forbidden(`Nur die Verfasserin oder der Verfasser kann den Kommentar ${action}`);
-  }
+function assertAuthor(
+  ctx: MutationContext,
+  comment: CommentRecord,
+  refusal: 'onlyAuthorEditsComment' | 'onlyAuthorDeletesComment',
+): void {
+  if (comment.authorId !== ctx.actor.id) throw reject.forbidden(refusal);
 }
 
 export const commentRules: EntityRules<'comment'> = {
   async prepareCreate(ctx, data: CommentFields) {
     const caseOfComment = await loadWritableCase(ctx, data.caseId, 'caseId');
     const note = await findRecord(ctx.tx, 'note', data.noteId);
-    if (!note || note.caseId !== data.caseId) throw reject.notFound('Notiz nicht gefunden', 'noteId');
+    if (!note || note.caseId !== data.caseId) throw reject.notFound('noteNotFound', 'noteId');
     return { ...data, teamId: caseOfComment.teamId, authorId: ctx.actor.id };
   },
 
-  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'comment', 'Kommentar nicht gefunden'),
+  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'comment', 'commentNotFound'),
 
   async checkChange(ctx, comment) {
-    assertAuthor(ctx, comment, 'ändern');
+    assertAuthor(ctx, comment, 'onlyAuthorEditsComment');
   },
 
   checkDelete(ctx, comment) {
-    assertAuthor(ctx, comment, 'löschen');
+    assertAuthor(ctx, comment, 'onlyAuthorDeletesComment');
   },
 
   findVisible: (tx, actor, id) => findVisibleCaseChild(tx, actor, 'comment', id),

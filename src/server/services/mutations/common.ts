@@ -1,5 +1,6 @@
 // Building blocks shared by the per-entity mutation rules.
 import { randomUUID } from 'node:crypto';
+import type { MessageKey } from '../../../shared/messages';
 import type {
   CaseRecord,
   Conflict,
@@ -86,14 +87,14 @@ export interface EntityRules<E extends MutableEntity> {
 
 export async function assertRecordIdUnused(ctx: MutationContext, entity: MutableEntity): Promise<void> {
   if (await findStoredRecord(ctx.tx, entity, ctx.recordId)) {
-    throw reject.conflict('Ein Datensatz mit dieser ID existiert bereits', null);
+    throw reject.conflict('recordIdTaken');
   }
 }
 
 const lossMessages = {
-  reassigned: 'Der Fall wurde einer anderen Fachkraft zugewiesen',
-  substitution_ended: 'Die Vertretung für diesen Fall ist beendet',
-} as const;
+  reassigned: 'caseReassigned',
+  substitution_ended: 'substitutionEnded',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * The refusal for a case the actor may not work on. Someone who had the case and
@@ -103,12 +104,12 @@ const lossMessages = {
 export async function caseRefusal(
   ctx: MutationContext,
   caseId: string,
-  notFound: string,
+  notFound: MessageKey,
   field: string | null,
 ): Promise<MutationRejected> {
   const loss = await latestLossOf(ctx.tx, ctx.actor.id, caseId);
   if (!loss) return reject.notFound(notFound, field);
-  return reject.forbidden(`${lossMessages[loss]}; die Änderung wurde nicht übernommen`, field);
+  return reject.forbidden(lossMessages[loss], field);
 }
 
 /**
@@ -146,7 +147,7 @@ export async function findVisibleCaseChild<E extends CaseChildEntity>(
 export async function lockCaseChildForEdit<E extends CaseChildEntity>(
   ctx: MutationContext,
   entity: E,
-  notFound: string,
+  notFound: MessageKey,
 ): Promise<StoredRecord<E>> {
   const unlocked = await findStoredRecord(ctx.tx, entity, ctx.recordId);
   if (!unlocked) throw reject.notFound(notFound);
@@ -162,7 +163,7 @@ export async function loadWritableCase(
   lock: RowLock = 'share',
 ): Promise<CaseRecord> {
   const found = await lockAccessibleCase(ctx, caseId, lock);
-  if (!found) throw await caseRefusal(ctx, caseId, 'Fall nicht gefunden', field);
+  if (!found) throw await caseRefusal(ctx, caseId, 'caseNotFound', field);
   return found;
 }
 
@@ -171,16 +172,16 @@ export async function stampWrite(ctx: MutationContext): Promise<WriteMeta> {
   return { userId: ctx.actor.id, seq: await nextSeq(ctx.tx) };
 }
 
-/** What a record is called in messages to the device. */
-export const entityLabel: Record<MutableEntity, string> = {
-  case: 'Fall',
-  note: 'Notiz',
-  appointment: 'Termin',
-  preConsultation: 'Fall im Feld',
-  substitution: 'Vertretung',
-  goal: 'Ziel',
-  comment: 'Kommentar',
-  partner: 'Netzwerkpartner',
+/** The refusal of a change to a record that was deleted meanwhile. */
+export const deletedMessageOf: Record<MutableEntity, MessageKey> = {
+  case: 'caseDeleted',
+  note: 'noteDeleted',
+  appointment: 'appointmentDeleted',
+  preConsultation: 'preConsultationDeleted',
+  substitution: 'substitutionDeleted',
+  goal: 'goalDeleted',
+  comment: 'commentDeleted',
+  partner: 'partnerDeleted',
 };
 
 /** New conflicts get a fresh id and the server's time. */
@@ -195,13 +196,13 @@ export function newConflict(field: string, candidates: ConflictCandidate[]): Con
  */
 export function requireBaseVersion(ctx: MutationContext, currentVersion: number): number {
   if (ctx.baseVersion === null) {
-    throw reject.invalid('baseVersion: fehlt (nur beim Anlegen leer)', 'baseVersion');
+    throw reject.invalid('baseVersionMissing', 'baseVersion');
   }
   if (ctx.baseVersion > currentVersion) {
-    throw reject.invalid(
-      `baseVersion: ${ctx.baseVersion} ist neuer als der Datensatz auf dem Server (Version ${currentVersion})`,
-      'baseVersion',
-    );
+    throw reject.invalid('baseVersionTooNew', 'baseVersion', {
+      base: ctx.baseVersion,
+      current: currentVersion,
+    });
   }
   return ctx.baseVersion;
 }

@@ -9,7 +9,7 @@ export const goalRules: EntityRules<'goal'> = {
     return { ...data, teamId: caseOfGoal.teamId };
   },
 
-  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'goal', 'Ziel nicht gefunden'),
+  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'goal', 'goalNotFound'),
 
   // Whoever may work on the case may change the goal; checked by lockForEdit.
   async checkChange() {},

@@ -3,16 +3,15 @@
 import { type Mutation, mutationDataSchema } from '../../../shared/protocol';
 import { describeZodError } from '../../../shared/validation';
 import { type MutationRejected, reject } from '../rejection';
-import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from '../storable-text';
+import { findUnstorableField } from '../storable-text';
 
 export function parseData(mutation: Mutation): Record<string, unknown> {
   const parsed = mutationDataSchema(mutation.entity, mutation.op).safeParse(mutation.data);
   if (!parsed.success) {
-    const problem = describeZodError(parsed.error);
-    throw reject.invalid(problem.message, problem.field);
+    throw reject.problem(describeZodError(parsed.error));
   }
   const unstorable = findUnstorableField(parsed.data);
-  if (unstorable !== null) throw reject.invalid(`${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
+  if (unstorable !== null) throw reject.invalid('unstorableText', unstorable);
   return parsed.data;
 }
 
@@ -26,6 +25,5 @@ export function storageRejection(error: unknown, mutation: Mutation): MutationRe
   const quoted = /"([^"]*)"/.exec(detail)?.[1];
   const fields: [string, unknown][] = [...Object.entries(mutation.data), ['clientTime', mutation.clientTime]];
   const field = quoted === undefined ? undefined : fields.find(([, value]) => value === quoted)?.[0];
-  const message = 'ist ein Wert, der nicht gespeichert werden kann (z. B. ein Datum, das es nicht gibt)';
-  return reject.invalid(field ? `${field}: ${message}` : `Ein Wert ${message}`, field ?? null);
+  return field ? reject.invalid('unstorableValue', field) : reject.invalid('someValueUnstorable');
 }

@@ -6,7 +6,6 @@
 // Writing a § 8a concern (new, or switched on) alerts the team's leads live.
 import {
   type Amendment,
-  NOTE_CONTENT_MESSAGE,
   NOTE_SECTIONS,
   type NoteFields,
   type NoteRecord,
@@ -40,16 +39,13 @@ const contentFields = [
 
 function assertMayReview(ctx: MutationContext, teamId: string): void {
   if (!isLeadOf(ctx.actor, teamId)) {
-    throw reject.forbidden('Nur die Teamleitung kann Notizen als geprüft markieren', 'reviewedAt');
+    throw reject.forbidden('onlyLeadReviews', 'reviewedAt');
   }
 }
 
 function assertMayAcknowledge(ctx: MutationContext, teamId: string): void {
   if (!isLeadOf(ctx.actor, teamId)) {
-    throw reject.forbidden(
-      'Nur die Teamleitung kann eine § 8a-Meldung als gesehen bestätigen',
-      'concernAcknowledgedAt',
-    );
+    throw reject.forbidden('onlyLeadAcknowledges', 'concernAcknowledgedAt');
   }
 }
 
@@ -66,7 +62,7 @@ async function assertAppointmentOfCase(
   if (!appointmentId) return;
   const found = await findStoredRecord(ctx.tx, 'appointment', appointmentId);
   if (!found || found.record.caseId !== caseId) {
-    throw reject.notFound('Termin dieses Falls nicht gefunden', 'appointmentId');
+    throw reject.notFound('appointmentOfCaseNotFound', 'appointmentId');
   }
 }
 
@@ -99,18 +95,16 @@ export const noteRules: EntityRules<'note'> = {
     };
   },
 
-  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'note', 'Notiz nicht gefunden'),
+  lockForEdit: (ctx) => lockCaseChildForEdit(ctx, 'note', 'noteNotFound'),
 
   async checkChange(ctx, note, patch, purpose) {
     const isAuthor = note.authorId === ctx.actor.id;
     if (purpose === 'resolve' && !isAuthor && !isLeadOf(ctx.actor, note.teamId)) {
-      throw reject.forbidden(
-        'Konflikte einer Notiz lösen nur die Verfasserin, der Verfasser oder die Teamleitung',
-      );
+      throw reject.forbidden('noteConflictNotYours');
     }
     const contentField = contentFields.find((field) => patch[field] !== undefined);
     if (purpose === 'edit' && contentField && !isAuthor) {
-      throw reject.forbidden('Nur die Verfasserin oder der Verfasser kann die Notiz ändern', contentField);
+      throw reject.forbidden('onlyAuthorEditsNote', contentField);
     }
     if (patch.reviewedAt !== undefined) assertMayReview(ctx, note.teamId);
     if (patch.concernAcknowledgedAt !== undefined) assertMayAcknowledge(ctx, note.teamId);
@@ -121,10 +115,10 @@ export const noteRules: EntityRules<'note'> = {
 
   checkDelete(ctx, note) {
     if (note.authorId !== ctx.actor.id) {
-      throw reject.forbidden('Nur die Verfasserin oder der Verfasser kann die Notiz löschen');
+      throw reject.forbidden('onlyAuthorDeletesNote');
     }
     if (note.reviewedAt !== null) {
-      throw reject.forbidden('Geprüfte Notizen können nicht gelöscht werden', 'reviewedAt');
+      throw reject.forbidden('reviewedNoteNotDeletable', 'reviewedAt');
     }
   },
 
@@ -132,7 +126,7 @@ export const noteRules: EntityRules<'note'> = {
     // Judged only when the words change, so a review never fails on a note's old content.
     const wordsChanged = (['text', ...NOTE_SECTIONS] as const).some((field) => applied[field] !== undefined);
     if (wordsChanged && !noteHasContent({ ...before, ...applied })) {
-      throw reject.invalid(`text: ${NOTE_CONTENT_MESSAGE}`, 'text');
+      throw reject.invalid('noteWithoutContent', 'text');
     }
     const derived: Record<string, unknown> = {};
     if (applied.reviewedAt !== undefined)

@@ -6,24 +6,26 @@ import { reject } from '../rejection';
 import { isLeadOf } from '../visibility';
 import type { EntityRules, MutationContext } from './common';
 
-function assertLead(ctx: MutationContext, teamId: string, action: string): void {
-  if (!isLeadOf(ctx.actor, teamId)) {
-    throw reject.forbidden(`Nur die Teamleitung kann Netzwerkpartner ${action}`);
-  }
+function assertLead(
+  ctx: MutationContext,
+  teamId: string,
+  refusal: 'onlyLeadCreatesPartners' | 'onlyLeadChangesPartners',
+): void {
+  if (!isLeadOf(ctx.actor, teamId)) throw reject.forbidden(refusal);
 }
 
 export const partnerRules: EntityRules<'partner'> = {
   async prepareCreate(ctx, data: PartnerFields) {
-    assertLead(ctx, ctx.actor.teamId, 'anlegen');
+    assertLead(ctx, ctx.actor.teamId, 'onlyLeadCreatesPartners');
     return { ...data, teamId: ctx.actor.teamId };
   },
 
   async lockForEdit(ctx) {
     const stored = await findStoredRecord(ctx.tx, 'partner', ctx.recordId, 'update');
     if (!stored || stored.record.teamId !== ctx.actor.teamId) {
-      throw reject.notFound('Netzwerkpartner nicht gefunden');
+      throw reject.notFound('partnerNotFound');
     }
-    assertLead(ctx, stored.record.teamId, 'ändern oder löschen');
+    assertLead(ctx, stored.record.teamId, 'onlyLeadChangesPartners');
     return stored;
   },
 

@@ -11,7 +11,7 @@ async function assertCaseOfTeam(ctx: MutationContext, caseId: string | null | un
   if (!caseId) return;
   const found = await findRecord(ctx.tx, 'case', caseId);
   if (!found || found.teamId !== ctx.actor.teamId) {
-    throw reject.notFound('Fall nicht gefunden', 'convertedCaseId');
+    throw reject.notFound('caseNotFound', 'convertedCaseId');
   }
 }
 
@@ -26,7 +26,7 @@ async function assertPartnerOfTeam(
   if (!partnerId) return;
   const found = await findStoredRecord(ctx.tx, 'partner', partnerId);
   if (!found || found.record.teamId !== ctx.actor.teamId) {
-    throw reject.notFound('Netzwerkpartner nicht gefunden', 'referralPartnerId');
+    throw reject.notFound('partnerNotFound', 'referralPartnerId');
   }
 }
 
@@ -40,7 +40,7 @@ export const preConsultationRules: EntityRules<'preConsultation'> = {
   async lockForEdit(ctx) {
     const stored = await findStoredRecord(ctx.tx, 'preConsultation', ctx.recordId, 'update');
     if (!stored || !canAccessPreConsultation(ctx.actor, stored.record)) {
-      throw reject.notFound('Fall im Feld nicht gefunden');
+      throw reject.notFound('preConsultationNotFound');
     }
     return stored;
   },

@@ -10,29 +10,33 @@ import { materialiseSubstitution } from '../scope';
 import { isLeadOf } from '../visibility';
 import { type EntityRules, findVisibleCaseChild, type MutationContext } from './common';
 
-function assertLead(ctx: MutationContext, teamId: string, action: string): void {
-  if (!isLeadOf(ctx.actor, teamId)) throw reject.forbidden(`Nur die Teamleitung kann Vertretungen ${action}`);
+function assertLead(
+  ctx: MutationContext,
+  teamId: string,
+  refusal: 'onlyLeadCreatesSubstitutions' | 'onlyLeadChangesSubstitutions',
+): void {
+  if (!isLeadOf(ctx.actor, teamId)) throw reject.forbidden(refusal);
 }
 
 function assertPeriod(period: Pick<SubstitutionFields, 'from' | 'until'>, field: 'from' | 'until'): void {
   if (period.from > period.until) {
-    throw reject.invalid(`${field}: Das Ende der Vertretung darf nicht vor ihrem Beginn liegen`, field);
+    throw reject.invalid('substitutionEndsBeforeStart', field);
   }
 }
 
 export const substitutionRules: EntityRules<'substitution'> = {
   async prepareCreate(ctx, data: SubstitutionFields) {
-    assertLead(ctx, ctx.actor.teamId, 'anlegen');
+    assertLead(ctx, ctx.actor.teamId, 'onlyLeadCreatesSubstitutions');
     // The case is held like for a reassignment: the grant may re-stamp its children.
     const caseToCover = await findRecord(ctx.tx, 'case', data.caseId, 'update');
     if (!caseToCover || caseToCover.teamId !== ctx.actor.teamId) {
-      throw reject.notFound('Fall nicht gefunden', 'caseId');
+      throw reject.notFound('caseNotFound', 'caseId');
     }
     if ((await findTeamMemberRole(ctx.tx, ctx.actor.teamId, data.substituteId)) !== 'worker') {
-      throw reject.forbidden('Vertreten kann nur eine Fachkraft des eigenen Teams', 'substituteId');
+      throw reject.forbidden('substituteIsTeamWorker', 'substituteId');
     }
     if (caseToCover.assignedTo === data.substituteId) {
-      throw reject.invalid('substituteId: Der Fall ist dieser Fachkraft bereits zugewiesen', 'substituteId');
+      throw reject.invalid('alreadyAssigned', 'substituteId');
     }
     assertPeriod(data, 'until');
     return { ...data, teamId: caseToCover.teamId };
@@ -41,8 +45,8 @@ export const substitutionRules: EntityRules<'substitution'> = {
   async lockForEdit(ctx) {
     const unlocked = await findStoredRecord(ctx.tx, 'substitution', ctx.recordId);
     if (!unlocked || unlocked.record.teamId !== ctx.actor.teamId)
-      throw reject.notFound('Vertretung nicht gefunden');
-    assertLead(ctx, unlocked.record.teamId, 'ändern oder löschen');
+      throw reject.notFound('substitutionNotFound');
+    assertLead(ctx, unlocked.record.teamId, 'onlyLeadChangesSubstitutions');
     // Lock order of every writer: the case, then the record, then the sync counter.
     await findRecord(ctx.tx, 'case', unlocked.record.caseId, 'update');
     return (await findStoredRecord(ctx.tx, 'substitution', ctx.recordId, 'update')) ?? unlocked;

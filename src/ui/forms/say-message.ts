@@ -1,0 +1,55 @@
+// Messages that arrive as codes (shared/messages.ts), said in the UI's language:
+// a thrown error, a zod issue, or a refusal from the server. A refusal stored
+// before the server sent keys, or with a key this app does not know, shows the
+// server's German text as it is.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isMessageKey, isParams, isSaidOfField, type Message, messageOfError } from '../../shared/messages';
+import { messageOfIssue } from '../../shared/validation';
+
+/** A refusal as the server answers it (an API error, a rejected change). */
+export interface Refusal {
+  message: string;
+  field: string | null;
+  messageKey?: string | undefined;
+  params?: unknown;
+}
+
+export function sayMessage(t: TFunction, message: Message): string {
+  return t(`errors.${message.key}`, { ...message.params });
+}
+
+/** A message said of a field follows the field's name, as in the server's own text. */
+export function sayRefusal(t: TFunction, refusal: Refusal): string {
+  if (!isMessageKey(refusal.messageKey)) return refusal.message;
+  const said = sayMessage(t, {
+    key: refusal.messageKey,
+    params: isParams(refusal.params) ? refusal.params : {},
+  });
+  return refusal.field !== null && isSaidOfField(refusal.messageKey) ? `${refusal.field}: ${said}` : said;
+}
+
+/** A thrown error: its coded message, the first problem of a zod error, else its own text. */
+export function sayError(t: TFunction, failure: unknown): string {
+  const coded = messageOfError(failure);
+  if (coded) return sayMessage(t, coded);
+  if (failure instanceof z.ZodError && failure.issues[0]) {
+    const issue = failure.issues[0];
+    const field = issue.path.length > 0 ? issue.path.join('.') : null;
+    const said = sayMessage(t, messageOfIssue(issue));
+    return field ? `${field}: ${said}` : said;
+  }
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
+/** The sayers with the UI's current language. */
+export function useSayMessage() {
+  const { t } = useTranslation();
+  return {
+    message: (message: Message) => sayMessage(t, message),
+    issue: (issue: z.core.$ZodIssue) => sayMessage(t, messageOfIssue(issue)),
+    refusal: (refusal: Refusal) => sayRefusal(t, refusal),
+    error: (failure: unknown) => sayError(t, failure),
+  };
+}
