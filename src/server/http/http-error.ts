@@ -1,4 +1,4 @@
-// The one shape of every non-2xx answer (ApiError in shared/protocol.ts).
+// The one shape of every non-2xx answer (ApiError in shared/protocol/errors.ts).
 import type { z } from 'zod';
 import { germanMessageOf, type Message, type MessageKey, type MessageParams } from '../../shared/messages';
 import type { ApiError, ErrorCode } from '../../shared/protocol';

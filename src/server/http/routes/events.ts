@@ -1,5 +1,5 @@
 // GET /api/events: the live event stream (text/event-stream, LiveEvent in
-// shared/protocol.ts), read with fetch and the Bearer header. Each event is
+// shared/protocol/events.ts), read with fetch and the Bearer header. Each event is
 // "event: <type>" plus one JSON "data:" line; a ": keep-alive" comment every 25 s
 // keeps proxies from closing an idle stream.
 //
