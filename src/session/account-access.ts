@@ -17,8 +17,8 @@ import {
   type StoredAccount,
   saveActiveAccount,
   updateAccount,
-} from '../db/device-store';
-import { dataKeyFor, deleteUserDb, rewrapDataKey } from '../db/user-db';
+} from '../db/infrastructure/device-store';
+import { dataKeyFor, deleteUserDb, rewrapDataKey } from '../db/infrastructure/user-db';
 import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
 import { type ApiClient, isRevoked } from '../sync/api-client';
 import { type DeviceTokens, deviceTokensOf, sealTokens, unsealTokens } from './device-tokens';
@@ -30,7 +30,7 @@ export interface OpenedAccount {
   user: SessionUser;
   dataKey: CryptoKey;
   tokens: DeviceTokens;
-  /** The database may still hold rows from before encryption (see db/encryption.ts). */
+  /** The database may still hold rows from before encryption (see db/infrastructure/encryption/middleware.ts). */
   plaintextSealed: boolean;
 }
 

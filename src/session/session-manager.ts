@@ -17,10 +17,10 @@ import {
   loadActiveAccount,
   type StoredAccount,
   updateAccount,
-} from '../db/device-store';
-import type { Actor } from '../db/local-write';
-import type { FeldakteDb } from '../db/schema';
-import { closeUserDb, openUserDb } from '../db/user-db';
+} from '../db/infrastructure/device-store';
+import type { Actor } from '../db/infrastructure/local-write';
+import type { FeldakteDb } from '../db/infrastructure/schema';
+import { closeUserDb, openUserDb } from '../db/infrastructure/user-db';
 import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
 import { type ApiClient, type ApiClientOptions, NetworkError } from '../sync/api-client';
 import type { SyncEngine } from '../sync/engine';

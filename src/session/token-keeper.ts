@@ -5,7 +5,7 @@
 // the stored tokens, so renewal runs under a Web Lock per user and first looks
 // whether another tab already renewed (the stored access token is no longer the
 // one the server refused); only then does it spend the refresh token.
-import { loadAccount, updateAccount } from '../db/device-store';
+import { loadAccount, updateAccount } from '../db/infrastructure/device-store';
 import type { SessionTokens, SessionUser } from '../shared/protocol';
 import { isLoginExpired } from '../sync/api-client';
 import { withSyncLock } from '../sync/environment';

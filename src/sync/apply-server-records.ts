@@ -8,7 +8,7 @@
 // acknowledged, the server's answer already contains it.
 //
 // While changes wait, the server record is also kept as the record's base
-// (db/server-base.ts), so a change the server rejects is taken back exactly:
+// (db/infrastructure/server-base.ts), so a change the server rejects is taken back exactly:
 // the record becomes base + the changes still waiting. The rejected entry stays
 // in the outbox with its data and the reason, for the user to see.
 //
@@ -16,11 +16,11 @@
 // sees the outbox exactly as it is when the record is written (a local write made
 // meanwhile is either fully before or fully after).
 import type { Table } from 'dexie';
-import { withConflictFlag } from '../db/conflict-flag';
-import { settleConflict } from '../db/conflict-resolution';
-import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/schema';
-import { tableOf } from '../db/schema';
-import { hasPendingChanges } from '../db/server-base';
+import { withConflictFlag } from '../db/infrastructure/conflict-flag';
+import type { FeldakteDb, OutboxEntry, ServerBase } from '../db/infrastructure/schema';
+import { tableOf } from '../db/infrastructure/schema';
+import { hasPendingChanges } from '../db/infrastructure/server-base';
+import { settleConflict } from '../db/repositories/conflict-resolution';
 import { type Change, ResolveData } from '../shared/protocol';
 import type { Conflict, MutableEntity, RecordOf, SyncedEntity } from '../shared/records';
 

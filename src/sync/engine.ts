@@ -1,7 +1,7 @@
 // The sync engine of one user's database on this device: what the session and
 // the UI hold. It puts together the status the UI shows (status-store.ts), what
 // one run does (sync-run.ts) and when runs happen (sync-schedule.ts).
-import type { FeldakteDb } from '../db/schema';
+import type { FeldakteDb } from '../db/infrastructure/schema';
 import type { DeviceStatus } from '../shared/protocol';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline } from './environment';

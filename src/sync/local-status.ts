@@ -3,9 +3,9 @@
 // and writes and syncs of other tabs (Dexie propagates changes across tabs), so
 // every tab shows the same status whichever of them ran the sync.
 import { liveQuery } from 'dexie';
-import { countOpenConflicts } from '../db/conflicts';
-import { countPending, countRejected, oldestPendingAt } from '../db/outbox';
-import type { FeldakteDb } from '../db/schema';
+import { countPending, countRejected, oldestPendingAt } from '../db/infrastructure/outbox';
+import type { FeldakteDb } from '../db/infrastructure/schema';
+import { countOpenConflicts } from '../db/repositories/conflicts';
 import { readLastSyncedAt } from './sync-meta';
 
 export interface LocalStatus {

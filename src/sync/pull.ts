@@ -5,7 +5,7 @@
 // and never applies one twice with a stale cursor. Each batch is its own short
 // transaction, so local writes (the app in use during a long first sync) slip in
 // between batches instead of waiting for the whole pull.
-import { type FeldakteDb, syncTables } from '../db/schema';
+import { type FeldakteDb, syncTables } from '../db/infrastructure/schema';
 import type { PullResponse } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';
 import { storeServerChanges } from './apply-server-records';

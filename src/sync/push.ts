@@ -7,8 +7,8 @@
 //   no answer           -> the entry stays pending; the next run sends the same id again
 // A response lost on the way back leaves everything pending; the retry carries the
 // same mutation ids, and the server answers 'duplicate' instead of applying twice.
-import { nextPendingBatch } from '../db/outbox';
-import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/schema';
+import { nextPendingBatch } from '../db/infrastructure/outbox';
+import { type FeldakteDb, type OutboxEntry, type Rejection, syncTables } from '../db/infrastructure/schema';
 import { germanMessage } from '../shared/messages';
 import { Change, MAX_PUSH_BATCH, Mutation, type MutationResult } from '../shared/protocol';
 import { type ApiClient, ProtocolError } from './api-client';

@@ -12,8 +12,8 @@
 // only then drops what has nothing waiting any more. A change the server refuses
 // for a case the user may no longer change becomes a rejection that stays in the
 // outbox with its data, so it remains visible after the record is gone.
-import type { FeldakteDb } from '../db/schema';
-import { syncTables, tableOf } from '../db/schema';
+import type { FeldakteDb } from '../db/infrastructure/schema';
+import { syncTables, tableOf } from '../db/infrastructure/schema';
 import type { Removal } from '../shared/protocol';
 import { readDeferredRemovals, writeDeferredRemovals } from './sync-meta';
 

@@ -31,7 +31,7 @@ export interface SyncState {
   rejectedCount: number;
   /** Open conflicts over all records on this device. */
   conflictCount: number;
-  /** When the oldest waiting change was made (see db/storage.ts isStale for the warning). */
+  /** When the oldest waiting change was made (see db/infrastructure/storage.ts isStale for the warning). */
   oldestPendingAt: string | null;
   lastSyncedAt: string | null;
   lastError: string | null;

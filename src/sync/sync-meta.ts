@@ -1,5 +1,5 @@
 // What the sync engine remembers between runs and reloads, kept in the `meta` table.
-import type { FeldakteDb } from '../db/schema';
+import type { FeldakteDb } from '../db/infrastructure/schema';
 import { Removal } from '../shared/protocol';
 
 export const META_KEYS = {

@@ -11,8 +11,8 @@
 // At the end of every run that reached the server, the device reports what its
 // outbox still holds (POST /api/devices/status), so a lead sees a change stuck
 // on a phone; a failed report is ignored (the next run reports again).
-import { countPending, outboxSummary } from '../db/outbox';
-import type { FeldakteDb } from '../db/schema';
+import { countPending, outboxSummary } from '../db/infrastructure/outbox';
+import type { FeldakteDb } from '../db/infrastructure/schema';
 import { MAX_PULL_LIMIT } from '../shared/protocol';
 import { type ApiClient, NetworkError } from './api-client';
 import { browserSaysOnline } from './environment';

@@ -9,7 +9,7 @@
 // 'unauthorized', 'upgrade_required' and 'revoked' pause the automatic triggers
 // (asking again cannot help); a person's request resumes, e.g. right after a
 // re-login stored the new token that getToken returns.
-import type { FeldakteDb } from '../db/schema';
+import type { FeldakteDb } from '../db/infrastructure/schema';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
 import { createLiveTrigger } from './live-trigger';

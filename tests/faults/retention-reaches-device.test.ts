@@ -9,17 +9,17 @@
 // comes back after the erasure. The deletion dates are made to pass by running the
 // server's retention service with a clock moved past them (no sleeping).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAppointment } from '../../src/db/appointments';
-import { createCase, getCase, updateCase } from '../../src/db/cases';
-import { createComment, listCommentsForNote } from '../../src/db/comments';
-import { draftKeys, saveDraft } from '../../src/db/drafts';
-import { createGoal, listGoalsForCase } from '../../src/db/goals';
-import { updateLocal } from '../../src/db/local-write';
-import { createNote, listNotesForCase, updateNote } from '../../src/db/notes';
-import { createPreConsultation, listPreConsultations } from '../../src/db/pre-consultations';
-import { listFilteredReviewQueue } from '../../src/db/review';
-import { type FeldakteDb, tableOf } from '../../src/db/schema';
-import { closeSearchIndex, searchIndexOf, searchLocal } from '../../src/db/search';
+import { updateLocal } from '../../src/db/infrastructure/local-write';
+import { type FeldakteDb, tableOf } from '../../src/db/infrastructure/schema';
+import { createAppointment } from '../../src/db/repositories/appointments';
+import { createCase, getCase, updateCase } from '../../src/db/repositories/cases';
+import { createComment, listCommentsForNote } from '../../src/db/repositories/comments';
+import { draftKeys, saveDraft } from '../../src/db/repositories/drafts';
+import { createGoal, listGoalsForCase } from '../../src/db/repositories/goals';
+import { createNote, listNotesForCase, updateNote } from '../../src/db/repositories/notes';
+import { createPreConsultation, listPreConsultations } from '../../src/db/repositories/pre-consultations';
+import { listFilteredReviewQueue } from '../../src/db/repositories/review';
+import { closeSearchIndex, searchIndexOf, searchLocal } from '../../src/db/search/search';
 import { createRetention, DEFAULT_RETENTION, deletionDate } from '../../src/server/services/retention';
 import type { RunningServer } from '../../src/server/start';
 import type { CaseRecord, MutableEntity, NoteRecord } from '../../src/shared/records';

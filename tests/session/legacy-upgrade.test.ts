@@ -1,7 +1,7 @@
 // A device that ran the app from before encryption: its clear-text session becomes a locked account without tokens.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { loadKeyring } from '../../src/db/device-store';
+import { loadKeyring } from '../../src/db/infrastructure/device-store';
 import { plaintextsFound, readRawStores } from '../db/support/raw-idb';
 import { anna, openTab, setUpSessionBed, signedInSession } from './support/session-bed';
 

@@ -1,10 +1,10 @@
 // Leaving the device: a lead's revocation and the person's own logout both delete the local data.
 import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { createCase } from '../../src/db/cases';
-import { loadAccount, loadActiveAccount, loadKeyring } from '../../src/db/device-store';
-import { countPending } from '../../src/db/outbox';
-import { userDbName } from '../../src/db/schema';
+import { loadAccount, loadActiveAccount, loadKeyring } from '../../src/db/infrastructure/device-store';
+import { countPending } from '../../src/db/infrastructure/outbox';
+import { userDbName } from '../../src/db/infrastructure/schema';
+import { createCase } from '../../src/db/repositories/cases';
 import { caseFields } from '../db/support/fixtures';
 import {
   anna,

@@ -1,9 +1,9 @@
 // A tablet two people use, and a password changed on another device.
 import { describe, expect, it } from 'vitest';
-import { createCase, getCase } from '../../src/db/cases';
-import { countPending } from '../../src/db/outbox';
-import { FeldakteDb, userDbName } from '../../src/db/schema';
-import { dataKeyFor } from '../../src/db/user-db';
+import { countPending } from '../../src/db/infrastructure/outbox';
+import { FeldakteDb, userDbName } from '../../src/db/infrastructure/schema';
+import { dataKeyFor } from '../../src/db/infrastructure/user-db';
+import { createCase, getCase } from '../../src/db/repositories/cases';
 import { caseFields } from '../db/support/fixtures';
 import { anna, ben, loginOf, openTab, SLOW, setUpSessionBed, signedInSession } from './support/session-bed';
 

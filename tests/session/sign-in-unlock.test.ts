@@ -1,8 +1,8 @@
 // Online sign-in, the lock screen after a reload, and the limit of wrong offline passwords.
 import { describe, expect, it } from 'vitest';
-import { createCase, getCase } from '../../src/db/cases';
-import { loadAccount, loadKeyring } from '../../src/db/device-store';
-import { userDbName } from '../../src/db/schema';
+import { loadAccount, loadKeyring } from '../../src/db/infrastructure/device-store';
+import { userDbName } from '../../src/db/infrastructure/schema';
+import { createCase, getCase } from '../../src/db/repositories/cases';
 import { caseFields } from '../db/support/fixtures';
 import { plaintextsFound } from '../db/support/raw-idb';
 import {

@@ -1,7 +1,7 @@
 // Two tabs of the same person: locking or leaving in one takes the other along.
 import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { userDbName } from '../../src/db/schema';
+import { userDbName } from '../../src/db/infrastructure/schema';
 import {
   anna,
   loginOf,

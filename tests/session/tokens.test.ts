@@ -1,8 +1,8 @@
 // Renewing the access token with the rotating refresh token, once across tabs; a refused refresh asks for the password.
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadAccount, loadKeyring } from '../../src/db/device-store';
-import { userDbName } from '../../src/db/schema';
+import { loadAccount, loadKeyring } from '../../src/db/infrastructure/device-store';
+import { userDbName } from '../../src/db/infrastructure/schema';
 import { plaintextsFound } from '../db/support/raw-idb';
 import { FakeBrowser } from '../sync/support/fake-browser';
 import { FakeLocks } from '../sync/support/fake-locks';

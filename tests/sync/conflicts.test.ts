@@ -2,10 +2,14 @@
 // the in-memory server: per-field merge, conflicts kept with every candidate on
 // both devices, resolution syncing like any edit, delete-vs-edit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppointment, deleteAppointment, updateAppointment } from '../../src/db/appointments';
-import { createCase, updateCase } from '../../src/db/cases';
-import { resolveConflict } from '../../src/db/conflict-resolution';
-import { countOpenConflicts } from '../../src/db/conflicts';
+import {
+  createAppointment,
+  deleteAppointment,
+  updateAppointment,
+} from '../../src/db/repositories/appointments';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
+import { resolveConflict } from '../../src/db/repositories/conflict-resolution';
+import { countOpenConflicts } from '../../src/db/repositories/conflicts';
 import { DELETE_CONFLICT_FIELD } from '../../src/shared/records';
 import { listConflictViews } from '../db/support/conflicts';
 import { appointmentFields, caseFields, worker } from '../db/support/fixtures';

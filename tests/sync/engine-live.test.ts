@@ -4,8 +4,8 @@
 // happens only because an event (or the test) asked for it.
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createCase } from '../../src/db/cases';
-import { FeldakteDb } from '../../src/db/schema';
+import { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createCase } from '../../src/db/repositories/cases';
 import type { DeviceStatus } from '../../src/shared/protocol';
 import type { NoteRecord } from '../../src/shared/records';
 import { API_PATHS } from '../../src/sync/api-client';

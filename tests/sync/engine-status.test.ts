@@ -1,9 +1,9 @@
 // The engine's status as the UI shows it: progress of a run, the way back from an
 // expired token, one tab syncing at a time, and every tab seeing the same counts.
 import { describe, expect, it, vi } from 'vitest';
-import { createCase, updateCase } from '../../src/db/cases';
-import { withConflictFlag } from '../../src/db/conflict-flag';
-import { FeldakteDb } from '../../src/db/schema';
+import { withConflictFlag } from '../../src/db/infrastructure/conflict-flag';
+import { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
 import { createSyncEngine, type SyncProgress } from '../../src/sync/engine';
 import { fieldConflict } from '../db/support/conflicts';
 import { caseFields, testDataKey, worker } from '../db/support/fixtures';

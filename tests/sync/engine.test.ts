@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createCase, updateCase } from '../../src/db/cases';
-import { FeldakteDb } from '../../src/db/schema';
+import { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { API_PATHS } from '../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../src/sync/engine';

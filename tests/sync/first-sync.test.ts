@@ -2,8 +2,8 @@
 // the app stays usable, and a dropped connection resumes from the stored cursor so
 // that every note arrives exactly once.
 import { describe, expect, it } from 'vitest';
-import { createNote } from '../../src/db/notes';
-import type { FeldakteDb } from '../../src/db/schema';
+import type { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createNote } from '../../src/db/repositories/notes';
 import type { CaseRecord } from '../../src/shared/records';
 import { createSyncEngine } from '../../src/sync/engine';
 import { readPullCursor } from '../../src/sync/sync-meta';

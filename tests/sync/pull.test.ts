@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCase, updateCase } from '../../src/db/cases';
-import type { FeldakteDb } from '../../src/db/schema';
+import type { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
 import type { CaseRecord } from '../../src/shared/records';
 import { NetworkError } from '../../src/sync/api-client';
 import { pullChanges } from '../../src/sync/pull';

@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createCase, updateCase } from '../../src/db/cases';
-import { createNote } from '../../src/db/notes';
-import type { FeldakteDb } from '../../src/db/schema';
+import type { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
+import { createNote } from '../../src/db/repositories/notes';
 import { MAX_PUSH_BATCH } from '../../src/shared/protocol';
 import { API_PATHS, NetworkError } from '../../src/sync/api-client';
 import { pushOutbox } from '../../src/sync/push';

@@ -2,10 +2,14 @@
 // server's copy with the changes still waiting on top (the refused change is taken
 // back), and the refused change stays in the outbox with its data and the reason.
 import { describe, expect, it } from 'vitest';
-import { createAppointment, deleteAppointment, updateAppointment } from '../../src/db/appointments';
-import { createCase, updateCase } from '../../src/db/cases';
-import { listRejected } from '../../src/db/outbox';
-import type { FeldakteDb } from '../../src/db/schema';
+import { listRejected } from '../../src/db/infrastructure/outbox';
+import type { FeldakteDb } from '../../src/db/infrastructure/schema';
+import {
+  createAppointment,
+  deleteAppointment,
+  updateAppointment,
+} from '../../src/db/repositories/appointments';
+import { createCase, updateCase } from '../../src/db/repositories/cases';
 import { pushOutbox } from '../../src/sync/push';
 import { appointmentFields, caseFields, worker } from '../db/support/fixtures';
 import type { ProtocolHarness } from './support/protocol-harness';

@@ -4,13 +4,13 @@
 // (substitution starts) arrives with its children and leaves with them. Goals,
 // comments and drafts of notes go with their case.
 import { describe, expect, it } from 'vitest';
-import { createAppointment } from '../../src/db/appointments';
-import { createCase } from '../../src/db/cases';
-import { createLocal, updateLocal } from '../../src/db/local-write';
-import { createNote, updateNote } from '../../src/db/notes';
-import { listRejected } from '../../src/db/outbox';
-import { FeldakteDb } from '../../src/db/schema';
-import { createSubstitution } from '../../src/db/substitutions';
+import { createLocal, updateLocal } from '../../src/db/infrastructure/local-write';
+import { listRejected } from '../../src/db/infrastructure/outbox';
+import { FeldakteDb } from '../../src/db/infrastructure/schema';
+import { createAppointment } from '../../src/db/repositories/appointments';
+import { createCase } from '../../src/db/repositories/cases';
+import { createNote, updateNote } from '../../src/db/repositories/notes';
+import { createSubstitution } from '../../src/db/repositories/substitutions';
 import type { CaseRecord } from '../../src/shared/records';
 import { createSyncEngine } from '../../src/sync/engine';
 import { applyPullBatch } from '../../src/sync/pull';

@@ -2,10 +2,10 @@
 // as every other record: created on one device, they reach another; an edit and
 // a delete follow; a pulled record keeps a local edit that still waits.
 import { describe, expect, it } from 'vitest';
-import { createCase } from '../../src/db/cases';
-import { deleteLocal } from '../../src/db/local-delete';
-import { createLocal, updateLocal } from '../../src/db/local-write';
-import { createNote } from '../../src/db/notes';
+import { deleteLocal } from '../../src/db/infrastructure/local-delete';
+import { createLocal, updateLocal } from '../../src/db/infrastructure/local-write';
+import { createCase } from '../../src/db/repositories/cases';
+import { createNote } from '../../src/db/repositories/notes';
 import {
   caseFields,
   commentFields,

@@ -1,7 +1,7 @@
 // "Neue Notiz" for a case: the note form under the case's name; saving returns to the case.
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { draftKeys } from '../../db/drafts';
+import { draftKeys } from '../../db/repositories/drafts';
 import { useCase } from '../../features/cases';
 import { emptyNote, NoteForm, useCreateNote } from '../../features/notes';
 import { BackLink, PageHeader } from '../../ui/components';

@@ -4,7 +4,7 @@
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { appointmentEnd } from '../../db/appointments';
+import { appointmentEnd } from '../../db/repositories/appointments';
 import { Badge } from '../../ui/components/basics';
 import { ConflictBadge } from '../../ui/components/ConflictBadge';
 import { ButtonLink } from '../../ui/components/links';

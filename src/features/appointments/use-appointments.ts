@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { FeldakteDb } from '../../db/infrastructure/schema';
 import {
   cancelAppointment,
   createAppointment,
@@ -9,10 +10,9 @@ import {
   listUndocumentedVisits,
   listVisitsOn,
   updateAppointment,
-} from '../../db/appointments';
-import { listOpenCases } from '../../db/cases';
-import { findNoteOfAppointment, noteIdsOfAppointments } from '../../db/notes';
-import type { FeldakteDb } from '../../db/schema';
+} from '../../db/repositories/appointments';
+import { listOpenCases } from '../../db/repositories/cases';
+import { findNoteOfAppointment, noteIdsOfAppointments } from '../../db/repositories/notes';
 import type { AppointmentFields, AppointmentRecord, CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

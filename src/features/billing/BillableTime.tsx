@@ -3,7 +3,7 @@
 // state, and where the case's worker or a lead sets the approved hours.
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
-import { budgetState } from '../../db/billable-time';
+import { budgetState } from '../../db/reports/billable-time';
 import type { CaseRecord } from '../../shared/records';
 import { Badge, Loading } from '../../ui/components';
 import { useSession } from '../../ui/session';

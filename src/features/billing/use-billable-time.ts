@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { type MonthUsage, usageOfCaseInMonth } from '../../db/billable-time';
-import { updateCase } from '../../db/cases';
+import { type MonthUsage, usageOfCaseInMonth } from '../../db/reports/billable-time';
+import { updateCase } from '../../db/repositories/cases';
 import type { CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

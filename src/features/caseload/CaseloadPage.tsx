@@ -1,10 +1,10 @@
 // "Auslastung" (leads): per worker the open cases, this week's appointments,
 // hours used against approved this month, notes waiting for review, and per
 // device the oldest change not yet synced. Figures come from the local database
-// (src/db/caseload.ts); the devices from the server, or its last answer offline.
+// (src/db/reports/caseload.ts); the devices from the server, or its last answer offline.
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
-import { type DeviceSnapshot, devicesOf, type WorkerLoad, weekOf } from '../../db/caseload';
+import { type DeviceSnapshot, devicesOf, type WorkerLoad, weekOf } from '../../db/reports/caseload';
 import type { DeviceStatus } from '../../shared/protocol';
 import { Badge, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { todayIso, useFormatters } from '../../ui/format';

@@ -1,7 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computeCaseload, readDeviceSnapshot, saveDeviceSnapshot, type WorkerLoad } from '../../db/caseload';
+import {
+  computeCaseload,
+  readDeviceSnapshot,
+  saveDeviceSnapshot,
+  type WorkerLoad,
+} from '../../db/reports/caseload';
 import { dayToDate } from '../../ui/format';
 import { sayError } from '../../ui/forms/say-message';
 import { useSession, useSyncState } from '../../ui/session';

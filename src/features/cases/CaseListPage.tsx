@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { caseIdsWithOpenConcern } from '../../db/concerns';
+import { caseIdsWithOpenConcern } from '../../db/repositories/concerns';
 import { Badge, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getCase, listOpenCases, updateCase } from '../../db/cases';
+import { getCase, listOpenCases, updateCase } from '../../db/repositories/cases';
 import type { CaseRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isSubstitutionActiveOn, listSubstitutionsOf } from '../../db/substitutions';
+import { isSubstitutionActiveOn, listSubstitutionsOf } from '../../db/repositories/substitutions';
 import { todayIso } from '../../ui/format';
 import { useSession } from '../../ui/session';
 

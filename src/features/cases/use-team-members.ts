@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listMembers } from '../../db/members';
+import { listMembers } from '../../db/repositories/members';
 import type { MemberRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

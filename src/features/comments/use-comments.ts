@@ -7,8 +7,8 @@ import {
   listUnreadComments,
   markCommentsRead,
   type UnreadComment,
-} from '../../db/comments';
-import { listMembers } from '../../db/members';
+} from '../../db/repositories/comments';
+import { listMembers } from '../../db/repositories/members';
 import type { CommentRecord, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -2,7 +2,7 @@
 // everyone who opens the case sees it; a lead can acknowledge from here too.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { acknowledgeConcern } from '../../db/concerns';
+import { acknowledgeConcern } from '../../db/repositories/concerns';
 import { useFormatters } from '../../ui/format';
 import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';

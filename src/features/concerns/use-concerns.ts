@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listUnseenConcerns, openConcernsOfCase } from '../../db/concerns';
+import { listUnseenConcerns, openConcernsOfCase } from '../../db/repositories/concerns';
 import type { NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

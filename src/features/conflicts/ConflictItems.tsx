@@ -1,4 +1,4 @@
-import type { ConflictView } from '../../db/conflicts';
+import type { ConflictView } from '../../db/repositories/conflicts';
 import { useFieldFormatter } from '../../ui/format/field-values';
 import { useRecordNames } from '../../ui/format/use-record-names';
 import { DeleteConflict } from './DeleteConflict';

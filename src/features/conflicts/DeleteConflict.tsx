@@ -2,7 +2,7 @@
 // "Löschen bestätigen" (the record goes) or "Behalten" (it stays, with the edit).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictView } from '../../db/conflicts';
+import type { ConflictView } from '../../db/repositories/conflicts';
 import { FormError } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { Heading, type HeadingLevel } from './Heading';

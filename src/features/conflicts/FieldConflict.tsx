@@ -2,7 +2,7 @@
 // when, "Diesen Wert übernehmen" for each, and for text a merged value to edit.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictView } from '../../db/conflicts';
+import type { ConflictView } from '../../db/repositories/conflicts';
 import { Badge, FormError } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { type FieldFormatter, fieldKind, isTextKind } from '../../ui/format/field-values';

@@ -2,8 +2,8 @@
 // person can combine them instead of having to pick one and lose the other.
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolutionSchema } from '../../db/conflict-resolution';
-import type { ConflictView } from '../../db/conflicts';
+import { resolutionSchema } from '../../db/repositories/conflict-resolution';
+import type { ConflictView } from '../../db/repositories/conflicts';
 import { useSayMessage } from '../../ui/forms/say-message';
 
 interface MergedValueFormProps {

@@ -4,7 +4,7 @@
 import './conflicts.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictedRecord } from '../../db/conflicts';
+import type { ConflictedRecord } from '../../db/repositories/conflicts';
 import { ConflictItems } from './ConflictItems';
 import { Heading, type HeadingLevel } from './Heading';
 import { useConflictViews } from './use-conflicts';

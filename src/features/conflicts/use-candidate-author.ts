@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConflictCandidateView } from '../../db/conflicts';
+import type { ConflictCandidateView } from '../../db/repositories/conflicts';
 import { useSession } from '../../ui/session';
 
 /**

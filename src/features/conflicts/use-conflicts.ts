@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { resolveConflict } from '../../db/conflict-resolution';
+import { resolveConflict } from '../../db/repositories/conflict-resolution';
 import {
   type ConflictedRecord,
   type ConflictView,
   describeConflict,
   listConflictedRecords,
-} from '../../db/conflicts';
-import { listMembers } from '../../db/members';
+} from '../../db/repositories/conflicts';
+import { listMembers } from '../../db/repositories/members';
 import type { MemberRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConflictedRecord } from '../../db/conflicts';
+import type { ConflictedRecord } from '../../db/repositories/conflicts';
 import { useFormatters } from '../../ui/format';
 import { useRecordNames } from '../../ui/format/use-record-names';
 import { paths } from '../../ui/paths';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictView } from '../../db/conflicts';
+import type { ConflictView } from '../../db/repositories/conflicts';
 import { sayError } from '../../ui/forms/say-message';
 import { useResolveConflict } from './use-conflicts';
 

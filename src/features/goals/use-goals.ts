@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createGoal, deleteGoal, listGoalsForCase, updateGoal } from '../../db/goals';
-import { notesPerGoal } from '../../db/notes';
+import { createGoal, deleteGoal, listGoalsForCase, updateGoal } from '../../db/repositories/goals';
+import { notesPerGoal } from '../../db/repositories/notes';
 import type { GoalFields, GoalRecord, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -3,7 +3,7 @@
 // visible amendment, which the form says before anyone saves. Unsaved edits are
 // kept as the draft "note:edit:<id>" until saved or discarded.
 import { useTranslation } from 'react-i18next';
-import { draftKeys } from '../../db/drafts';
+import { draftKeys } from '../../db/repositories/drafts';
 import type { NoteRecord } from '../../shared/records';
 import { changedFields } from '../../ui/forms/changed-fields';
 import { NoteForm } from './NoteForm';

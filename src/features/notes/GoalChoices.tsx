@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { listGoalsForCase } from '../../db/goals';
+import { listGoalsForCase } from '../../db/repositories/goals';
 import type { GoalRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 import type { NoteFormValues } from './note-form-schema';

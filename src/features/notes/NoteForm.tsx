@@ -53,7 +53,7 @@ export function emptyNote(overrides: Partial<NoteFormValues> = {}): NoteFormValu
 interface NoteFormProps {
   caseId: string;
   initial: NoteFormValues;
-  /** Where the draft lives (src/db/drafts.ts draftKeys). */
+  /** Where the draft lives (src/db/repositories/drafts.ts draftKeys). */
   draftKey: string;
   /** Saves the note and deletes the draft `draftKey` in the same transaction. */
   onSubmit: (fields: NoteFormOutput) => Promise<unknown>;

@@ -3,7 +3,7 @@
 // appointment done in one transaction, then shows the case.
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { draftKeys } from '../../db/drafts';
+import { draftKeys } from '../../db/repositories/drafts';
 import { BackLink, ButtonLink, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { paths } from '../../ui/paths';

@@ -1,14 +1,15 @@
 // A note just created shows in its case's timeline at once, handed over by the
 // save rather than read back. Dexie's optimistic updates never apply to writes
-// in an explicit transaction (and its cache is off, see db/schema.ts); a note is
+// in an explicit transaction (and its cache is off, see db/infrastructure/schema.ts); a note is
 // saved in one (note, outbox entry, draft), so the timeline would wait for its
 // live query to read the case's notes again while every other open query re-runs
 // too.
 //
 // The handover lasts until a read of the timeline that started after the save:
 // that read saw the committed note (or its removal since), so it alone decides.
-import { newestFirst } from '../../db/notes';
-import type { FeldakteDb } from '../../db/schema';
+
+import type { FeldakteDb } from '../../db/infrastructure/schema';
+import { newestFirst } from '../../db/repositories/notes';
 import type { NoteRecord } from '../../shared/records';
 
 interface JustSaved {

@@ -2,8 +2,8 @@
 // writes would otherwise feed back into it), then written on every change.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { deleteDraft, getDraft, saveDraft } from '../../db/drafts';
-import type { Draft } from '../../db/schema';
+import type { Draft } from '../../db/infrastructure/schema';
+import { deleteDraft, getDraft, saveDraft } from '../../db/repositories/drafts';
 import { useSession } from '../../ui/session';
 import type { NoteFormValues } from './note-form-schema';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { getAppointment } from '../../db/appointments';
-import { getCase } from '../../db/cases';
+import { getAppointment } from '../../db/repositories/appointments';
+import { getCase } from '../../db/repositories/cases';
 import {
   createNoteFromDraft,
   createVisitNote,
@@ -11,7 +11,7 @@ import {
   listNotesForCase,
   type NoteInput,
   updateNoteFromDraft,
-} from '../../db/notes';
+} from '../../db/repositories/notes';
 import type { AppointmentRecord, CaseRecord, NoteFields, NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 import {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { filterPartners } from '../../db/partners';
+import { filterPartners } from '../../db/repositories/partners';
 import { Badge, ButtonLink, ConflictBadge, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { paths } from '../../ui/paths';
 import { useCanEditPartners, usePartners } from './use-partners';

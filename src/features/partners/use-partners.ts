@@ -6,7 +6,7 @@ import {
   listPartners,
   type PartnerEditor,
   updatePartner,
-} from '../../db/partners';
+} from '../../db/repositories/partners';
 import type { PartnerFields, PartnerRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterPartners } from '../../db/partners';
+import { filterPartners } from '../../db/repositories/partners';
 import type { PartnerRecord } from '../../shared/records';
 import './pre-consultations.css';
 

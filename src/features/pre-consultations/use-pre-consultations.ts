@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listPartners } from '../../db/partners';
+import { listPartners } from '../../db/repositories/partners';
 import {
   closeWithReferral,
   convertToCase,
   createPreConsultation,
   deletePreConsultation,
   listPreConsultations,
-} from '../../db/pre-consultations';
+} from '../../db/repositories/pre-consultations';
 import type { PartnerRecord, PreConsultationFields, PreConsultationRecord } from '../../shared/records';
 import { todayIso } from '../../ui/format';
 import { useSession } from '../../ui/session';

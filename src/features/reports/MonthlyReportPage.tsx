@@ -5,7 +5,7 @@
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isReportMonth, type MonthlyReport, type ReportFigures } from '../../db/monthly-report';
+import { isReportMonth, type MonthlyReport, type ReportFigures } from '../../db/reports/monthly-report';
 import { EmptyState, Loading, PageHeader, TextField } from '../../ui/components';
 import { useSession } from '../../ui/session';
 import { downloadText } from './download';

@@ -1,6 +1,6 @@
 // The monthly report as the CSV that German Excel opens as it is: UTF-8 with
 // BOM, semicolons, decimal comma, CRLF. The figures come from db/monthly-report.
-import type { MonthlyReport, ReportFigures } from '../../db/monthly-report';
+import type { MonthlyReport, ReportFigures } from '../../db/reports/monthly-report';
 import { hoursDe, kilometresDe } from './german-numbers';
 
 function csvField(value: string): string {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { buildMonthlyReport, type MonthlyReport } from '../../db/monthly-report';
+import { buildMonthlyReport, type MonthlyReport } from '../../db/reports/monthly-report';
 import { useSession } from '../../ui/session';
 
 /** A lead's report covers the team (what the device holds); a worker's only their own notes. */

@@ -1,7 +1,7 @@
 // The review filters live in the URL's search params (?fachkraft=&fall=&von=&bis=&art=),
 // so back/forward, a reload and a shared link keep them.
 
-import type { ReviewFilter } from '../../db/review';
+import type { ReviewFilter } from '../../db/repositories/review';
 import { ContactKind } from '../../shared/records';
 
 const PARAMS = { authorId: 'fachkraft', caseId: 'fall', from: 'von', to: 'bis', kind: 'art' } as const;

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import { getCase } from '../../db/cases';
-import { acknowledgeConcern, markConcernSeen } from '../../db/concerns';
-import { listMembers } from '../../db/members';
-import { getNote, markNoteReviewed } from '../../db/notes';
-import { listFilteredReviewQueue, type ReviewFilter } from '../../db/review';
-import type { FeldakteDb } from '../../db/schema';
+import type { FeldakteDb } from '../../db/infrastructure/schema';
+import { getCase } from '../../db/repositories/cases';
+import { acknowledgeConcern, markConcernSeen } from '../../db/repositories/concerns';
+import { listMembers } from '../../db/repositories/members';
+import { getNote, markNoteReviewed } from '../../db/repositories/notes';
+import { listFilteredReviewQueue, type ReviewFilter } from '../../db/repositories/review';
 import type { NoteRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SearchEntity, SearchResult } from '../../db/search';
+import type { SearchEntity, SearchResult } from '../../db/search/search';
 import { Loading, PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
 import { paths } from '../../ui/paths';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type SearchResult, searchIndexOf } from '../../db/search';
+import { type SearchResult, searchIndexOf } from '../../db/search/search';
 import { useSession } from '../../ui/session';
 
 /**

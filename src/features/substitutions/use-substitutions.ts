@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listMembers } from '../../db/members';
+import { listMembers } from '../../db/repositories/members';
 import {
   createSubstitution,
   deleteSubstitution,
   listSubstitutionsForCase,
   updateSubstitution,
-} from '../../db/substitutions';
+} from '../../db/repositories/substitutions';
 import type { MemberRecord, SubstitutionFields, SubstitutionRecord } from '../../shared/records';
 import { useSession } from '../../ui/session';
 

@@ -4,7 +4,7 @@
 // "Termin geändert · Fall: Yilmaz · Ort: Rathaus · Grund: keine Berechtigung …".
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry } from '../../db/schema';
+import type { OutboxEntry } from '../../db/infrastructure/schema';
 import { useFormatters } from '../../ui/format';
 import type { FieldFormatter } from '../../ui/format/field-values';
 import type { RecordNames } from '../../ui/format/use-record-names';

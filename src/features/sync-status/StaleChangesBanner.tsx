@@ -1,7 +1,7 @@
 // Unsynced changes older than 24 hours are the ones a lost or wiped phone would
 // take with it: a warning on every screen that does not block working.
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../db/storage';
+import { isStale } from '../../db/infrastructure/storage';
 import { useSyncState } from '../../ui/session';
 import { useNow } from './use-now';
 

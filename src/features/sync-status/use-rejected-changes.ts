@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { dismissRejected, listRejected } from '../../db/outbox';
-import type { OutboxEntry } from '../../db/schema';
+import { dismissRejected, listRejected } from '../../db/infrastructure/outbox';
+import type { OutboxEntry } from '../../db/infrastructure/schema';
 import { useSession } from '../../ui/session';
 
 export function useRejectedChanges(): {

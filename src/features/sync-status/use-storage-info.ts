@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getStorageInfo, requestPersistence, type StorageInfo } from '../../db/storage';
+import { getStorageInfo, requestPersistence, type StorageInfo } from '../../db/infrastructure/storage';
 
 /** Storage used, quota and persistence as the browser reports them; null while asking. */
 export function useStorageInfo(): StorageInfo | null {

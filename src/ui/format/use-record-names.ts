@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { listOpenCases } from '../../db/cases';
-import { listMembers } from '../../db/members';
+import { listOpenCases } from '../../db/repositories/cases';
+import { listMembers } from '../../db/repositories/members';
 import { useSession } from '../session';
 
 /** Names for ids that appear as values: team members and the cases on this device. */

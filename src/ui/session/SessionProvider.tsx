@@ -2,7 +2,7 @@
 // the app shows (login, lock screen, or the signed-in app) and its actions. The
 // sync engine is loaded after the first screen is up (deferred-engine.ts).
 import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { requestPersistence } from '../../db/storage';
+import { requestPersistence } from '../../db/infrastructure/storage';
 import { createSessionManager, type SessionManager } from '../../session/session-manager';
 import { queryClient } from '../query-client';
 import { createDeferredEngine } from './deferred-engine';

@@ -2,8 +2,8 @@
 // sync engine, encrypted FeldakteDb, createNote) bundled by push-figure.ts into
 // one script for a page at the server's origin. Bench only: never part of dist/.
 import { generateDataKey } from '../../../src/crypto/data-key';
-import { createNote } from '../../../src/db/notes';
-import { FeldakteDb } from '../../../src/db/schema';
+import { FeldakteDb } from '../../../src/db/infrastructure/schema';
+import { createNote } from '../../../src/db/repositories/notes';
 import { createApiClient, createSyncEngine } from '../../../src/sync';
 
 export interface InPagePushArguments {

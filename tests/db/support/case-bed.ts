@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
-import { createCase } from '../../../src/db/cases';
-import type { FeldakteDb } from '../../../src/db/schema';
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
+import { createCase } from '../../../src/db/repositories/cases';
 import { caseFields, freshDb, worker } from './fixtures';
 
 export interface CaseBed {

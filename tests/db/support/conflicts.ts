@@ -1,6 +1,11 @@
 // Conflicts as the server would deliver them, for tests that need a record with one.
-import { type ConflictView, describeConflict, listConflictedRecords } from '../../../src/db/conflicts';
-import type { FeldakteDb } from '../../../src/db/schema';
+
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
+import {
+  type ConflictView,
+  describeConflict,
+  listConflictedRecords,
+} from '../../../src/db/repositories/conflicts';
 import type { Conflict } from '../../../src/shared/records';
 import { colleague, worker } from './fixtures';
 

@@ -4,8 +4,8 @@
 // an invalid value).
 
 import { generateDataKey } from '../../../src/crypto/data-key';
-import type { Actor } from '../../../src/db/local-write';
-import { FeldakteDb } from '../../../src/db/schema';
+import type { Actor } from '../../../src/db/infrastructure/local-write';
+import { FeldakteDb } from '../../../src/db/infrastructure/schema';
 import {
   type AppointmentFields,
   CaseFields,

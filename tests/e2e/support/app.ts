@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { type Keyring, unlockKeyring } from '../../../src/crypto/data-key';
 import { unseal } from '../../../src/crypto/sealed';
-import { USER_DB_PREFIX } from '../../../src/db/schema';
+import { USER_DB_PREFIX } from '../../../src/db/infrastructure/schema';
 
 export const DEMO_PASSWORD = 'feldakte-demo';
 
@@ -112,7 +112,7 @@ export interface StoreCount {
 /**
  * Which rows count: those whose `field` starts with `prefix`, or is one of `among`.
  * The field must be readable in the raw store (primary key or an index of
- * src/db/schema.ts): every other property is sealed under `__sealed`.
+ * src/db/infrastructure/schema.ts): every other property is sealed under `__sealed`.
  */
 export type RowMatch = { field: string; prefix: string } | { field: string; among: readonly string[] };
 

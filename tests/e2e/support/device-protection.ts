@@ -2,7 +2,7 @@
 // IndexedDB of the page (as someone holding the phone's storage would read it),
 // the device's id, the tokens the server hands out, and a lead's revocation.
 import type { BrowserContext, Page } from 'playwright-core';
-import { USER_DB_PREFIX } from '../../../src/db/schema';
+import { USER_DB_PREFIX } from '../../../src/db/infrastructure/schema';
 import { DEVICE_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/protocol';
 import { DEMO_PASSWORD } from './app';
 

@@ -5,8 +5,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { generateDataKey } from '../../../src/crypto/data-key';
-import type { Actor } from '../../../src/db/local-write';
-import { FeldakteDb } from '../../../src/db/schema';
+import type { Actor } from '../../../src/db/infrastructure/local-write';
+import { FeldakteDb } from '../../../src/db/infrastructure/schema';
 import type { SessionUser } from '../../../src/shared/protocol';
 import { createApiClient, createSyncEngine, type SyncEngine, type SyncState } from '../../../src/sync';
 

@@ -12,7 +12,7 @@
 // Changes of different fields of one record by different devices merge silently.
 // A record deleted on one device is gone, unless another device edited it: then it
 // stays, with a delete conflict (the delete against those edits).
-import type { OutboxEntry } from '../../../src/db/schema';
+import type { OutboxEntry } from '../../../src/db/infrastructure/schema';
 import { DELETE_CONFLICT_FIELD, type MutableEntity } from '../../../src/shared/records';
 import { canonicalJson, type RecordKey, recordKey } from './records';
 import type { Snapshot } from './snapshots';

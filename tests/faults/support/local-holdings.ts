@@ -2,8 +2,8 @@
 // themselves, the server copies kept under them (bases), outbox entries naming
 // them (by record or by case), drafts of their cases and removals still waiting
 // for them. Retention must leave none of it behind.
-import type { FeldakteDb } from '../../../src/db/schema';
-import { mutableTables } from '../../../src/db/schema';
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
+import { mutableTables } from '../../../src/db/infrastructure/schema';
 import { readDeferredRemovals } from '../../../src/sync/sync-meta';
 
 /** "table:id" for every place the device still keeps one of `ids`; empty when it keeps nothing. */

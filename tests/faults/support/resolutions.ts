@@ -4,7 +4,7 @@
 // that syncs like any edit. Afterwards no conflict may be left anywhere, every
 // field must hold the chosen value, and a delete chosen over the edits removes the
 // record everywhere.
-import { resolveConflict } from '../../../src/db/conflict-resolution';
+import { resolveConflict } from '../../../src/db/repositories/conflict-resolution';
 import { DELETE_CONFLICT_FIELD, type MutableEntity } from '../../../src/shared/records';
 import type { SimulatedDevice } from './device';
 import type { Prng } from './prng';

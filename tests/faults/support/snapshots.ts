@@ -2,7 +2,7 @@
 // cursor 0 (a fresh session, no proxy), and from a device's IndexedDB.
 import { randomUUID } from 'node:crypto';
 import type { Table } from 'dexie';
-import { type FeldakteDb, tableOf } from '../../../src/db/schema';
+import { type FeldakteDb, tableOf } from '../../../src/db/infrastructure/schema';
 import { SyncedEntity } from '../../../src/shared/records';
 import { createApiClient } from '../../../src/sync';
 import { DEMO_PASSWORD } from './device';

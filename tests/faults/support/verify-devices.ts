@@ -1,5 +1,5 @@
 // A device's IndexedDB against what the server shows its user, record by record.
-import { CONFLICT_INDEX } from '../../../src/db/schema';
+import { CONFLICT_INDEX } from '../../../src/db/infrastructure/schema';
 import type { Findings } from './findings';
 import { type AnyRecord, canonicalJson, entityOfKey } from './records';
 import type { Snapshot } from './snapshots';

@@ -3,13 +3,18 @@
 // share with the other devices (the same fields, and different ones), always
 // through the app's local repositories, so every change is one outbox entry
 // exactly as in the app.
-import { createAppointment, deleteAppointment, updateAppointment } from '../../../src/db/appointments';
-import { updateCase } from '../../../src/db/cases';
-import { createComment } from '../../../src/db/comments';
-import { createGoal, updateGoal } from '../../../src/db/goals';
-import { updateLocal } from '../../../src/db/local-write';
-import { createNote, markNoteReviewed, updateNote } from '../../../src/db/notes';
-import { createPreConsultation, deletePreConsultation } from '../../../src/db/pre-consultations';
+
+import { updateLocal } from '../../../src/db/infrastructure/local-write';
+import {
+  createAppointment,
+  deleteAppointment,
+  updateAppointment,
+} from '../../../src/db/repositories/appointments';
+import { updateCase } from '../../../src/db/repositories/cases';
+import { createComment } from '../../../src/db/repositories/comments';
+import { createGoal, updateGoal } from '../../../src/db/repositories/goals';
+import { createNote, markNoteReviewed, updateNote } from '../../../src/db/repositories/notes';
+import { createPreConsultation, deletePreConsultation } from '../../../src/db/repositories/pre-consultations';
 import type {
   AppointmentRecord,
   CaseRecord,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCase } from '../../../src/db/cases';
-import { createNote, deleteNote, listNotesForCase } from '../../../src/db/notes';
-import type { FeldakteDb } from '../../../src/db/schema';
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
+import { createCase } from '../../../src/db/repositories/cases';
+import { createNote, deleteNote, listNotesForCase } from '../../../src/db/repositories/notes';
 import {
   currentSaveGeneration,
   forgetSavedNotesUpTo,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthlyReport, ReportRow } from '../../../src/db/monthly-report';
+import type { MonthlyReport, ReportRow } from '../../../src/db/reports/monthly-report';
 import { hoursDe, kilometresDe } from '../../../src/features/reports/german-numbers';
 import { monthlyReportCsv, monthlyReportFileName } from '../../../src/features/reports/report-csv';
 
@@ -20,7 +20,7 @@ const row = (
   noteCount,
 });
 
-/** What db/monthly-report builds for two workers in November (see tests/db/monthly-report.test.ts). */
+/** What db/monthly-report builds for two workers in November (see tests/db/reports/monthly-report.test.ts). */
 const november: MonthlyReport = {
   month: '2026-11',
   directMinutes: 225,

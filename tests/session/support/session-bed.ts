@@ -5,8 +5,8 @@
 // connection), running the real session manager, API client and sync engine.
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { deleteAccount, listAccounts } from '../../../src/db/device-store';
-import { deleteUserDb } from '../../../src/db/user-db';
+import { deleteAccount, listAccounts } from '../../../src/db/infrastructure/device-store';
+import { deleteUserDb } from '../../../src/db/infrastructure/user-db';
 import type { SessionGate, SessionManager } from '../../../src/session/session-manager';
 import {
   DEFAULT_PULL_LIMIT,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { FeldakteDb } from '../../../src/db/schema';
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
 import type { SyncEngine } from '../../../src/sync/engine';
 import { freshDb } from '../../db/support/fixtures';
 import { FakeBrowser } from './fake-browser';

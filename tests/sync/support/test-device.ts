@@ -1,6 +1,6 @@
 // One device of the signed-in user: its own database and client, syncing against
 // the shared in-memory server. Two of them play phone and tablet of one worker.
-import type { FeldakteDb } from '../../../src/db/schema';
+import type { FeldakteDb } from '../../../src/db/infrastructure/schema';
 import type { ApiClient } from '../../../src/sync/api-client';
 import { pullChanges } from '../../../src/sync/pull';
 import { pushOutbox } from '../../../src/sync/push';
