@@ -6,14 +6,14 @@ const LIMIT_MS = 60_000;
 
 let clock = 0;
 let page: EventTarget & { visibilityState: DocumentVisibilityState };
-let idle: ReturnType<typeof vi.fn>;
+let idle: ReturnType<typeof vi.fn<() => void>>;
 let stop: () => void;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   clock = 0;
   page = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
-  idle = vi.fn();
+  idle = vi.fn<() => void>();
   stop = watchInactivity({ limitMs: LIMIT_MS, onIdle: idle, target: page, now: () => clock });
 });
 
