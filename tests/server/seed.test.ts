@@ -9,7 +9,7 @@ function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-describe.each(databaseTargets)('demo seed ($name)', (target) => {
+describe.each(databaseTargets())('demo seed ($name)', (target) => {
   let h: Harness;
 
   beforeAll(async () => {
