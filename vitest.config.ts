@@ -32,6 +32,8 @@ export default defineConfig({
         },
       },
       {
+        // `npm test` runs this project on its own turn, after the others: the browser
+        // then does not share two cores with the fault runs, the fuzzer and the writers.
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

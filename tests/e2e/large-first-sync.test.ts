@@ -2,7 +2,6 @@
 // bar, the app usable meanwhile, and after the connection drops half-way it
 // resumes from where it stopped (not from the start). In the end every note is in
 // IndexedDB exactly once.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOnServer, pushNotesAs, signIn } from './support/api';
@@ -12,22 +11,52 @@ import { type RunningServer, startServer } from './support/server';
 
 const NOTE_COUNT = 10_000;
 const PREFIX = 'Massendaten-Notiz';
-/** Each pull answer is held this long, so the first sync lasts long enough to use the app and to cut it. */
-const PULL_DELAY_MS = 250;
+/** The pull the test holds back: by then a few batches have arrived, and many are still to come. */
+const HOLD_AT_PULL = 5;
 
-/** Cursors of the pulls the page sent, in order; each pull is held back a moment. */
-async function slowDownPulls(context: BrowserContext): Promise<string[]> {
+interface PullValve {
+  /** Cursors of the pulls the page sent, in order. */
+  cursors: string[];
+  /** Resolves once a pull is held: the first sync is then provably under way and not done. */
+  held: Promise<void>;
+  /** The held pull fails as a dropped connection does. */
+  dropHeld(): Promise<void>;
+  /** From now on pulls pass; any still held goes on. */
+  open(): Promise<void>;
+}
+
+/** Pulls pass until the `holdAt`-th, which waits for the test. */
+async function holdPullsFrom(context: BrowserContext, holdAt: number): Promise<PullValve> {
   const cursors: string[] = [];
+  let opened = false;
+  const heldRoutes: Route[] = [];
+  let markHeld = () => {};
+  const held = new Promise<void>((resolve) => {
+    markHeld = resolve;
+  });
   await context.route(
     (url) => url.pathname === '/api/sync/pull',
     async (route: Route) => {
       cursors.push(new URL(route.request().url()).searchParams.get('cursor') ?? '0');
-      await sleep(PULL_DELAY_MS);
-      // The connection may be cut meanwhile; the page then sees a failed request, as it should.
+      if (!opened && cursors.length >= holdAt) {
+        heldRoutes.push(route);
+        markHeld();
+        return;
+      }
       await route.continue().catch(() => {});
     },
   );
-  return cursors;
+  return {
+    cursors,
+    held,
+    async dropHeld() {
+      for (const route of heldRoutes.splice(0)) await route.abort('internetdisconnected').catch(() => {});
+    },
+    async open() {
+      opened = true;
+      for (const route of heldRoutes.splice(0)) await route.continue().catch(() => {});
+    },
+  };
 }
 
 describe('first sync of a large team', () => {
@@ -55,22 +84,25 @@ describe('first sync of a large team', () => {
     const onServer = await notesOnServer(server.url);
     const seededIds = onServer.filter((note) => note.text.startsWith(PREFIX)).map((note) => note.id);
     expect(seededIds).toHaveLength(NOTE_COUNT);
-    const cursors = await slowDownPulls(profile.context);
+    const pulls = await holdPullsFrom(profile.context, HOLD_AT_PULL);
+    const { cursors } = pulls;
 
     await login(page, server.url, 'lea');
+    await pulls.held;
     const progress = page.getByRole('progressbar');
     await progress.first().waitFor({ timeout: 20_000 });
 
-    // Usable meanwhile: the case list opens while the notes still arrive.
+    // Usable meanwhile: the case list opens while the notes still arrive (a pull is held).
     await page.getByRole('link', { name: 'Fälle' }).first().click();
     await page.getByText('Berger').first().waitFor();
     expect(await progress.count()).toBeGreaterThan(0);
 
-    // Cut the connection after a few batches, for a moment.
-    await expect.poll(() => cursors.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+    // Cut the connection in the middle of the held pull, for a moment.
     await profile.context.setOffline(true);
+    await pulls.dropHeld();
     await page.getByText('Offline', { exact: true }).first().waitFor();
     const pullsBeforeCut = cursors.length;
+    await pulls.open();
     await profile.context.setOffline(false);
 
     await waitUntilSynced(page, 90_000);

@@ -76,6 +76,28 @@ describe('search on the device', () => {
     await page.getByText('Nichts auf diesem Gerät passt zu „ZuDiesemWortGibtEsNichts“.').waitFor();
   });
 
+  it("never shows one query's outcome under the next query", async () => {
+    await page.getByLabel('Suchbegriff').fill('ZuDiesemWortGibtEsNichts');
+    await page.getByText('Nichts auf diesem Gerät passt zu „ZuDiesemWortGibtEsNichts“.').waitFor();
+    // Every text the result count shows, each frame, from here on.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownCounts: string[] }).shownCounts = shown;
+      new MutationObserver(() => {
+        const count = document.querySelector('.search-count')?.textContent;
+        if (count) shown.push(count);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    await page.getByLabel('Suchbegriff').fill('yildiz');
+    await page.getByRole('region', { name: 'Fälle' }).getByRole('link').first().waitFor();
+
+    const shown = await page.evaluate(() => (window as unknown as { shownCounts: string[] }).shownCounts);
+    // Only "nothing fits" names the query: no frame may say it for yildiz.
+    expect(shown.filter((text) => text.includes('yildiz'))).toEqual([]);
+    expect(shown.at(-1)).toMatch(/Treffer$/);
+  });
+
   it('has the search link in the header on a tablet as well', async () => {
     const lea = await launchProfile(TABLET);
     try {

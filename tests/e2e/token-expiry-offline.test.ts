@@ -1,10 +1,13 @@
 // The session runs out while the worker is offline. Back online, the server
 // refuses the old token: the app keeps the unsynced note, asks only for the
-// password, and then syncs as if nothing had happened.
-import { setTimeout as sleep } from 'node:timers/promises';
+// password, and then syncs as if nothing had happened. The test ends the session
+// on the server itself, at the moment it chooses, instead of racing a short
+// lifetime against how fast the machine logs in, syncs and writes.
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginResponse } from '../../src/shared/protocol';
+import { createApiClient } from '../../src/sync';
 import { notesOnServer } from './support/api';
 import {
   countPendingInOutbox,
@@ -17,9 +20,13 @@ import {
 import { firstPage, launchProfile } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
-/** Short enough to wait for, long enough to log in and write a note before it ends. */
-const SESSION_TTL_SECONDS = 20;
 const NOTE_TEXT = `Notiz bei abgelaufener Anmeldung (${Date.now()})`;
+
+/** The session's access and refresh tokens are refused from now on, as once it ran out. */
+async function endSessionOnServer(baseUrl: string, token: string): Promise<void> {
+  const api = createApiClient({ baseUrl, deviceId: `e2e-${randomUUID()}`, getToken: () => token });
+  await api.logout();
+}
 
 describe('token expiry while offline', () => {
   let server: RunningServer;
@@ -27,7 +34,7 @@ describe('token expiry while offline', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer({ FELDAKTE_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS) });
+    server = await startServer();
     profile = await launchProfile();
     page = await firstPage(profile.context);
   });
@@ -40,7 +47,7 @@ describe('token expiry while offline', () => {
   it('keeps the outbox, asks for the password on return, and syncs', async () => {
     const loginAnswer = page.waitForResponse('**/api/auth/login');
     await login(page, server.url, 'anna');
-    const { expiresAt, user } = LoginResponse.parse(await (await loginAnswer).json());
+    const { token, user } = LoginResponse.parse(await (await loginAnswer).json());
     await waitUntilSynced(page);
 
     await profile.context.setOffline(true);
@@ -48,8 +55,7 @@ describe('token expiry while offline', () => {
     await writeNote(page, NOTE_TEXT);
     await page.getByText('1 Änderung nicht synchronisiert').first().waitFor();
 
-    // The one place a fixed wait belongs: the session has to run out.
-    await sleep(Math.max(0, Date.parse(expiresAt) + 2_000 - Date.now()));
+    await endSessionOnServer(server.url, token);
     await profile.context.setOffline(false);
 
     const relogin = page.getByRole('heading', { name: 'Bitte erneut anmelden' });

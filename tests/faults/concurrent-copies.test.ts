@@ -35,7 +35,7 @@ function noteCreate(caseId: string, text: string): Mutation {
   };
 }
 
-describe.each(serverTargets)('concurrent copies of one push ($name)', (target) => {
+describe.each(serverTargets())('concurrent copies of one push ($name)', (target) => {
   let server: RunningServer;
   let api: ApiClient;
   let caseId: string;

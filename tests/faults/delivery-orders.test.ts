@@ -110,7 +110,7 @@ async function signedInClient(baseUrl: string, username: string): Promise<ApiCli
   return api;
 }
 
-describe.each(serverTargets)('every delivery order gives the same outcome ($name)', (target) => {
+describe.each(serverTargets())('every delivery order gives the same outcome ($name)', (target) => {
   let server: RunningServer;
   const devices = new Map<string, ApiClient>();
   let caseId: string;

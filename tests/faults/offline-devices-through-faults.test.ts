@@ -62,7 +62,9 @@ function expectNoProblems(problems: readonly string[]): void {
   expect(problems.length, `${problems.length} problems:\n${problems.slice(0, 25).join('\n')}\n`).toBe(0);
 }
 
-describe.each(serverTargets)('three devices, 1,000 offline mutations, a faulty network ($name)', (target) => {
+const targets = serverTargets();
+
+describe.each(targets)('three devices, 1,000 offline mutations, a faulty network ($name)', (target) => {
   const seed = runSeed();
   let server: RunningServer;
   let proxy: FaultProxy;

@@ -98,7 +98,7 @@ async function searchSettles(
   return ids;
 }
 
-describe.each(serverTargets)('retention reaches the devices ($name)', (target) => {
+describe.each(serverTargets())('retention reaches the devices ($name)', (target) => {
   let server: RunningServer;
   let anna: SimulatedDevice;
   let lea: SimulatedDevice;

@@ -78,7 +78,7 @@ const patchOf: Record<MutableEntity, Record<string, unknown>> = {
   partner: { contact: 'gehackt' },
 };
 
-describe.each(databaseTargets)('access walk over every endpoint ($name)', (target) => {
+describe.each(databaseTargets())('access walk over every endpoint ($name)', (target) => {
   let h: Harness;
   let baseUrl: string;
   const users = {} as Record<Username, LoginResponse>;

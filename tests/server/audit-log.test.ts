@@ -11,7 +11,7 @@ interface AuditRow {
   detail: Record<string, unknown>;
 }
 
-describe.each(databaseTargets)('audit log ($name)', (target) => {
+describe.each(databaseTargets())('audit log ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let tom: LoginResponse;

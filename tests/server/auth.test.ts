@@ -3,7 +3,7 @@ import { ApiError, LoginResponse, PROTOCOL_HEADER } from '../../src/shared/proto
 import { databaseTargets } from './helpers/databases';
 import { createHarness, type Harness, syncHeaders } from './helpers/harness';
 
-describe.each(databaseTargets)('auth ($name)', (target) => {
+describe.each(databaseTargets())('auth ($name)', (target) => {
   let h: Harness;
 
   beforeAll(async () => {

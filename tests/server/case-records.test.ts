@@ -13,7 +13,7 @@ import { type Harness, harnessForBlock } from './helpers/harness';
 
 type Of<E extends Change['entity']> = Extract<Change, { entity: E }>['record'];
 
-describe.each(databaseTargets)('case audit trail and export ($name)', (target) => {
+describe.each(databaseTargets())('case audit trail and export ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

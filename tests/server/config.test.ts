@@ -20,7 +20,7 @@ describe('configuration', () => {
   });
 });
 
-describe.each(databaseTargets)('a short session lifetime ($name)', (target) => {
+describe.each(databaseTargets())('a short session lifetime ($name)', (target) => {
   it('ends the session when it runs out', async () => {
     const h = await createHarness(target, { sessionTtlSeconds: 1 });
     try {

@@ -8,7 +8,7 @@ import { caseData, createMutation, noteData, resolveMutation, updateMutation } f
 import { type Harness, harnessForBlock } from './helpers/harness';
 import { onlyConflict, recordOf } from './helpers/results';
 
-describe.each(databaseTargets)('conflicts ($name)', (target) => {
+describe.each(databaseTargets())('conflicts ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

@@ -4,7 +4,7 @@ import { databaseTargets, type TestDatabase } from './helpers/databases';
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe.each(databaseTargets)('database adapter ($name)', (target) => {
+describe.each(databaseTargets())('database adapter ($name)', (target) => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {

@@ -17,7 +17,7 @@ import {
 import { type Harness, harnessForBlock } from './helpers/harness';
 import { onlyConflict, recordOf } from './helpers/results';
 
-describe.each(databaseTargets)('deletes and amendments ($name)', (target) => {
+describe.each(databaseTargets())('deletes and amendments ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let lea: LoginResponse;

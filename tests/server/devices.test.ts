@@ -8,7 +8,7 @@ import { type LoginResponse, TeamDevicesResponse } from '../../src/shared/protoc
 import { databaseTargets } from './helpers/databases';
 import { type Harness, harnessForBlock } from './helpers/harness';
 
-describe.each(databaseTargets)('device status ($name)', (target) => {
+describe.each(databaseTargets())('device status ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let lea: LoginResponse;

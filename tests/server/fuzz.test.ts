@@ -42,7 +42,7 @@ function refusalProblem(response: LightMyRequestResponse): string | null {
   return accepted ? `mutation not rejected: ${JSON.stringify(accepted).slice(0, 300)}` : null;
 }
 
-describe.each(databaseTargets)('fuzzed sync requests ($name)', (target) => {
+describe.each(databaseTargets())('fuzzed sync requests ($name)', (target) => {
   let h: Harness;
   let world: FuzzWorld;
   let fingerprint: Fingerprinter;

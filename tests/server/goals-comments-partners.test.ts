@@ -18,7 +18,7 @@ import {
 import { type Harness, harnessForBlock } from './helpers/harness';
 import { recordOf } from './helpers/results';
 
-describe.each(databaseTargets)('goals, comments and partners ($name)', (target) => {
+describe.each(databaseTargets())('goals, comments and partners ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

@@ -4,7 +4,7 @@ import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation } from './helpers/fixtures';
 import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
 
-describe.each(databaseTargets)('bad input ($name)', (target) => {
+describe.each(databaseTargets())('bad input ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
 

@@ -40,7 +40,7 @@ describe('requireLeadOf', () => {
   });
 });
 
-describe.each(databaseTargets)('lead-only routes ($name)', (target) => {
+describe.each(databaseTargets())('lead-only routes ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let lea: LoginResponse;

@@ -55,7 +55,7 @@ async function listeningApp(db: Database): Promise<{ app: FastifyInstance; url: 
 const isConcern = (noteId: string) => (event: LiveEvent) =>
   event.type === 'concern' && event.noteId === noteId;
 
-describe.each(databaseTargets)('live events ($name)', (target) => {
+describe.each(databaseTargets())('live events ($name)', (target) => {
   let dbs: TwoDatabases;
   let instanceA: { app: FastifyInstance; url: string };
   let instanceB: { app: FastifyInstance; url: string };

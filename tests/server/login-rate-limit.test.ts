@@ -43,7 +43,7 @@ describe('login rate limit (sliding windows)', () => {
   });
 });
 
-describe.each(databaseTargets)('login rate limit over HTTP ($name)', (target) => {
+describe.each(databaseTargets())('login rate limit over HTTP ($name)', (target) => {
   let h: Harness;
   harnessForBlock(target, [], (opened) => {
     h = opened;

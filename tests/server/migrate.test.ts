@@ -22,7 +22,7 @@ describe('migration files', () => {
   });
 });
 
-describe.each(databaseTargets)('migrate ($name)', (target) => {
+describe.each(databaseTargets())('migrate ($name)', (target) => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {
@@ -64,7 +64,7 @@ describe.each(databaseTargets)('migrate ($name)', (target) => {
   });
 });
 
-describe.each(databaseTargets)('upgrade to per-field history ($name)', (target) => {
+describe.each(databaseTargets())('upgrade to per-field history ($name)', (target) => {
   let testDb: TestDatabase;
 
   beforeAll(async () => {

@@ -16,7 +16,7 @@ import {
 import { type Harness, harnessForBlock } from './helpers/harness';
 import { onlyConflict, recordOf } from './helpers/results';
 
-describe.each(databaseTargets)('note fields of the working day ($name)', (target) => {
+describe.each(databaseTargets())('note fields of the working day ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

@@ -12,7 +12,7 @@ import {
 } from './helpers/fixtures';
 import { type Harness, harnessForBlock } from './helpers/harness';
 
-describe.each(databaseTargets)('permissions ($name)', (target) => {
+describe.each(databaseTargets())('permissions ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

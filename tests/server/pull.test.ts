@@ -4,7 +4,7 @@ import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation, idsOf, noteData, updateMutation } from './helpers/fixtures';
 import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
 
-describe.each(databaseTargets)('pull ($name)', (target) => {
+describe.each(databaseTargets())('pull ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
   let ben: LoginResponse;

@@ -12,7 +12,7 @@ function recordOf(result: MutationResult | undefined): Record<string, unknown> {
   return result.record as unknown as Record<string, unknown>;
 }
 
-describe.each(databaseTargets)('push ($name)', (target) => {
+describe.each(databaseTargets())('push ($name)', (target) => {
   let h: Harness;
   let anna: LoginResponse;
 

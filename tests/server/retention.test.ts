@@ -22,7 +22,7 @@ describe('retention configuration', () => {
   });
 });
 
-describe.each(databaseTargets)('retention ($name)', (target) => {
+describe.each(databaseTargets())('retention ($name)', (target) => {
   let h: Harness;
   let now = new Date();
   let anna: LoginResponse;

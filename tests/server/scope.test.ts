@@ -21,7 +21,7 @@ import { recordOf } from './helpers/results';
 /** Noon (local time) of a day in March 2026, so the server's local day is unambiguous. */
 const march = (day: number) => new Date(2026, 2, day, 12);
 
-describe.each(databaseTargets)('scope changes ($name)', (target) => {
+describe.each(databaseTargets())('scope changes ($name)', (target) => {
   let h: Harness;
   let now = march(1);
   let anna: LoginResponse;

@@ -5,7 +5,7 @@ import { recordSchemaOf } from '../../src/shared/records';
 import { databaseTargets } from './helpers/databases';
 import { createHarness, type Harness } from './helpers/harness';
 
-describe.each(databaseTargets)('demo seed ($name)', (target) => {
+describe.each(databaseTargets())('demo seed ($name)', (target) => {
   let h: Harness;
 
   beforeAll(async () => {

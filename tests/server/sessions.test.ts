@@ -17,7 +17,7 @@ describe('access token lifetime configuration', () => {
   });
 });
 
-describe.each(databaseTargets)('sessions: refresh and revocation ($name)', (target) => {
+describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (target) => {
   let h: Harness;
   let baseUrl: string;
   beforeAll(async () => {

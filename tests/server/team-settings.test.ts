@@ -6,7 +6,7 @@ import { ApiError, DEVICE_HEADER, LoginResponse, SessionTokens } from '../../src
 import { databaseTargets } from './helpers/databases';
 import { createHarness, type Harness } from './helpers/harness';
 
-describe.each(databaseTargets)('team settings ($name)', (target) => {
+describe.each(databaseTargets())('team settings ($name)', (target) => {
   let h: Harness;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 // Leaving the device: a lead's revocation and the person's own logout both delete the local data.
 import { Dexie } from 'dexie';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAccount, loadActiveAccount, loadKeyring } from '../../src/db/infrastructure/device-store';
 import { countPending } from '../../src/db/infrastructure/outbox';
 import { userDbName } from '../../src/db/infrastructure/schema';
@@ -17,6 +17,10 @@ import {
 } from './support/session-bed';
 
 const bed = setUpSessionBed([anna]);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 async function expectWiped(userId: string): Promise<void> {
   expect(await Dexie.exists(userDbName(userId))).toBe(false);
@@ -166,4 +170,45 @@ describe('signOut()', () => {
     },
     SLOW,
   );
+
+  it(
+    'waits five seconds for a server that never answers, then wipes anyway',
+    async () => {
+      // The API client's own limit lies far beyond: only the logout's limit can end the wait.
+      const tab = await openTab({ apiTimeoutMs: 10 * 60_000 });
+      await tab.manager.signIn(loginOf(anna));
+      bed.server.logoutHangs = true;
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let settled = false;
+      const signingOut = tab.manager.signOut().finally(() => {
+        settled = true;
+      });
+      // setImmediate is left real: polling with it does not move the faked clock.
+      while (bed.server.logouts.length === 0) await new Promise((resolve) => setImmediate(resolve));
+
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(settled).toBe(false);
+      expect(tab.manager.getGate().status).toBe('signedIn');
+
+      await vi.advanceTimersByTimeAsync(1);
+      vi.useRealTimers();
+      await settlesWithin(signingOut, 10_000);
+      expect(tab.manager.getGate()).toEqual({ status: 'signedOut', notice: 'signedOut' });
+      await expectWiped(anna.user.id);
+    },
+    SLOW,
+  );
 });
+
+/** Fails the test with a message instead of waiting for the test's own time limit. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not settled within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

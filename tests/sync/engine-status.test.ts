@@ -53,22 +53,24 @@ describe('progress', () => {
 describe('an expired token', () => {
   it('keeps the outbox, stops asking the server, and resumes when syncNow follows the new token', async () => {
     let token = 'abgelaufen';
+    // The engine's interval and write debounce are faked: the test moves time on itself.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     const engine = track(
-      createSyncEngine({ db, api: harness.client(() => token), intervalMs: 10, writeDebounceMs: 5 }),
+      createSyncEngine({ db, api: harness.client(() => token), intervalMs: 60_000, writeDebounceMs: 1_000 }),
     );
     const c = await createCase(db, worker, caseFields());
     engine.start();
     await vi.waitFor(() => expect(engine.getState().phase).toBe('unauthorized'));
-    // A timer tick during the first run may have queued one more; let it finish.
-    await new Promise((resolve) => setTimeout(resolve, 30));
     const asked = harness.requests;
-    expect(asked).toBeLessThanOrEqual(2);
+    expect(asked).toBe(1);
 
     // Timer ticks, a local write, and the network coming back: none of them can help.
     await updateCase(db, worker, c.id, { phone: 'offline geändert' });
     browser.goOffline();
     browser.goOnline();
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await vi.waitFor(() => expect(engine.getState().pendingCount).toBe(2));
+    vi.useRealTimers();
 
     expect(engine.getState()).toMatchObject({ phase: 'unauthorized', pendingCount: 2 });
     expect(await db.outbox.count()).toBe(2);
@@ -93,7 +95,8 @@ describe('tabs', () => {
 
     const runs = [tabA.syncNow(), tabB.syncNow()];
     await vi.waitFor(() => expect(harness.inFlight).toBe(1));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Tab B is queued behind tab A's lock: it cannot send anything until A is done.
+    await vi.waitFor(() => expect(browser.locks?.waiting).toBe(1));
     expect(harness.inFlight).toBe(1);
     release();
     await Promise.all(runs);

@@ -131,15 +131,24 @@ describe('sync engine', () => {
   });
 
   it('syncs on a timer while started, and not after stop', async () => {
-    const engine = engineFor({ intervalMs: 25 });
+    // Only the engine's interval is faked: each tick is one step the test takes.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const engine = engineFor({ intervalMs: 60_000 });
     engine.start();
-    await vi.waitFor(() => expect(harness.pullCursors.length).toBeGreaterThanOrEqual(3));
+    await vi.waitFor(() => expect(harness.pullCursors).toHaveLength(1));
+    await vi.waitFor(() => expect(engine.getState().phase).toBe('idle'));
+
+    for (const pulls of [2, 3]) {
+      vi.advanceTimersByTime(60_000);
+      await vi.waitFor(() => expect(harness.pullCursors).toHaveLength(pulls));
+      await vi.waitFor(() => expect(engine.getState().phase).toBe('idle'));
+    }
 
     engine.stop();
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const afterStop = harness.pullCursors.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(harness.pullCursors.length).toBe(afterStop);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(10 * 60_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(harness.pullCursors).toHaveLength(3);
   });
 
   it('shows rejected changes without blocking the sync', async () => {

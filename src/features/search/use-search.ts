@@ -19,23 +19,45 @@ export function useDebounced<T>(value: T, ms = DEBOUNCE_MS): T {
   return settled;
 }
 
+/** Results together with what they were found for. */
+export interface FoundFor {
+  db: object;
+  query: string;
+  limit: number;
+  results: SearchResult[];
+}
+
+/**
+ * The held results only if they answer `wanted`: right after the query changed,
+ * the previous query's results (or its "nothing fits") must not be shown under
+ * the new query, so the screen shows the pending state until its own arrive.
+ */
+export function resultsFor(
+  found: FoundFor | undefined,
+  wanted: Omit<FoundFor, 'results'>,
+): SearchResult[] | undefined {
+  if (!found) return undefined;
+  const answers = found.db === wanted.db && found.query === wanted.query && found.limit === wanted.limit;
+  return answers ? found.results : undefined;
+}
+
 /**
  * Matches for `query` on this device, live: they follow records being written,
- * pulled or removed. undefined while the index is first built.
+ * pulled or removed. undefined while the index is first built, and until the
+ * matches for this very query are there.
  */
 export function useSearch(query: string, limit = 60): SearchResult[] | undefined {
   const { db } = useSession();
-  const [results, setResults] = useState<SearchResult[] | undefined>(undefined);
+  const [found, setFound] = useState<FoundFor | undefined>(undefined);
 
   useEffect(() => {
     const index = searchIndexOf(db);
     let current = true;
-    const run = () => {
-      if (current) setResults(index.search(query, { limit }));
+    const show = (results: SearchResult[]) => {
+      if (current) setFound({ db, query, limit, results });
     };
-    index.ready.then(run, () => {
-      if (current) setResults([]);
-    });
+    const run = () => show(index.search(query, { limit }));
+    index.ready.then(run, () => show([]));
     const unsubscribe = index.subscribe(run);
     return () => {
       current = false;
@@ -43,5 +65,5 @@ export function useSearch(query: string, limit = 60): SearchResult[] | undefined
     };
   }, [db, query, limit]);
 
-  return results;
+  return resultsFor(found, { db, query, limit });
 }

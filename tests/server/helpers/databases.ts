@@ -1,11 +1,12 @@
 // The databases every server suite runs against: PGlite (in memory) always, and
-// the PostgreSQL server at DATABASE_URL when set - there each run works in a
-// fresh schema of its own, dropped at the end, so parallel runs never collide.
+// the PostgreSQL server at DATABASE_URL - there each run works in a fresh schema
+// of its own, dropped at the end, so parallel runs never collide.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase } from '../../../src/server/db/create-database';
 import type { Database } from '../../../src/server/db/database';
 import { quoteIdentifier } from '../../../src/server/db/pg-database';
+import { postgresUrlOrSkip } from './postgres-url';
 
 export interface TestDatabase {
   db: Database;
@@ -67,6 +68,8 @@ function postgres(url: string): DatabaseTarget {
   };
 }
 
-const databaseUrl = process.env.DATABASE_URL;
-
-export const databaseTargets: DatabaseTarget[] = databaseUrl ? [pglite, postgres(databaseUrl)] : [pglite];
+/** PGlite, and PostgreSQL at DATABASE_URL (a visible skip without it, a failure under CI). */
+export function databaseTargets(): DatabaseTarget[] {
+  const url = postgresUrlOrSkip();
+  return url ? [pglite, postgres(url)] : [pglite];
+}

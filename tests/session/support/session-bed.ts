@@ -76,6 +76,8 @@ export class AuthServer {
   refreshRevoked = false;
   /** Refresh answers 401 'unauthorized' (the refresh token expired too). */
   refreshRefused = false;
+  /** Logout requests are received but never answered (a server that hangs). */
+  logoutHangs = false;
 
   readonly logins: LoginWithRefreshRequest[] = [];
   /** Each refresh call's refresh token, in order. */
@@ -189,6 +191,7 @@ export class AuthServer {
         `${BASE_URL}${API_PATHS.logout}`,
         reachable(async (request) => {
           this.logouts.push(request.headers.get('authorization'));
+          if (this.logoutHangs) return new Promise<Response>(() => {});
           return new HttpResponse(null, { status: 204 });
         }),
       ),
@@ -256,8 +259,9 @@ const openTabs: Tab[] = [];
  * A new tab, or the app after a reload: fresh copies of the session, database
  * and sync modules, so nothing held in memory (open database, tokens) carries over.
  * Without `start` the manager is returned as created (for a gate seen from 'loading').
+ * `apiTimeoutMs` lets a test tell the session's own time limits from the API client's.
  */
-export async function openTab(options: { start?: boolean } = {}): Promise<Tab> {
+export async function openTab(options: { start?: boolean; apiTimeoutMs?: number } = {}): Promise<Tab> {
   vi.resetModules();
   const { createSessionManager } = await import('../../../src/session/session-manager');
   const { createApiClient } = await import('../../../src/sync/api-client');
@@ -267,7 +271,8 @@ export async function openTab(options: { start?: boolean } = {}): Promise<Tab> {
   const manager = createSessionManager({
     async createApi(apiOptions) {
       // Short timeout: a test's msw handler that never answers would otherwise hold a run for 30 s.
-      return createApiClient({ ...apiOptions, baseUrl: BASE_URL, timeoutMs: 5_000 });
+      const timeoutMs = options.apiTimeoutMs ?? 5_000;
+      return createApiClient({ ...apiOptions, baseUrl: BASE_URL, timeoutMs });
     },
     startEngine(db, api) {
       // No live stream and no interval: each test asks for runs itself, or a sign-in starts one.

@@ -4,6 +4,8 @@
 export class FakeLocks {
   held = 0;
   maxHeld = 0;
+  /** Requests queued behind a held lock of the same name, not yet running. */
+  waiting = 0;
   /** Names whose lock is held right now. */
   readonly holding = new Set<string>();
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -17,7 +19,9 @@ export class FakeLocks {
     const signal = typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback.signal;
     if (!callback) throw new TypeError('no callback');
     const before = this.queues.get(name) ?? Promise.resolve();
+    this.waiting += 1;
     const run = before.then(async () => {
+      this.waiting -= 1;
       if (signal?.aborted) throw new DOMException('gave up waiting', 'AbortError');
       this.held += 1;
       this.maxHeld = Math.max(this.maxHeld, this.held);

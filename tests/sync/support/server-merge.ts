@@ -94,13 +94,34 @@ export function mergeUpdate(
   }
 }
 
-/** A delete that meets edits it has not seen keeps the record and opens a delete-vs-edit conflict. */
+/**
+ * A delete that meets edits it has not seen keeps the record and opens a
+ * delete-vs-edit conflict: one candidate per other device that edited (its
+ * latest edit, oldest first), then the delete.
+ */
 export function openDeleteConflict(
   target: MergeTarget,
-  unseen: FieldChange,
+  unseen: readonly FieldChange[],
   author: Author,
   at: string,
 ): void {
-  const deleter = { by: author.userId, at, deviceId: author.deviceId };
-  addConflict(target, DELETE_CONFLICT_FIELD, candidate(false, unseen), candidate(true, deleter), at);
+  const latestOfEach = new Map<string | null, FieldChange>();
+  for (const change of unseen) {
+    if (change.field === DELETE_CONFLICT_FIELD) continue;
+    latestOfEach.delete(change.deviceId);
+    latestOfEach.set(change.deviceId, change);
+  }
+  const editors = [...latestOfEach.values()].map((change) => candidate(false, change));
+  const deleter = candidate(true, { by: author.userId, at, deviceId: author.deviceId });
+  const open = target.record.conflicts.find((c) => c.field === DELETE_CONFLICT_FIELD);
+  if (open) {
+    open.candidates.push(...editors, deleter);
+    return;
+  }
+  target.record.conflicts.push({
+    id: crypto.randomUUID(),
+    field: DELETE_CONFLICT_FIELD,
+    candidates: [...editors, deleter],
+    createdAt: at,
+  });
 }

@@ -44,8 +44,8 @@ export function applyMutation(
     }
     case 'delete': {
       if (!row) return notFound();
-      const unseen = unseenChanges(row.history, base, author).at(-1);
-      if (!unseen) {
+      const unseen = unseenChanges(row.history, base, author);
+      if (unseen.length === 0) {
         store.tombstone(row, author);
         return { record: null };
       }

@@ -52,6 +52,7 @@ export function setUpEngineBed(receive: (bed: EngineBed) => void) {
     for (const engine of engines.splice(0)) engine.stop();
     for (const connection of connections.splice(0)) connection.close();
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
   return {
     track(engine: SyncEngine): SyncEngine {
