@@ -1,4 +1,4 @@
-// Retention (issue 5) end to end: when the deletion date of a closed case or of a
+// Retention end to end: when the deletion date of a closed case or of a
 // pre-consultation that became no case has passed, the server erases it, and the
 // erasure reaches every device of the team in its next sync - the real sync engine
 // on the real encrypted Dexie database (fake-indexeddb) against the real server,

@@ -1,4 +1,4 @@
-// A device that last ran the app with schema v2 (before issue 4) and still has
+// A device that last ran the app with schema v2 and still has
 // changes waiting: the upgrade to v3 keeps every outbox entry exactly as it was
 // (the server applies the new fields' defaults to them), gives the old records
 // and the server copies kept under them (bases) the new fields' defaults, and the

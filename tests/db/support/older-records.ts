@@ -22,7 +22,7 @@ export const STORES_V2 = {
   bases: 'id',
 };
 
-/** Fields the records got with schema v3 (issue 4), by entity. */
+/** Fields the records got with schema v3, by entity. */
 export const ADDED_IN_V3 = {
   case: ['approvedHoursPerMonth'],
   note: [

@@ -1,4 +1,4 @@
-// Issue 5, "encrypted at rest": after real use through the app's repositories and
+// Encrypted at rest: after real use through the app's repositories and
 // sync code, the raw IndexedDB holds none of the personal content in the clear.
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDataKey } from '../../../../src/crypto/data-key';
