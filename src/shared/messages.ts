@@ -180,6 +180,31 @@ export function messageOfError(error: unknown): Message | null {
   return { key: messageKey, params: isParams(params) ? params : {} };
 }
 
+/**
+ * A message as it was said and kept (an API error, a rejected change, the last
+ * sync failure): its German text, the field it is said of, and its code when it
+ * has one, which the UI says instead (an unknown key, from a newer server, falls
+ * back to the text).
+ */
+export interface SaidMessage {
+  message: string;
+  field: string | null;
+  messageKey?: string | undefined;
+  params?: unknown;
+}
+
+/** What an error says, kept: its text, its `field` when it names one, its coded message. */
+export function saidMessageOf(error: unknown): SaidMessage {
+  const message = error instanceof Error ? error.message : String(error);
+  const { field } = (typeof error === 'object' && error !== null ? error : {}) as { field?: unknown };
+  const coded = messageOfError(error);
+  return {
+    message,
+    field: typeof field === 'string' ? field : null,
+    ...(coded && { messageKey: coded.key, params: coded.params }),
+  };
+}
+
 /** Parameters as the wire carries them: a flat object of strings and numbers. */
 export function isParams(value: unknown): value is MessageParams {
   return (
