@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from './db/database';
 import { createAuthHook } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
-import { apiError } from './http/http-error';
+import { apiErrorOf, HttpError } from './http/http-error';
 import { requireProtocolVersion } from './http/protocol-hook';
 import { registerCaseRecordRoutes } from './http/routes/case-records';
 import { registerDeviceRevocationRoute } from './http/routes/device-revocation';
@@ -136,9 +136,10 @@ export async function buildApp({
   const servesApp = staticDir ? await registerStaticFiles(app, staticDir) : false;
   app.setNotFoundHandler((request, reply) => {
     if (servesApp && isSpaRequest(request)) return sendIndexHtml(reply);
+    const { method, url } = request;
     return reply
       .status(404)
-      .send(apiError('not_found', `Unbekannte Adresse: ${request.method} ${request.url}`));
+      .send(apiErrorOf(HttpError.saying(404, 'not_found', 'unknownAddress', null, { method, url })));
   });
 
   // Substitution periods also start and end while nobody syncs.

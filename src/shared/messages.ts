@@ -40,6 +40,8 @@ const saidOfField = {
   conflictSettled: 'Dieser Konflikt ist bereits gelöst oder unbekannt',
   substitutionEndsBeforeStart: 'Das Ende der Vertretung darf nicht vor ihrem Beginn liegen',
   alreadyAssigned: 'Der Fall ist dieser Fachkraft bereits zugewiesen',
+  tooLarge: 'ist zu groß',
+  repeatedInPush: 'kommt in diesem Push mehrfach vor',
 } as const;
 
 /** Whole sentences, said on their own. */
@@ -103,6 +105,27 @@ const sentences = {
   unexpectedAnswer: 'Unerwartete Antwort von {{path}}',
   answerWithoutRecord: 'Antwort auf {{id}} enthält keinen {{entity}}-Datensatz',
   cursorStuck: 'Der Server meldet weitere Änderungen, aber der Cursor rückt nicht vor',
+  unexpectedContent: 'Unerwartete Antwort von {{path}}: {{contentType}}',
+  unexpectedNoContent: 'Unerwartete Antwort von {{path}}: kein Inhalt',
+  liveConnectionDropped: 'Live-Verbindung unterbrochen (Verbindung abgebrochen)',
+  liveConnectionQuiet: 'Live-Verbindung unterbrochen (nichts empfangen seit {{ms}} ms)',
+  deviceIdInvalid: 'Ungültige Geräte-ID',
+  deviceIdMissing: 'Die Geräte-ID fehlt',
+  loginRequired: 'Anmeldung erforderlich',
+  accessRevoked: 'Der Zugang wurde gesperrt',
+  loginWrong: 'Benutzername oder Passwort ist falsch',
+  tooManyLoginFailures: 'Zu viele Fehlversuche. Bitte später erneut versuchen.',
+  appOutdated: 'Diese App-Version ist veraltet (Protokoll {{version}} erforderlich). Bitte neu laden.',
+  databaseUnreachable: 'Die Datenbank ist nicht erreichbar',
+  unknownAddress: 'Unbekannte Adresse: {{method}} {{url}}',
+  onlyLeadSeesDevices: 'Nur die Teamleitung sieht die Geräte des Teams',
+  onlyLeadChangesTeamSettings: 'Nur die Teamleitung kann die Einstellungen des Teams ändern',
+  onlyLeadRevokes: 'Nur die Teamleitung kann Zugänge sperren',
+  onlyLeadSeesCaseRecords: 'Nur die Teamleitung sieht das Protokoll und den Export eines Falls',
+  deviceNotFound: 'Gerät nicht gefunden',
+  personNotFound: 'Person nicht gefunden',
+  teamNotFound: 'Team nicht gefunden',
+  ownAccessNotRevocable: 'Den eigenen Zugang kann man nicht sperren',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };
@@ -155,6 +178,31 @@ export function messageOfError(error: unknown): Message | null {
   const { messageKey, params } = error as { messageKey?: unknown; params?: unknown };
   if (!isMessageKey(messageKey)) return null;
   return { key: messageKey, params: isParams(params) ? params : {} };
+}
+
+/**
+ * A message as it was said and kept (an API error, a rejected change, the last
+ * sync failure): its German text, the field it is said of, and its code when it
+ * has one, which the UI says instead (an unknown key, from a newer server, falls
+ * back to the text).
+ */
+export interface SaidMessage {
+  message: string;
+  field: string | null;
+  messageKey?: string | undefined;
+  params?: unknown;
+}
+
+/** What an error says, kept: its text, its `field` when it names one, its coded message. */
+export function saidMessageOf(error: unknown): SaidMessage {
+  const message = error instanceof Error ? error.message : String(error);
+  const { field } = (typeof error === 'object' && error !== null ? error : {}) as { field?: unknown };
+  const coded = messageOfError(error);
+  return {
+    message,
+    field: typeof field === 'string' ? field : null,
+    ...(coded && { messageKey: coded.key, params: coded.params }),
+  };
 }
 
 /** Parameters as the wire carries them: a flat object of strings and numbers. */

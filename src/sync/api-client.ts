@@ -7,7 +7,7 @@
 // Besides request/response calls it opens the live events (GET /api/events), a
 // text/event-stream that stays open, and hands its body to event-stream.ts.
 import { z } from 'zod';
-import { germanMessage, type Message, type MessageKey, type MessageParams } from '../shared/messages';
+import { type Message, MessageError, type MessageParams } from '../shared/messages';
 import {
   ApiError,
   DEVICE_HEADER,
@@ -46,34 +46,23 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
-/**
- * The German text of a message given as a code (the UI says its key, see
- * messageOfError), or a plain text as it is.
- */
-function textOf(message: string | Message): string {
-  return typeof message === 'string' ? message : germanMessage(message.key, message.params);
-}
-
 /** The request never got a complete answer: no connection, timed out, or the response was dropped. */
-export class NetworkError extends Error {
-  readonly messageKey: MessageKey | undefined;
-  readonly params: MessageParams | undefined;
-
-  constructor(message: string | Message, options?: { cause?: unknown }) {
-    super(textOf(message), options);
+export class NetworkError extends MessageError {
+  constructor(message: Message, options?: { cause?: unknown }) {
+    super(message.key, message.params, options);
     this.name = 'NetworkError';
-    this.messageKey = typeof message === 'string' ? undefined : message.key;
-    this.params = typeof message === 'string' ? undefined : message.params;
   }
 }
 
 /**
  * The server answered with a non-2xx status; `body` is its error description when
- * it sent one, its messageKey and params (from newer servers) what the UI says.
+ * it sent one, its messageKey and params (from newer servers) what the UI says,
+ * `field` what the message is said of.
  */
 export class HttpError extends Error {
   readonly status: number;
   readonly body: ApiError | null;
+  readonly field: string | null;
   readonly messageKey: string | undefined;
   readonly params: MessageParams | undefined;
 
@@ -82,21 +71,17 @@ export class HttpError extends Error {
     this.name = 'HttpError';
     this.status = status;
     this.body = body;
+    this.field = body?.error.field ?? null;
     this.messageKey = body?.error.messageKey;
     this.params = body?.error.params;
   }
 }
 
 /** The server answered 2xx with something that does not match the protocol. */
-export class ProtocolError extends Error {
-  readonly messageKey: MessageKey | undefined;
-  readonly params: MessageParams | undefined;
-
-  constructor(message: string | Message, options?: { cause?: unknown }) {
-    super(textOf(message), options);
+export class ProtocolError extends MessageError {
+  constructor(message: Message, options?: { cause?: unknown }) {
+    super(message.key, message.params, options);
     this.name = 'ProtocolError';
-    this.messageKey = typeof message === 'string' ? undefined : message.key;
-    this.params = typeof message === 'string' ? undefined : message.params;
   }
 }
 
@@ -230,8 +215,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       close();
     }, timeoutMs);
     const lost = (cause?: unknown) => {
-      const reason = quietFor === null ? 'Verbindung abgebrochen' : `nichts empfangen seit ${quietFor} ms`;
-      return new NetworkError(`Live-Verbindung unterbrochen (${reason})`, { cause });
+      const reason: Message =
+        quietFor === null
+          ? { key: 'liveConnectionDropped', params: {} }
+          : { key: 'liveConnectionQuiet', params: { ms: quietFor } };
+      return new NetworkError(reason, { cause });
     };
     try {
       let response: Response;
@@ -252,8 +240,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       const contentType = response.headers.get('content-type') ?? '';
       if (!contentType.startsWith('text/event-stream') || !response.body) {
         void response.body?.cancel().catch(() => {});
+        const path = API_PATHS.events;
         throw new ProtocolError(
-          `Unerwartete Antwort von ${API_PATHS.events}: ${contentType || 'kein Inhalt'}`,
+          contentType
+            ? { key: 'unexpectedContent', params: { path, contentType } }
+            : { key: 'unexpectedNoContent', params: { path } },
         );
       }
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 // The sync status the UI shows, as an external store: getState() returns the same
 // object until something changes, which is what React's useSyncExternalStore needs.
+import type { SaidMessage } from '../shared/messages';
 import type { LiveStatus } from './live-events';
 
 export type SyncPhase =
@@ -34,7 +35,8 @@ export interface SyncState {
   /** When the oldest waiting change was made (see db/infrastructure/storage.ts isStale for the warning). */
   oldestPendingAt: string | null;
   lastSyncedAt: string | null;
-  lastError: string | null;
+  /** Why the last run failed, kept as a coded message so the UI says it in its language. */
+  lastError: SaidMessage | null;
   /** Changes and removals received by the current (or last) pull, for progress. */
   pulled: number;
   /** Set while a sync runs. */

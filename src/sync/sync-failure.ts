@@ -2,7 +2,9 @@
 // retried by the triggers), 401 -> 'unauthorized' (the UI asks for the
 // password), 426 -> 'upgrade_required' (the app must update), anything else ->
 // 'error' with a message; 401 'revoked' -> 'revoked' (a lead revoked the device
-// or user; the session wipes the local data).
+// or user; the session wipes the local data). The message is kept with its key
+// (shared/messages.ts SaidMessage), so the UI says it in its language.
+import { saidMessageOf } from '../shared/messages';
 import { HttpError, isLoginExpired, isRevoked, NetworkError } from './api-client';
 import type { SyncPhase, SyncState } from './status-store';
 
@@ -15,14 +17,10 @@ export function isBlockedPhase(phase: SyncPhase): boolean {
 
 export function failureState(error: unknown): Partial<SyncState> {
   if (error instanceof NetworkError) return { phase: 'offline' };
-  if (isRevoked(error)) return { phase: 'revoked', lastError: messageOf(error) };
-  if (isLoginExpired(error)) return { phase: 'unauthorized', lastError: messageOf(error) };
+  if (isRevoked(error)) return { phase: 'revoked', lastError: saidMessageOf(error) };
+  if (isLoginExpired(error)) return { phase: 'unauthorized', lastError: saidMessageOf(error) };
   if (error instanceof HttpError && error.status === 426) {
-    return { phase: 'upgrade_required', lastError: error.message };
+    return { phase: 'upgrade_required', lastError: saidMessageOf(error) };
   }
-  return { phase: 'error', lastError: messageOf(error) };
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return { phase: 'error', lastError: saidMessageOf(error) };
 }

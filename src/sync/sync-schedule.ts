@@ -10,13 +10,14 @@
 // (asking again cannot help); a person's request resumes, e.g. right after a
 // re-login stored the new token that getToken returns.
 import type { FeldakteDb } from '../db/infrastructure/schema';
+import { saidMessageOf } from '../shared/messages';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline, watchConnectivity, withSyncLock } from './environment';
 import { createLiveTrigger } from './live-trigger';
 import { type LocalStatus, observeLocalStatus } from './local-status';
 import { createSingleFlight } from './single-flight';
 import type { StatusStore } from './status-store';
-import { failureState, isBlockedPhase, messageOf } from './sync-failure';
+import { failureState, isBlockedPhase } from './sync-failure';
 import { type RunOutcome, runSync, showLocalStatus } from './sync-run';
 
 export interface SyncScheduleOptions {
@@ -133,7 +134,7 @@ export function createSyncSchedule(opts: SyncScheduleOptions): SyncSchedule {
         () => clearInterval(timer),
         () => clearTimeout(debounceTimer),
         watchConnectivity(onConnectivity),
-        observeLocalStatus(db, onLocalStatus, (error) => store.update({ lastError: messageOf(error) })),
+        observeLocalStatus(db, onLocalStatus, (error) => store.update({ lastError: saidMessageOf(error) })),
       ];
       void flight.request();
       updateLive();

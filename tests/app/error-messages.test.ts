@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deShell } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { germanMessages, type MessageKey } from '../../src/shared/messages';
+import { HttpError, ProtocolError } from '../../src/sync/api-client';
+import { failureState } from '../../src/sync/sync-failure';
 import { sayError, sayMessage, sayRefusal } from '../../src/ui/forms/say-message';
 
 const i18n = i18next.createInstance();
@@ -58,6 +60,18 @@ describe('the UI says the shared messages', () => {
     expect(sayRefusal(t, { message: 'neu', field: null, messageKey: 'fromTheFuture' })).toBe('neu');
   });
 
+  it('says the last sync failure by its key, and a failure without one by its text', () => {
+    const t = i18n.getFixedT('en');
+    const unexpected = failureState(
+      new ProtocolError({ key: 'unexpectedNoContent', params: { path: '/api/events' } }),
+    );
+    expect(unexpected.lastError && sayRefusal(t, unexpected.lastError)).toBe(
+      'Unexpected answer from /api/events: no content',
+    );
+    const plain = failureState(new Error('Datenbank geschlossen'));
+    expect(plain.lastError && sayRefusal(t, plain.lastError)).toBe('Datenbank geschlossen');
+  });
+
   it('says a thrown error by its key, and any other error by its text', () => {
     const t = i18n.getFixedT('en');
     const refused = Object.assign(new Error('Nur die Teamleitung …'), {
@@ -65,5 +79,12 @@ describe('the UI says the shared messages', () => {
     });
     expect(sayError(t, refused)).toBe('Only the team lead can change the partner directory');
     expect(sayError(t, new Error('plain'))).toBe('plain');
+    const error = {
+      code: 'invalid',
+      message: 'cursor: ist zu groß',
+      field: 'cursor',
+      messageKey: 'tooLarge',
+    } as const;
+    expect(sayError(t, new HttpError(400, { error }))).toBe('cursor: is too large');
   });
 });

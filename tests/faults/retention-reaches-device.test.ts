@@ -76,7 +76,7 @@ function caseRecords(s: Seeded): { entity: MutableEntity; id: string }[] {
 
 async function syncOk(device: SimulatedDevice): Promise<void> {
   const state = await device.sync();
-  expect(state.lastError, `${device.label}: ${state.lastError}`).toBeNull();
+  expect(state.lastError, `${device.label}: ${state.lastError?.message}`).toBeNull();
   expect(state.phase, device.label).toBe('idle');
 }
 

@@ -126,7 +126,44 @@ describe.each(databaseTargets())('bad input ($name)', (target) => {
       payload: valid(),
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.field).toBe('x-feldakte-device');
+    expect(response.json().error).toEqual({
+      code: 'invalid',
+      field: 'x-feldakte-device',
+      message: 'Ungültige Geräte-ID',
+      messageKey: 'deviceIdInvalid',
+      params: {},
+    });
+  });
+
+  it('answers refusals before the route as keys too: login, app version, unknown address', async () => {
+    const noLogin = await h.request({
+      method: 'GET',
+      url: '/api/sync/pull?cursor=0',
+      headers: syncHeaders(''),
+    });
+    expect(noLogin.json().error).toEqual({
+      code: 'unauthorized',
+      field: 'authorization',
+      message: 'Anmeldung erforderlich',
+      messageKey: 'loginRequired',
+      params: {},
+    });
+    const outdated = await h.request({
+      method: 'GET',
+      url: '/api/sync/pull?cursor=0',
+      headers: { ...syncHeaders(anna.token), 'x-feldakte-protocol': '0' },
+    });
+    expect(outdated.json().error).toMatchObject({
+      message: 'Diese App-Version ist veraltet (Protokoll 1 erforderlich). Bitte neu laden.',
+      messageKey: 'appOutdated',
+      params: { version: 1 },
+    });
+    const unknown = await h.request({ method: 'GET', url: '/api/nothing' });
+    expect(unknown.json().error).toMatchObject({
+      message: 'Unbekannte Adresse: GET /api/nothing',
+      messageKey: 'unknownAddress',
+      params: { method: 'GET', url: '/api/nothing' },
+    });
   });
 
   it('answers unknown routes and methods with a JSON 404', async () => {

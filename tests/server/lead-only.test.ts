@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/server/services/refusal';
 import { requireLeadOf } from '../../src/server/services/visibility';
+import type { MessageKey } from '../../src/shared/messages';
 import { DEVICE_HEADER, type LoginResponse, type SessionUser } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { type Harness, harnessForBlock } from './helpers/harness';
@@ -26,16 +27,20 @@ describe('requireLeadOf', () => {
 
   it("passes the lead of the team and refuses everyone else 'forbidden' with the given message", () => {
     const lead = user('lead', team);
-    expect(requireLeadOf(lead, team, 'nein')).toBe(lead);
+    expect(requireLeadOf(lead, team, 'onlyLeadRevokes')).toBe(lead);
     for (const actor of [user('worker', team), user('lead', otherTeam), user('worker', otherTeam)]) {
       let refusal: unknown;
       try {
-        requireLeadOf(actor, team, 'Nur die Teamleitung');
+        requireLeadOf(actor, team, 'onlyLeadRevokes');
       } catch (error) {
         refusal = error;
       }
       expect(refusal).toBeInstanceOf(Refusal);
-      expect(refusal).toMatchObject({ code: 'forbidden', message: 'Nur die Teamleitung' });
+      expect(refusal).toMatchObject({
+        code: 'forbidden',
+        message: 'Nur die Teamleitung kann Zugänge sperren',
+        said: { key: 'onlyLeadRevokes', params: {} },
+      });
     }
   });
 });
@@ -62,39 +67,55 @@ describe.each(databaseTargets())('lead-only routes ($name)', (target) => {
     method: 'GET' | 'POST' | 'PUT';
     url: () => Promise<string>;
     payload?: object;
+    key: MessageKey;
     message: string;
   }
+
+  /** A worker's refusal: the route's message as a key, and its German text as before. */
+  const refusalOf = (request: LeadOnlyRequest) => ({
+    code: 'forbidden',
+    message: request.message,
+    field: null,
+    messageKey: request.key,
+    params: {},
+  });
 
   const requests: Record<string, LeadOnlyRequest> = {
     'team devices': {
       method: 'GET',
       url: async () => '/api/team/devices',
+      key: 'onlyLeadSeesDevices',
       message: 'Nur die Teamleitung sieht die Geräte des Teams',
     },
     'revoke a device': {
       method: 'POST',
       url: async () => '/api/team/devices/lea-device/revoke',
+      key: 'onlyLeadRevokes',
       message: 'Nur die Teamleitung kann Zugänge sperren',
     },
     'revoke a user': {
       method: 'POST',
       url: async () => `/api/team/users/${lea.user.id}/revoke`,
+      key: 'onlyLeadRevokes',
       message: 'Nur die Teamleitung kann Zugänge sperren',
     },
     'team settings': {
       method: 'PUT',
       url: async () => '/api/team/settings',
       payload: { lockAfterMinutes: 42 },
+      key: 'onlyLeadChangesTeamSettings',
       message: 'Nur die Teamleitung kann die Einstellungen des Teams ändern',
     },
     'case audit': {
       method: 'GET',
       url: async () => `/api/cases/${await teamCaseId()}/audit`,
+      key: 'onlyLeadSeesCaseRecords',
       message: 'Nur die Teamleitung sieht das Protokoll und den Export eines Falls',
     },
     'case export': {
       method: 'GET',
       url: async () => `/api/cases/${await teamCaseId()}/export`,
+      key: 'onlyLeadSeesCaseRecords',
       message: 'Nur die Teamleitung sieht das Protokoll und den Export eines Falls',
     },
   };
@@ -120,9 +141,7 @@ describe.each(databaseTargets())('lead-only routes ($name)', (target) => {
       const before = await fingerprint.take();
       const response = await send(anna.token, request);
       expect(response.statusCode).toBe(403);
-      expect(response.json()).toEqual({
-        error: { code: 'forbidden', message: request.message, field: null },
-      });
+      expect(response.json()).toEqual({ error: refusalOf(request) });
       expect(await fingerprint.take()).toEqual(before);
     },
   );
@@ -137,7 +156,7 @@ describe.each(databaseTargets())('lead-only routes ($name)', (target) => {
       if (!request) throw new Error('unknown lead-only request');
       const response = await send(anna.token, request, url, payload);
       expect(response.statusCode, url).toBe(403);
-      expect(response.json().error).toEqual({ code: 'forbidden', message: request.message, field: null });
+      expect(response.json().error).toEqual(refusalOf(request));
     }
   });
 

@@ -152,7 +152,15 @@ describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (ta
         headers: { authorization: `Bearer ${token}` },
       });
     expect((await revokeAs(annasTablet.token, 'lost-phone')).statusCode).toBe(403);
-    expect((await revokeAs(lea.token, 'unknown-device')).statusCode).toBe(404);
+    const unknown = await revokeAs(lea.token, 'unknown-device');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toEqual({
+      code: 'not_found',
+      message: 'Gerät nicht gefunden',
+      field: null,
+      messageKey: 'deviceNotFound',
+      params: {},
+    });
     expect((await revokeAs(lea.token, 'lost-phone')).statusCode).toBe(204);
     // The open live stream of the device ends at once; another device's stays.
     await lostStream.ended;

@@ -95,7 +95,12 @@ describe('sync engine', () => {
 
     await engine.syncNow();
 
-    expect(engine.getState()).toMatchObject({ phase: 'upgrade_required', pendingCount: 1 });
+    expect(engine.getState()).toMatchObject({
+      phase: 'upgrade_required',
+      pendingCount: 1,
+      // This fake server answers without a key, like one from before keys: the text stays.
+      lastError: { message: 'Bitte die App aktualisieren' },
+    });
     expect(await outboxRows()).toEqual(before);
   });
 

@@ -142,7 +142,13 @@ describe('live events reader', () => {
     expect(refused).toMatchObject({ status: 401, message: 'Anmeldung abgelaufen' });
 
     mswServer.use(http.get(EVENTS_URL, () => HttpResponse.json({ type: 'changes' })));
-    await expect(readAll()).rejects.toBeInstanceOf(ProtocolError);
+    const unexpected = await readAll().catch((error: unknown) => error);
+    expect(unexpected).toBeInstanceOf(ProtocolError);
+    expect(unexpected).toMatchObject({
+      message: 'Unerwartete Antwort von /api/events: application/json',
+      messageKey: 'unexpectedContent',
+      params: { path: '/api/events', contentType: 'application/json' },
+    });
   });
 
   it('reports a connection that fails, breaks or goes quiet as NetworkError', async () => {
@@ -172,6 +178,10 @@ describe('live events reader', () => {
     mswServer.use(http.get(EVENTS_URL, () => sse(streamOf([': keep-alive\n\n'], { stayOpen: true }))));
     const quiet = await readAll({ streamIdleMs: 50 }).catch((error: unknown) => error);
     expect(quiet).toBeInstanceOf(NetworkError);
-    expect((quiet as Error).message).toContain('nichts empfangen seit 50 ms');
+    expect(quiet).toMatchObject({
+      message: 'Live-Verbindung unterbrochen (nichts empfangen seit 50 ms)',
+      messageKey: 'liveConnectionQuiet',
+      params: { ms: 50 },
+    });
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/components';
 import { useFormatters } from '../../ui/format';
+import { useSayMessage } from '../../ui/forms/say-message';
 import { paths } from '../../ui/paths';
 import { useSyncState } from '../../ui/session';
 import { AccountSection } from './AccountSection';
@@ -16,6 +17,7 @@ export function SyncPage() {
   const state = useSyncState();
   const format = useFormatters();
   const headline = useSyncHeadline(state, format);
+  const say = useSayMessage();
 
   return (
     <>
@@ -28,7 +30,7 @@ export function SyncPage() {
         )}
         {state.live !== 'off' && <p className="muted">{t(`sync.live.${state.live}`)}</p>}
         {state.lastError && state.phase !== 'idle' && (
-          <p className="muted">{t('sync.lastError', { message: state.lastError })}</p>
+          <p className="muted">{t('sync.lastError', { message: say.refusal(state.lastError) })}</p>
         )}
         {state.conflictCount > 0 && (
           <p>

@@ -4,6 +4,7 @@
 // An authenticated request that names its device also counts as "device seen"
 // (the lead's device overview), written at most once a minute per device.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { MessageKey } from '../../shared/messages';
 import type { AuthService } from '../services/auth-service';
 import type { DeviceStatusService } from '../services/device-status-service';
 import { type Actor, requireLeadOf, type TeamLead } from '../services/visibility';
@@ -25,7 +26,7 @@ declare module 'fastify' {
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 function unauthorized(): HttpError {
-  return new HttpError(401, 'unauthorized', 'Anmeldung erforderlich', 'authorization');
+  return HttpError.saying(401, 'unauthorized', 'loginRequired', 'authorization');
 }
 
 export function createAuthHook(
@@ -37,8 +38,7 @@ export function createAuthHook(
     if (!token) throw unauthorized();
     const deviceId = validDeviceIdOf(request);
     const session = await auth.authenticate(token, deviceId);
-    if (session === 'revoked')
-      throw new HttpError(401, 'revoked', 'Der Zugang wurde gesperrt', 'authorization');
+    if (session === 'revoked') throw HttpError.saying(401, 'revoked', 'accessRevoked', 'authorization');
     if (!session) throw unauthorized();
     request.authenticated = { actor: session.user, token, expiresAt: session.expiresAt };
     if (deviceId && devices) await devices.seen(session.user.id, deviceId);
@@ -55,7 +55,7 @@ export function authenticatedOf(request: FastifyRequest): Authenticated {
  * The caller of a route only their team's lead may use, checked before the
  * request's input is read; anyone else gets 403 'forbidden' with `refusal`.
  */
-export function authenticatedLeadOf(request: FastifyRequest, refusal: string): TeamLead {
+export function authenticatedLeadOf(request: FastifyRequest, refusal: MessageKey): TeamLead {
   const { actor } = authenticatedOf(request);
   return requireLeadOf(actor, actor.teamId, refusal);
 }

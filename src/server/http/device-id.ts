@@ -12,7 +12,7 @@ export function deviceIdOf(request: FastifyRequest): string | null {
   const value = request.headers[DEVICE_HEADER];
   if (value === undefined) return null;
   if (typeof value !== 'string' || !DEVICE_ID.test(value)) {
-    throw new HttpError(400, 'invalid', 'Ungültige Geräte-ID', DEVICE_HEADER);
+    throw HttpError.saying(400, 'invalid', 'deviceIdInvalid', DEVICE_HEADER);
   }
   return value;
 }
@@ -26,6 +26,6 @@ export function validDeviceIdOf(request: FastifyRequest): string | null {
 /** The device id a route cannot do without: 400 when it is missing or malformed. */
 export function requiredDeviceIdOf(request: FastifyRequest): string {
   const deviceId = deviceIdOf(request);
-  if (deviceId === null) throw new HttpError(400, 'invalid', 'Die Geräte-ID fehlt', DEVICE_HEADER);
+  if (deviceId === null) throw HttpError.saying(400, 'invalid', 'deviceIdMissing', DEVICE_HEADER);
   return deviceId;
 }

@@ -5,13 +5,14 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { germanMessage } from '../../shared/messages';
 import { isDataException } from '../db/database';
 import { Refusal, type RefusalCode } from '../services/refusal';
-import { apiError, codeForStatus, HttpError } from './http-error';
+import { apiError, apiErrorOf, codeForStatus, HttpError } from './http-error';
 
 const statusOfRefusal: Record<RefusalCode, number> = { invalid: 400, forbidden: 403, not_found: 404 };
 
 function clientErrorOf(error: FastifyError): HttpError | null {
   if (error instanceof HttpError) return error;
-  if (error instanceof Refusal) return new HttpError(statusOfRefusal[error.code], error.code, error.message);
+  if (error instanceof Refusal)
+    return new HttpError(statusOfRefusal[error.code], error.code, error.message, null, error.said);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return HttpError.saying(400, 'invalid', 'contentTypeNotJson', 'content-type');
@@ -34,9 +35,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const clientError = clientErrorOf(error);
     if (clientError) {
-      return reply
-        .status(clientError.statusCode)
-        .send(apiError(clientError.code, clientError.message, clientError.field, clientError.said));
+      return reply.status(clientError.statusCode).send(apiErrorOf(clientError));
     }
     request.log.error({ err: error }, 'request failed');
     const said = { key: 'internalError', params: {} } as const;

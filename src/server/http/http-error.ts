@@ -40,6 +40,11 @@ export function apiError(
   return { error: { code, message, field, ...(said && { messageKey: said.key, params: said.params }) } };
 }
 
+/** The answer that says an HttpError. */
+export function apiErrorOf(error: HttpError): ApiError {
+  return apiError(error.code, error.message, error.field, error.said);
+}
+
 export function codeForStatus(status: number): ErrorCodeName {
   switch (status) {
     case 401:

@@ -7,11 +7,8 @@ import { HttpError } from './http-error';
 
 export const requireProtocolVersion: onRequestHookHandler = async (request) => {
   if (request.headers[PROTOCOL_HEADER] !== String(PROTOCOL_VERSION)) {
-    throw new HttpError(
-      426,
-      'upgrade_required',
-      `Diese App-Version ist veraltet (Protokoll ${PROTOCOL_VERSION} erforderlich). Bitte neu laden.`,
-      PROTOCOL_HEADER,
-    );
+    throw HttpError.saying(426, 'upgrade_required', 'appOutdated', PROTOCOL_HEADER, {
+      version: PROTOCOL_VERSION,
+    });
   }
 };

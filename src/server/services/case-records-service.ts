@@ -13,8 +13,6 @@ import { Refusal } from './refusal';
 import type { Retention } from './retention';
 import { type Actor, requireLeadOf, type TeamLead } from './visibility';
 
-const CASE_NOT_FOUND = 'Fall nicht gefunden';
-
 export interface CaseRecordsOptions {
   clock: Clock;
   retention: Pick<Retention, 'caseDeletionDate'>;
@@ -23,8 +21,8 @@ export interface CaseRecordsOptions {
 export function createCaseRecordsService(db: Database, { clock, retention }: CaseRecordsOptions) {
   async function leadOfCase(actor: Actor, caseId: string): Promise<TeamLead> {
     const teamId = await findCaseTeam(db, caseId);
-    if (teamId === null || teamId !== actor.teamId) throw new Refusal('not_found', CASE_NOT_FOUND);
-    return requireLeadOf(actor, teamId, 'Nur die Teamleitung sieht das Protokoll und den Export eines Falls');
+    if (teamId === null || teamId !== actor.teamId) throw new Refusal('not_found', 'caseNotFound');
+    return requireLeadOf(actor, teamId, 'onlyLeadSeesCaseRecords');
   }
 
   async function auditTrail(caseId: string): Promise<CaseAuditEntry[]> {
@@ -49,7 +47,7 @@ export function createCaseRecordsService(db: Database, { clock, retention }: Cas
     async export(actor: Actor, deviceId: string | null, caseId: string): Promise<CaseExport> {
       const lead = await leadOfCase(actor, caseId);
       const file = await readCaseFile(db, caseId);
-      if (!file) throw new Refusal('not_found', CASE_NOT_FOUND);
+      if (!file) throw new Refusal('not_found', 'caseNotFound');
       const counts = {
         notes: file.notes.length,
         appointments: file.appointments.length,

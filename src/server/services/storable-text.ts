@@ -2,16 +2,12 @@
 // unpaired UTF-16 surrogates (no UTF-8 form; jsonb refuses their escapes). JSON
 // can carry both, so input is checked before it reaches the database and the
 // problem is named instead of failing the write.
-import { germanMessage } from '../../shared/messages';
-
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const NUL = String.fromCharCode(0);
 
 function isUnstorable(text: string): boolean {
   return text.includes(NUL) || LONE_SURROGATE.test(text);
 }
-
-export const UNSTORABLE_TEXT_MESSAGE = germanMessage('unstorableText');
 
 export function isUnstorableValue(value: unknown): boolean {
   return typeof value === 'string' && isUnstorable(value);

@@ -26,7 +26,7 @@ export function createTeamSettingsService(db: Database) {
         });
         return after;
       });
-      if (!stored) throw new Refusal('not_found', 'Team nicht gefunden');
+      if (!stored) throw new Refusal('not_found', 'teamNotFound');
       return stored;
     },
   };

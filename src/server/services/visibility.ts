@@ -5,6 +5,7 @@
 // to them and on those of a substitution for them that is in force (see scope.ts),
 // and on the notes, appointments and substitutions of those cases; pre-consultations
 // belong to the worker who made them.
+import type { MessageKey } from '../../shared/messages';
 import type { SessionUser } from '../../shared/protocol';
 import type { CaseRecord, PreConsultationRecord } from '../../shared/records';
 import type { Queryable } from '../db/database';
@@ -26,7 +27,7 @@ export type TeamLead = Actor & { readonly [checkedLead]: true };
  * The check in front of everything only a team's lead may do (the push's rules
  * ask isLeadOf themselves): anyone else is refused 'forbidden' with `refusal`.
  */
-export function requireLeadOf(actor: Actor, teamId: string, refusal: string): TeamLead {
+export function requireLeadOf(actor: Actor, teamId: string, refusal: MessageKey): TeamLead {
   if (!isLeadOf(actor, teamId)) throw new Refusal('forbidden', refusal);
   return actor as TeamLead;
 }

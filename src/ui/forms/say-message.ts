@@ -5,16 +5,19 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { isMessageKey, isParams, isSaidOfField, type Message, messageOfError } from '../../shared/messages';
+import {
+  isMessageKey,
+  isParams,
+  isSaidOfField,
+  type Message,
+  messageOfError,
+  type SaidMessage,
+  saidMessageOf,
+} from '../../shared/messages';
 import { messageOfIssue } from '../../shared/validation';
 
-/** A refusal as the server answers it (an API error, a rejected change). */
-export interface Refusal {
-  message: string;
-  field: string | null;
-  messageKey?: string | undefined;
-  params?: unknown;
-}
+/** A refusal as the server answers it (an API error, a rejected change), or a kept failure. */
+export type Refusal = SaidMessage;
 
 export function sayMessage(t: TFunction, message: Message): string {
   return t(`errors.${message.key}`, { ...message.params });
@@ -30,10 +33,12 @@ export function sayRefusal(t: TFunction, refusal: Refusal): string {
   return refusal.field !== null && isSaidOfField(refusal.messageKey) ? `${refusal.field}: ${said}` : said;
 }
 
-/** A thrown error: its coded message, the first problem of a zod error, else its own text. */
+/**
+ * A thrown error: its coded message (after the field it names, as a server's
+ * refusal does), the first problem of a zod error, else its own text.
+ */
 export function sayError(t: TFunction, failure: unknown): string {
-  const coded = messageOfError(failure);
-  if (coded) return sayMessage(t, coded);
+  if (messageOfError(failure)) return sayRefusal(t, saidMessageOf(failure));
   if (failure instanceof z.ZodError && failure.issues[0]) {
     const issue = failure.issues[0];
     const field = issue.path.length > 0 ? issue.path.join('.') : null;

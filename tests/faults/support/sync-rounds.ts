@@ -37,7 +37,7 @@ export async function syncUntilDrained(
       report.phases[state.phase] = (report.phases[state.phase] ?? 0) + 1;
       if (state.phase !== 'idle' && state.phase !== 'offline') {
         report.failures.push(
-          `round ${report.rounds}, ${devices[index]?.label}: ${state.phase}: ${state.lastError}`,
+          `round ${report.rounds}, ${devices[index]?.label}: ${state.phase}: ${state.lastError?.message}`,
         );
       }
     }
@@ -51,6 +51,6 @@ export async function syncEachCleanly(devices: readonly SimulatedDevice[]): Prom
   for (const device of devices) {
     const state = await device.sync();
     if (state.phase !== 'idle')
-      throw new Error(`${device.label}: sync ended ${state.phase}: ${state.lastError}`);
+      throw new Error(`${device.label}: sync ended ${state.phase}: ${state.lastError?.message}`);
   }
 }

@@ -18,7 +18,7 @@ export function registerDeviceRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.get('/api/team/devices', async (request): Promise<TeamDevicesResponse> => {
-    const lead = authenticatedLeadOf(request, 'Nur die Teamleitung sieht die Geräte des Teams');
+    const lead = authenticatedLeadOf(request, 'onlyLeadSeesDevices');
     return { devices: await services.devices.teamDevices(lead, deviceIdOf(request)) };
   });
 }

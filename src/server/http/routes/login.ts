@@ -6,9 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginWithRefreshRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';
-import { findUnstorableField, UNSTORABLE_TEXT_MESSAGE } from '../../services/storable-text';
+import { findUnstorableField } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
-import { apiError, HttpError } from '../http-error';
+import { apiErrorOf, HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 const StrictLoginRequest = LoginWithRefreshRequest.strict();
@@ -17,8 +17,7 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
   app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
     const { username, password, refresh = false } = parseInput(StrictLoginRequest, request.body);
     const unstorable = findUnstorableField({ username, password });
-    if (unstorable)
-      throw new HttpError(400, 'invalid', `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`, unstorable);
+    if (unstorable) throw HttpError.saying(400, 'invalid', 'unstorableText', unstorable);
     const deviceId = deviceIdOf(request);
     const attempt = { username, address: request.ip };
     const waitMs = services.loginRateLimit.retryAfterMs(attempt);
@@ -26,12 +25,12 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
       return reply
         .status(429)
         .header('retry-after', String(Math.ceil(waitMs / 1000)))
-        .send(apiError('rate_limited', 'Zu viele Fehlversuche. Bitte später erneut versuchen.'));
+        .send(apiErrorOf(HttpError.saying(429, 'rate_limited', 'tooManyLoginFailures')));
     }
     const session = await services.auth.login(username, password, deviceId, { refresh });
     if (session === 'revoked') {
       services.loginRateLimit.recordSuccess(attempt);
-      throw new HttpError(401, 'revoked', 'Der Zugang wurde gesperrt');
+      throw HttpError.saying(401, 'revoked', 'accessRevoked');
     }
     if (!session) {
       const reached = services.loginRateLimit.recordFailure(attempt);
@@ -43,7 +42,7 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
           detail: { username: username.slice(0, 100), address: request.ip, limit: reached },
         });
       }
-      throw new HttpError(401, 'unauthorized', 'Benutzername oder Passwort ist falsch');
+      throw HttpError.saying(401, 'unauthorized', 'loginWrong');
     }
     services.loginRateLimit.recordSuccess(attempt);
     const response: SessionTokens = session;

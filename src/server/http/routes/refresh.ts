@@ -15,8 +15,8 @@ export function registerRefreshRoute(app: FastifyInstance, services: Services): 
   app.post('/api/auth/refresh', { bodyLimit: 4 * 1024 }, async (request): Promise<SessionTokens> => {
     const { refreshToken } = parseInput(RefreshRequest.strict(), request.body);
     const renewed = await services.auth.refresh(refreshToken, validDeviceIdOf(request));
-    if (renewed === 'revoked') throw new HttpError(401, 'revoked', 'Der Zugang wurde gesperrt');
-    if (!renewed) throw new HttpError(401, 'unauthorized', 'Anmeldung erforderlich');
+    if (renewed === 'revoked') throw HttpError.saying(401, 'revoked', 'accessRevoked');
+    if (!renewed) throw HttpError.saying(401, 'unauthorized', 'loginRequired');
     return renewed;
   });
 }

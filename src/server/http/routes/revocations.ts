@@ -17,18 +17,16 @@ import { parseInput } from '../validate';
 const DeviceParams = z.object({ deviceId: z.string().regex(DEVICE_ID) }).strict();
 const UserParams = z.object({ userId: Id }).strict();
 
-const LEAD_ONLY = 'Nur die Teamleitung kann Zugänge sperren';
-
 export function registerRevocationRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/team/devices/:deviceId/revoke', async (request, reply) => {
-    const lead = authenticatedLeadOf(request, LEAD_ONLY);
+    const lead = authenticatedLeadOf(request, 'onlyLeadRevokes');
     const { deviceId } = parseInput(DeviceParams, request.params);
     await services.revocations.revokeDevice(lead, deviceIdOf(request), deviceId);
     return reply.status(204).send();
   });
 
   app.post('/api/team/users/:userId/revoke', async (request, reply) => {
-    const lead = authenticatedLeadOf(request, LEAD_ONLY);
+    const lead = authenticatedLeadOf(request, 'onlyLeadRevokes');
     const { userId } = parseInput(UserParams, request.params);
     await services.revocations.revokeUser(lead, deviceIdOf(request), userId);
     return reply.status(204).send();

@@ -17,7 +17,7 @@ export function registerPullRoute(app: FastifyInstance, services: Services): voi
     const { actor } = authenticatedOf(request);
     const deviceId = deviceIdOf(request);
     const { cursor, limit } = parseInput(StrictPullQuery, request.query);
-    if (BigInt(cursor) > MAX_CURSOR) throw new HttpError(400, 'invalid', 'cursor: ist zu groß', 'cursor');
+    if (BigInt(cursor) > MAX_CURSOR) throw HttpError.saying(400, 'invalid', 'tooLarge', 'cursor');
     return services.pull.pull(actor, deviceId, cursor, limit);
   });
 }

@@ -28,7 +28,7 @@ function assertUniqueIds(mutations: readonly Mutation[]): void {
   for (const [index, mutation] of mutations.entries()) {
     const field = `mutations.${index}.id`;
     if (seen.has(mutation.id)) {
-      throw new HttpError(400, 'invalid', `${field}: kommt in diesem Push mehrfach vor`, field);
+      throw HttpError.saying(400, 'invalid', 'repeatedInPush', field);
     }
     seen.add(mutation.id);
   }

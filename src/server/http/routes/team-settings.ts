@@ -11,7 +11,7 @@ import { parseInput } from '../validate';
 
 export function registerTeamSettingsRoute(app: FastifyInstance, services: Services): void {
   app.put('/api/team/settings', { bodyLimit: 4 * 1024 }, async (request): Promise<TeamSettings> => {
-    const lead = authenticatedLeadOf(request, 'Nur die Teamleitung kann die Einstellungen des Teams ändern');
+    const lead = authenticatedLeadOf(request, 'onlyLeadChangesTeamSettings');
     const settings = parseInput(TeamSettings.strict(), request.body);
     return services.teamSettings.change(lead, deviceIdOf(request), settings);
   });
