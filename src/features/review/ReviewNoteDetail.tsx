@@ -78,28 +78,25 @@ function ReviewNote({ item, extras }: { item: ReviewItem; extras: ReactNode }) {
         </dl>
       )}
       <div className="review-actions">
-        {note.concern8a && (
-          <>
-            {note.concernAcknowledgedAt ? (
-              <p className="reviewed-line">
-                {item.acknowledgerName
-                  ? t('concerns.acknowledgedBy', {
-                      name: item.acknowledgerName,
-                      date: format.dateTime(note.concernAcknowledgedAt),
-                    })
-                  : t('concerns.acknowledgedAt', { date: format.dateTime(note.concernAcknowledgedAt) })}
-              </p>
-            ) : (
-              <button
-                type="button"
-                className="button button-danger"
-                onClick={() => run(() => acknowledge(note.id))}
-              >
-                {t('concerns.acknowledge')}
-              </button>
-            )}
-          </>
-        )}
+        {note.concern8a &&
+          (note.concernAcknowledgedAt ? (
+            <p className="reviewed-line">
+              {item.acknowledgerName
+                ? t('concerns.acknowledgedBy', {
+                    name: item.acknowledgerName,
+                    date: format.dateTime(note.concernAcknowledgedAt),
+                  })
+                : t('concerns.acknowledgedAt', { date: format.dateTime(note.concernAcknowledgedAt) })}
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => run(() => acknowledge(note.id))}
+            >
+              {t('concerns.acknowledge')}
+            </button>
+          ))}
         {note.reviewedAt ? (
           <p className="reviewed-line">
             {item.reviewerName
