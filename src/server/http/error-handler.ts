@@ -4,15 +4,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { germanMessage } from '../../shared/messages';
 import { isDataException } from '../db/database';
-import { Refusal, type RefusalCode } from '../services/refusal';
+import { Refusal } from '../services/refusal';
 import { apiError, apiErrorOf, codeForStatus, HttpError } from './http-error';
-
-const statusOfRefusal: Record<RefusalCode, number> = { invalid: 400, forbidden: 403, not_found: 404 };
 
 function clientErrorOf(error: FastifyError): HttpError | null {
   if (error instanceof HttpError) return error;
   if (error instanceof Refusal)
-    return new HttpError(statusOfRefusal[error.code], error.code, error.message, null, error.said);
+    return new HttpError(error.httpStatus, error.code, error.message, error.field, error.said);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return HttpError.saying(400, 'invalid', 'contentTypeNotJson', 'content-type');

@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import { appendAudit, readCaseAudit } from '../repositories/audit-log';
 import { findCaseTeam, readCaseFile } from '../repositories/case-file';
 import type { Clock } from './clock';
-import { Refusal } from './refusal';
+import { reject } from './refusal';
 import type { Retention } from './retention';
 import { type Actor, requireLeadOf, type TeamLead } from './visibility';
 
@@ -21,7 +21,7 @@ export interface CaseRecordsOptions {
 export function createCaseRecordsService(db: Database, { clock, retention }: CaseRecordsOptions) {
   async function leadOfCase(actor: Actor, caseId: string): Promise<TeamLead> {
     const teamId = await findCaseTeam(db, caseId);
-    if (teamId === null || teamId !== actor.teamId) throw new Refusal('not_found', 'caseNotFound');
+    if (teamId === null || teamId !== actor.teamId) throw reject.notFound('caseNotFound');
     return requireLeadOf(actor, teamId, 'onlyLeadSeesCaseRecords');
   }
 
@@ -47,7 +47,7 @@ export function createCaseRecordsService(db: Database, { clock, retention }: Cas
     async export(actor: Actor, deviceId: string | null, caseId: string): Promise<CaseExport> {
       const lead = await leadOfCase(actor, caseId);
       const file = await readCaseFile(db, caseId);
-      if (!file) throw new Refusal('not_found', 'caseNotFound');
+      if (!file) throw reject.notFound('caseNotFound');
       const counts = {
         notes: file.notes.length,
         appointments: file.appointments.length,

@@ -38,7 +38,7 @@ import type { MutationContext } from './mutations/common';
 import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
-import { MutationRejected, reject } from './rejection';
+import { Refusal, reject } from './refusal';
 import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
 import type { SubstitutionPeriods } from './substitution-periods';
@@ -70,7 +70,7 @@ async function applyOp<E extends MutableEntity>(
   }
 }
 
-function rejected(id: string, error: MutationRejected): MutationResult {
+function rejected(id: string, error: Refusal): MutationResult {
   return {
     id,
     status: 'rejected',
@@ -107,7 +107,7 @@ function auditDetail(
 
 /** A refusal the device is told about; anything else (a lost race, a deadlock) retries or fails the batch. */
 function isRejection(error: unknown): boolean {
-  return error instanceof MutationRejected || isDataException(error);
+  return error instanceof Refusal || isDataException(error);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -225,10 +225,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       // A refused attempt on a case is part of that case's trail too.
       const attempted = attemptedCaseIdOf(mutation) ?? (await storedCaseIdOf(batch.tx, mutation));
       if (attempted) batch.touched.add(attempted);
-      return rejected(
-        mutation.id,
-        error instanceof MutationRejected ? error : storageRejection(error, mutation),
-      );
+      return rejected(mutation.id, error instanceof Refusal ? error : storageRejection(error, mutation));
     }
   }
 

@@ -9,7 +9,7 @@ import { appendAudit } from '../repositories/audit-log';
 import { isTeamDevice, revokeDevice, revokeUser, teamsRevokingDevice } from '../repositories/revocations';
 import { isTeamMember } from '../repositories/users';
 import type { LiveHub } from './live/live-hub';
-import { Refusal } from './refusal';
+import { reject } from './refusal';
 import type { TeamLead } from './visibility';
 
 export function createRevocationService(db: Database, live: Pick<LiveHub, 'endWhere'>) {
@@ -17,7 +17,7 @@ export function createRevocationService(db: Database, live: Pick<LiveHub, 'endWh
     /** Revokes `deviceId` for the lead's team; `byDeviceId` is the lead's own device (audited). */
     async revokeDevice(lead: TeamLead, byDeviceId: string | null, deviceId: string): Promise<void> {
       const teamId = lead.teamId;
-      if (!(await isTeamDevice(db, deviceId, teamId))) throw new Refusal('not_found', 'deviceNotFound');
+      if (!(await isTeamDevice(db, deviceId, teamId))) throw reject.notFound('deviceNotFound');
       await db.transaction((tx) => revokeDevice(tx, { deviceId, teamId, revokedBy: lead.id }));
       live.endWhere((s) => s.teamId === teamId && s.deviceId === deviceId);
       await appendAudit(db, {
@@ -31,9 +31,9 @@ export function createRevocationService(db: Database, live: Pick<LiveHub, 'endWh
     /** Revokes a member of the lead's team. */
     async revokeUser(lead: TeamLead, byDeviceId: string | null, userId: string): Promise<void> {
       if (!(await isTeamMember(db, lead.teamId, userId))) {
-        throw new Refusal('not_found', 'personNotFound');
+        throw reject.notFound('personNotFound');
       }
-      if (userId === lead.id) throw new Refusal('invalid', 'ownAccessNotRevocable');
+      if (userId === lead.id) throw reject.invalid('ownAccessNotRevocable');
       await db.transaction((tx) => revokeUser(tx, userId));
       live.endWhere((s) => s.userId === userId);
       await appendAudit(db, {

@@ -6,7 +6,7 @@ import type { TeamSettings } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { lockTeamSettings, updateTeamSettings } from '../repositories/team-settings';
-import { Refusal } from './refusal';
+import { reject } from './refusal';
 import type { TeamLead } from './visibility';
 
 export function createTeamSettingsService(db: Database) {
@@ -26,7 +26,7 @@ export function createTeamSettingsService(db: Database) {
         });
         return after;
       });
-      if (!stored) throw new Refusal('not_found', 'teamNotFound');
+      if (!stored) throw reject.notFound('teamNotFound');
       return stored;
     },
   };

@@ -10,7 +10,7 @@ import type { SessionUser } from '../../shared/protocol';
 import type { CaseRecord, PreConsultationRecord } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { isActiveSubstitute } from '../repositories/substitutions';
-import { Refusal } from './refusal';
+import { reject } from './refusal';
 
 /** The authenticated caller. */
 export type Actor = SessionUser;
@@ -28,7 +28,7 @@ export type TeamLead = Actor & { readonly [checkedLead]: true };
  * ask isLeadOf themselves): anyone else is refused 'forbidden' with `refusal`.
  */
 export function requireLeadOf(actor: Actor, teamId: string, refusal: MessageKey): TeamLead {
-  if (!isLeadOf(actor, teamId)) throw new Refusal('forbidden', refusal);
+  if (!isLeadOf(actor, teamId)) throw reject.forbidden(refusal);
   return actor as TeamLead;
 }
 

@@ -4,7 +4,7 @@
 // record is gone (deleted: true), the record with its conflict when it stays.
 import type { MutableEntity } from '../../../shared/records';
 import { decideDelete } from '../merge/delete-merge';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { type EntityRules, type MutationContext, newConflict, requireBaseVersion } from './common';
 import { type Outcome, writeChange } from './write-change';
 

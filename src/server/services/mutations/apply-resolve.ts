@@ -7,7 +7,7 @@ import { DELETE_CONFLICT_FIELD, type FieldsOf, type MutableEntity } from '../../
 import { describeZodError } from '../../../shared/validation';
 import { stampOf } from '../../repositories/field-meta';
 import { sameValue } from '../merge/conflicts';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { isUnstorableValue } from '../storable-text';
 import { deletedMessageOf, type EntityRules, type MutationContext, requireBaseVersion } from './common';
 import { type Outcome, writeChange } from './write-change';

@@ -10,7 +10,7 @@ import {
 import { writeFieldMeta } from '../../repositories/records';
 import { reviveConflicts } from '../merge/delete-merge';
 import { mergePatch } from '../merge/field-merge';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import {
   deletedMessageOf,
   type EntityRules,

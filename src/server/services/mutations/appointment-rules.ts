@@ -2,7 +2,7 @@
 // belong to the case (a worker sees the appointments of the cases they work on).
 import type { AppointmentFields } from '../../../shared/records';
 import { findStoredRecord } from '../../repositories/records';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import {
   caseRefusal,
   type EntityRules,

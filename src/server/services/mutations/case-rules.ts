@@ -6,7 +6,7 @@ import type { CaseFields, CaseRecord } from '../../../shared/records';
 import { lockCaseChildren } from '../../repositories/case-children';
 import { findRecord, findStoredRecord } from '../../repositories/records';
 import { isTeamMember } from '../../repositories/users';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { grantCase, revokeCase } from '../scope';
 import { mayWorkOnCase } from '../visibility';
 import { caseRefusal, type EntityRules, type MutationContext } from './common';

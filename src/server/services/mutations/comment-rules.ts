@@ -4,7 +4,7 @@
 // note belongs to the named case, so a comment never hangs off a foreign note.
 import type { CommentFields, CommentRecord } from '../../../shared/records';
 import { findRecord } from '../../repositories/records';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import {
   type EntityRules,
   findVisibleCaseChild,

@@ -21,7 +21,7 @@ import {
 import { latestLossOf } from '../../repositories/scope-changes';
 import { nextSeq } from '../../repositories/sync-sequence';
 import type { TeamEvent } from '../live/team-event';
-import { type MutationRejected, reject } from '../rejection';
+import { type Refusal, reject } from '../refusal';
 import { type Actor, mayWorkOnCase } from '../visibility';
 
 export interface MutationContext {
@@ -106,7 +106,7 @@ export async function caseRefusal(
   caseId: string,
   notFound: MessageKey,
   field: string | null,
-): Promise<MutationRejected> {
+): Promise<Refusal> {
   const loss = await latestLossOf(ctx.tx, ctx.actor.id, caseId);
   if (!loss) return reject.notFound(notFound, field);
   return reject.forbidden(lossMessages[loss], field);

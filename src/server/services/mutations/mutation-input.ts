@@ -2,7 +2,7 @@
 // its entity and op, and storable by PostgreSQL - or refused with the field named.
 import { type Mutation, mutationDataSchema } from '../../../shared/protocol';
 import { describeZodError } from '../../../shared/validation';
-import { type MutationRejected, reject } from '../rejection';
+import { type Refusal, reject } from '../refusal';
 import { findUnstorableField } from '../storable-text';
 
 export function parseData(mutation: Mutation): Record<string, unknown> {
@@ -20,7 +20,7 @@ export function parseData(mutation: Mutation): Record<string, unknown> {
  * which a lenient date check lets through). Named by the field holding the value
  * PostgreSQL quotes in its message, when there is one.
  */
-export function storageRejection(error: unknown, mutation: Mutation): MutationRejected {
+export function storageRejection(error: unknown, mutation: Mutation): Refusal {
   const detail = error instanceof Error ? error.message : '';
   const quoted = /"([^"]*)"/.exec(detail)?.[1];
   const fields: [string, unknown][] = [...Object.entries(mutation.data), ['clientTime', mutation.clientTime]];

@@ -12,7 +12,7 @@ import {
   noteHasContent,
 } from '../../../shared/records';
 import { findStoredRecord } from '../../repositories/records';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { isLeadOf } from '../visibility';
 import {
   type EntityRules,

@@ -2,7 +2,7 @@
 // team sees it; only the team's leads create, change or delete entries.
 import type { PartnerFields } from '../../../shared/records';
 import { findRecord, findStoredRecord } from '../../repositories/records';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { isLeadOf } from '../visibility';
 import type { EntityRules, MutationContext } from './common';
 

@@ -3,7 +3,7 @@
 // network partner of the team the family was referred to.
 import type { PreConsultationFields } from '../../../shared/records';
 import { findRecord, findStoredRecord } from '../../repositories/records';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { canAccessPreConsultation } from '../visibility';
 import type { EntityRules, MutationContext } from './common';
 

@@ -5,7 +5,7 @@ import type { SubstitutionFields, SubstitutionRecord } from '../../../shared/rec
 import { lockCaseChildren } from '../../repositories/case-children';
 import { findRecord, findStoredRecord } from '../../repositories/records';
 import { findTeamMemberRole } from '../../repositories/users';
-import { reject } from '../rejection';
+import { reject } from '../refusal';
 import { materialiseSubstitution } from '../scope';
 import { isLeadOf } from '../visibility';
 import { type EntityRules, findVisibleCaseChild, type MutationContext } from './common';
