@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['tests/{architecture,shared,crypto,db,sync,session,features,app}/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/setup/fake-indexeddb.ts'],
+          // A guard against hangs, not a speed check: thousands of notes on
+          // fake-indexeddb take seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
