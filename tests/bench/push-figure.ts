@@ -1,5 +1,6 @@
-// Push: 1,000 offline mutations from one worker's device until the server
-// acknowledged them, measured in Debian's Chromium.
+// Push: 1,000 offline mutations from one worker's device until their outcome is
+// stored on the device, measured in Debian's Chromium on a browser profile on
+// disk, as the installed app keeps its data on a phone.
 //
 // How, and why this is fair: the app has no way (rightly, no test hook in src/)
 // to make 1,000 notes in Chromium other than typing them, which would measure the
@@ -12,16 +13,18 @@
 // first syncs what it holds, then writes the notes through createNote
 // (validation, record + outbox in one transaction, sealed at rest), exactly as
 // the UI writes, "offline": the engine is not running, so nothing is sent while
-// it writes. The clock runs in the page from syncNow() to the last push batch's
-// answer (the engine pushes the outbox in order, in batches of 100, then pulls);
-// the whole run including the pull that follows is reported as well. The notes'
+// it writes. The clock runs in the page from syncNow() until the push's outcome
+// is stored: the engine pushes the outbox in order, in batches, settles every
+// answer in IndexedDB (entries removed from the outbox, the server's records
+// stored) and only then pulls, so the clock stops at the run's first pull call.
+// The whole run including the pull that follows is reported as well. The notes'
 // fields are made in node from the bench's seed and handed to the page, outside
 // any clock.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { build } from 'vite';
+import { createProfileDir, firstPage, openProfile } from '../e2e/support/browser';
 import { createPrng } from '../faults/support/prng';
 import { BENCH_PASSWORD, benchNoteFields, dayFrom } from './dataset';
 import type { InPagePushArguments, InPagePushFigure } from './push-in-page/entry';
@@ -62,7 +65,6 @@ async function bundleEntry(): Promise<string> {
 }
 
 export async function measurePush(options: {
-  browser: Browser;
   baseUrl: string;
   username: string;
   caseIds: string[];
@@ -75,7 +77,8 @@ export async function measurePush(options: {
     benchNoteFields(prng, options.caseIds[i % options.caseIds.length] as string, dayFrom(0)),
   );
 
-  const context = await options.browser.newContext();
+  const profileDir = createProfileDir();
+  const context = await openProfile(profileDir);
   try {
     // Routed answers are ours: the harness page gets no CSP, the API calls still reach the server.
     await context.route(`${options.baseUrl}${PAGE_PATH}`, (route) =>
@@ -84,7 +87,7 @@ export async function measurePush(options: {
     await context.route(`${options.baseUrl}${SCRIPT_PATH}`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: script }),
     );
-    const page = await context.newPage();
+    const page = await firstPage(context);
     await page.goto(`${options.baseUrl}${PAGE_PATH}`);
     await page.waitForFunction(() => 'feldaktePushBench' in window);
     const args: InPagePushArguments = { username: options.username, password: BENCH_PASSWORD, notes };
@@ -97,5 +100,6 @@ export async function measurePush(options: {
     );
   } finally {
     await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
   }
 }

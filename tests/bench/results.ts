@@ -1,5 +1,6 @@
 // The bench's results: rows of { figure, value, unit, database, conditions },
-// printed as a table and written as JSON.
+// printed as a table and written as JSON. `conditions.includes` says in a few
+// words what the figure takes in (context, runs, statistic, what the clock spans).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -29,11 +30,11 @@ function formatValue(row: ResultRow): string {
 
 export function formatTable(rows: ResultRow[]): string {
   const lines = [
-    '| figure | database | value | unit | target | note |',
-    '| --- | --- | ---: | --- | --- | --- |',
+    '| figure | database | value | unit | includes | target | note |',
+    '| --- | --- | ---: | --- | --- | --- | --- |',
     ...rows.map(
       (row) =>
-        `| ${row.figure} | ${row.database} | ${formatValue(row)} | ${row.unit} | ${String(row.conditions.target ?? '')} | ${String(row.conditions.note ?? '')} |`,
+        `| ${row.figure} | ${row.database} | ${formatValue(row)} | ${row.unit} | ${String(row.conditions.includes ?? '')} | ${String(row.conditions.target ?? '')} | ${String(row.conditions.note ?? '')} |`,
     ),
   ];
   return lines.join('\n');

@@ -19,12 +19,15 @@ const FIGURES = [
   'raw IndexedDB floor, same records',
   'first sync (pull part) / floor',
   'PouchDB first sync, same documents',
+  'PouchDB / Feldakte first sync (pull only)',
   'push: ',
   'cold start offline: navigation → lock screen',
   'cold start offline: Entsperren → Heute with data',
   'cold start offline: sum',
   'save: Speichern → note in timeline (p95)',
   'search: typing → results rendered (p95)',
+  'search: typing → results rendered (p50)',
+  'search: first query, index built meanwhile',
   'bundle: JS for the login screen (gzip)',
   'bundle: JS for the lock screen, cold start (gzip)',
   'memory: JS heap after first sync',
@@ -52,6 +55,8 @@ describe('npm run bench (smoke)', () => {
       expect(row?.conditions).toMatchObject({ encryptionAtRest: true, smoke: true });
       expect(Number.isFinite(row?.value), `figure "${figure}" has no value`).toBe(true);
     }
-    expect(stdout).toContain('| figure | database | value |');
+    for (const row of rows)
+      expect(row.conditions.includes, `"${row.figure}" says what it includes`).toBeTruthy();
+    expect(stdout).toContain('| figure | database | value | unit | includes |');
   }, 300_000);
 });

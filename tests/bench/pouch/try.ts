@@ -1,6 +1,6 @@
-// Runs the PouchDB first sync once on bench-sized data: `npx tsx tests/bench/pouch/try.ts`.
-import { launchBrowser } from '../../e2e/support/browser.ts';
-import { measurePouchFirstSync } from './index.ts';
+// Sweeps PouchDB's first sync over its adapters and batch sizes on bench-sized data, to check the
+// configuration the bench gives it is still its fastest: `npx tsx tests/bench/pouch/try.ts`.
+import { type BrowserAdapter, measurePouchFirstSync } from './index.ts';
 
 function text(bytes: number, seed: number): string {
   const words = ['Gespräch', 'Termin', 'Wohnung', 'Jobcenter', 'Antrag', 'Familie', 'Schule', 'Hilfeplan'];
@@ -45,16 +45,13 @@ function benchDocs(): Array<Record<string, unknown>> {
   return docs;
 }
 
-const browser = await launchBrowser();
-try {
-  const result = await measurePouchFirstSync({ browser, docs: benchDocs() });
-  console.log(`PouchDB first sync: ${Math.round(result.ms)} ms for ${result.docs} documents`);
-  console.log(`setup: ${result.setup}`);
-  for (const trial of result.trials) {
+const docs = benchDocs();
+for (const adapter of ['idb', 'indexeddb'] as BrowserAdapter[]) {
+  for (const batchSize of [100, 500, 1_000]) {
+    const result = await measurePouchFirstSync({ docs, adapter, batchSize, warmUps: 1, runs: 3 });
+    const runs = result.trials.map((trial) => Math.round(trial.ms)).join(' / ');
     console.log(
-      `  ${trial.adapter.padEnd(9)} batch_size ${String(trial.batchSize).padStart(4)}: ${Math.round(trial.ms)} ms`,
+      `${adapter.padEnd(9)} batch_size ${String(batchSize).padStart(4)}: median ${Math.round(result.ms)} ms (${runs})`,
     );
   }
-} finally {
-  await browser.close();
 }

@@ -14,8 +14,11 @@ export interface InPagePushArguments {
 }
 
 export interface InPagePushFigure {
-  /** syncNow() to the answer of the last push batch. */
-  acknowledgedMs: number;
+  /**
+   * syncNow() to the push's outcome stored on the device: every entry acknowledged and
+   * removed from the outbox, the server's records stored (the moment the run starts its pull).
+   */
+  storedMs: number;
   /** The whole sync run: push and the pull after it. */
   syncRunMs: number;
   mutations: number;
@@ -27,13 +30,13 @@ async function measurePushInPage(args: InPagePushArguments): Promise<InPagePushF
   const base = createApiClient({ deviceId: crypto.randomUUID(), getToken: () => token });
   const session = await base.login({ username: args.username, password: args.password });
   token = session.token;
-  let lastAck = 0;
+  // A sync run pulls only once its push has settled every answer in IndexedDB.
+  let pullStarted: number | undefined;
   const api = {
     ...base,
-    async push(request: Parameters<typeof base.push>[0]) {
-      const response = await base.push(request);
-      lastAck = performance.now();
-      return response;
+    pull(request: Parameters<typeof base.pull>[0]) {
+      pullStarted ??= performance.now();
+      return base.pull(request);
     },
   };
 
@@ -54,12 +57,14 @@ async function measurePushInPage(args: InPagePushArguments): Promise<InPagePushF
     const pending = await db.outbox.where('status').equals('pending').count();
     if (pending !== mutations) throw new Error(`outbox holds ${pending}, wrote ${mutations}`);
 
+    pullStarted = undefined;
     const started = performance.now();
     await engine.syncNow();
     const syncRunMs = performance.now() - started;
     const left = await db.outbox.where('status').equals('pending').count();
     if (left !== 0) throw new Error(`push left ${left} pending: ${JSON.stringify(engine.getState())}`);
-    return { acknowledgedMs: lastAck - started, syncRunMs, mutations, writeMs };
+    if (pullStarted === undefined) throw new Error('the sync run never pulled');
+    return { storedMs: pullStarted - started, syncRunMs, mutations, writeMs };
   } finally {
     engine.stop();
     await db.delete();
