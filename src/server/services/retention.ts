@@ -19,7 +19,17 @@
 import { localIsoDate } from '../../shared/local-date';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
-import { reserveSeqs } from '../repositories/sync-sequence';
+import {
+  deleteCaseFile,
+  deletePreConsultation,
+  type Erased,
+  listDueCases,
+  listDuePreConsultations,
+  lockCaseFile,
+  lockDueCase,
+  lockDuePreConsultation,
+  recordErasures,
+} from '../repositories/erasures';
 import type { Clock } from './clock';
 import { transactionWithRetries } from './retry';
 
@@ -39,62 +49,13 @@ export function deletionDate(finishedAt: string | Date | null, days: number): st
   return new Date(new Date(finishedAt).getTime() + days * DAY_MS).toISOString();
 }
 
-interface Erased {
-  entity: string;
-  id: string;
-}
-
-async function recordErasures(tx: Queryable, teamId: string, erased: Erased[]): Promise<void> {
-  if (erased.length === 0) return;
-  const first = await reserveSeqs(tx, erased.length);
-  // One statement for the whole case: seqs first, first + 1, ... in the order given.
-  await tx.query(
-    `INSERT INTO erasures (seq, team_id, entity, record_id)
-     SELECT $1::bigint + e.ord - 1, $2, e.entity, e.record_id
-     FROM unnest($3::text[], $4::uuid[]) WITH ORDINALITY AS e(entity, record_id, ord)`,
-    [first, teamId, erased.map((e) => e.entity), erased.map((e) => e.id)],
-  );
-}
-
-const idsOf = async (tx: Queryable, sql: string, params: unknown[]) =>
-  (await tx.query<{ id: string }>(sql, params)).map((row) => row.id);
-
-/** Erases the case and everything hanging off it; false when it is gone or no longer due. */
+/** Erases the case and everything hanging off it; null when it is gone or no longer due. */
 async function eraseCase(tx: Queryable, caseId: string, cutoff: Date): Promise<Erased[] | null> {
-  const [found] = await tx.query<{ teamId: string }>(
-    `SELECT team_id AS "teamId" FROM cases WHERE id = $1 AND closed_at <= $2 FOR UPDATE`,
-    [caseId, cutoff.toISOString()],
-  );
-  if (!found) return null;
-  const erased: Erased[] = [];
-  const children = [
-    ['comment', 'comments'],
-    ['note', 'notes'],
-    ['appointment', 'appointments'],
-    ['goal', 'goals'],
-    ['substitution', 'substitutions'],
-  ] as const;
-  for (const [entity, table] of children) {
-    const ids = await idsOf(tx, `SELECT id::text AS id FROM ${table} WHERE case_id = $1 FOR UPDATE`, [
-      caseId,
-    ]);
-    erased.push(...ids.map((id) => ({ entity, id })));
-  }
-  const preIds = await idsOf(
-    tx,
-    `SELECT id::text AS id FROM pre_consultations
-     WHERE converted_case_id = $1 OR id = (SELECT source_pre_consultation_id FROM cases WHERE id = $1) FOR UPDATE`,
-    [caseId],
-  );
-  erased.push(...preIds.map((id) => ({ entity: 'preConsultation', id })));
-  erased.push({ entity: 'case', id: caseId });
-  await recordErasures(tx, found.teamId, erased);
-  const allIds = erased.map((e) => e.id);
-  await tx.query('DELETE FROM applied_mutations WHERE record_id = ANY($1::uuid[])', [allIds]);
-  for (const [, table] of children) await tx.query(`DELETE FROM ${table} WHERE case_id = $1`, [caseId]);
-  await tx.query('DELETE FROM scope_changes WHERE case_id = $1', [caseId]);
-  await tx.query('DELETE FROM pre_consultations WHERE id = ANY($1::uuid[])', [preIds]);
-  await tx.query('DELETE FROM cases WHERE id = $1', [caseId]);
+  const teamId = await lockDueCase(tx, caseId, cutoff);
+  if (teamId === null) return null;
+  const erased = await lockCaseFile(tx, caseId);
+  await recordErasures(tx, teamId, erased);
+  await deleteCaseFile(tx, caseId, erased);
   await appendAudit(tx, {
     userId: null,
     deviceId: null,
@@ -106,17 +67,10 @@ async function eraseCase(tx: Queryable, caseId: string, cutoff: Date): Promise<E
 }
 
 async function erasePreConsultation(tx: Queryable, id: string, cutoff: Date): Promise<boolean> {
-  const [found] = await tx.query<{ teamId: string }>(
-    `SELECT team_id AS "teamId" FROM pre_consultations p
-     WHERE id = $1 AND updated_at <= $2 AND converted_case_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.source_pre_consultation_id = p.id)
-     FOR UPDATE`,
-    [id, cutoff.toISOString()],
-  );
-  if (!found) return false;
-  await recordErasures(tx, found.teamId, [{ entity: 'preConsultation', id }]);
-  await tx.query('DELETE FROM applied_mutations WHERE record_id = $1', [id]);
-  await tx.query('DELETE FROM pre_consultations WHERE id = $1', [id]);
+  const teamId = await lockDuePreConsultation(tx, id, cutoff);
+  if (teamId === null) return false;
+  await recordErasures(tx, teamId, [{ entity: 'preConsultation', id }]);
+  await deletePreConsultation(tx, id);
   await appendAudit(tx, {
     userId: null,
     deviceId: null,
@@ -143,17 +97,11 @@ export function createRetention(db: Database, clock: Clock, periods: RetentionPe
     const caseCutoff = new Date(now.getTime() - periods.caseDays * DAY_MS);
     const preCutoff = new Date(now.getTime() - periods.preConsultationDays * DAY_MS);
     let erased = 0;
-    const dueCases = await idsOf(db, 'SELECT id::text AS id FROM cases WHERE closed_at <= $1 ORDER BY id', [
-      caseCutoff.toISOString(),
-    ]);
+    const dueCases = await listDueCases(db, caseCutoff);
     for (const id of dueCases) {
       if (await transactionWithRetries(db, (tx) => eraseCase(tx, id, caseCutoff))) erased++;
     }
-    const duePre = await idsOf(
-      db,
-      `SELECT id::text AS id FROM pre_consultations WHERE updated_at <= $1 AND converted_case_id IS NULL ORDER BY id`,
-      [preCutoff.toISOString()],
-    );
+    const duePre = await listDuePreConsultations(db, preCutoff);
     for (const id of duePre) {
       if (await transactionWithRetries(db, (tx) => erasePreConsultation(tx, id, preCutoff))) erased++;
     }
