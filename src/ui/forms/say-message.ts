@@ -16,15 +16,15 @@ import {
 } from '../../shared/messages';
 import { messageOfIssue } from '../../shared/validation';
 
-/** A refusal as the server answers it (an API error, a rejected change), or a kept failure. */
-export type Refusal = SaidMessage;
-
 export function sayMessage(t: TFunction, message: Message): string {
   return t(`errors.${message.key}`, { ...message.params });
 }
 
-/** A message said of a field follows the field's name, as in the server's own text. */
-export function sayRefusal(t: TFunction, refusal: Refusal): string {
+/**
+ * A refusal as the server answers it (an API error, a rejected change), or a kept
+ * failure. A message said of a field follows the field's name, as in the server's own text.
+ */
+export function sayRefusal(t: TFunction, refusal: SaidMessage): string {
   if (!isMessageKey(refusal.messageKey)) return refusal.message;
   const said = sayMessage(t, {
     key: refusal.messageKey,
@@ -54,7 +54,7 @@ export function useSayMessage() {
   return {
     message: (message: Message) => sayMessage(t, message),
     issue: (issue: z.core.$ZodIssue) => sayMessage(t, messageOfIssue(issue)),
-    refusal: (refusal: Refusal) => sayRefusal(t, refusal),
+    refusal: (refusal: SaidMessage) => sayRefusal(t, refusal),
     error: (failure: unknown) => sayError(t, failure),
   };
 }
