@@ -9,6 +9,7 @@ import { hashPassword } from '../../src/server/services/password';
 import { MAX_PUSH_BATCH, type Mutation } from '../../src/shared/protocol';
 import type { MutableEntity } from '../../src/shared/records';
 import { createApiClient } from '../../src/sync';
+import { BROWSER_TIME_ZONE } from '../e2e/support/browser';
 import { createPrng, deriveSeed, type Prng } from '../faults/support/prng';
 
 export const BENCH_PASSWORD = 'bench-passwort';
@@ -163,11 +164,17 @@ function sentences(prng: Prng, pool: readonly string[], atLeastChars: number): s
   return parts.join(' ');
 }
 
-/** Calendar day `offset` days from today, local time. */
+/**
+ * Calendar day `offset` days from today as the bench's browser sees it: in its
+ * time zone, not this process's (between 23:00 and 24:00 UTC Berlin is a day
+ * ahead, and Heute would show none of the visits seeded for "today").
+ */
 export function dayFrom(offset: number, today = new Date()): string {
-  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_TIME_ZONE })
+    .format(today)
+    .split('-')
+    .map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + offset)).toISOString().slice(0, 10);
 }
 
 /** A version-4 uuid drawn from the seeded generator: the same seed makes the same ids. */

@@ -27,6 +27,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh, empty browser profile directory. */
+/** The browsers' time zone: where a district's workers are, and what "today" means on their screens. */
+export const BROWSER_TIME_ZONE = 'Europe/Berlin';
+
 export function createProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'feldakte-profile-'));
 }
@@ -38,7 +41,7 @@ export function openProfile(userDataDir: string, viewport = PHONE): Promise<Brow
     args: CHROMIUM_ARGS,
     viewport,
     locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
+    timezoneId: BROWSER_TIME_ZONE,
   });
 }
 
