@@ -23,8 +23,10 @@ export function clearProperties(schema: DBCoreTableSchema): Set<string> {
   return names;
 }
 
+type SealedRow = Value & { [SEALED_PROPERTY]: Sealed };
+
 /** A stored row that holds a sealed blob (rows written before encryption do not). */
-export function isSealedRow(stored: unknown): boolean {
+export function isSealedRow(stored: unknown): stored is SealedRow {
   return isPlainObject(stored) && isSealed(stored[SEALED_PROPERTY]);
 }
 
@@ -63,14 +65,14 @@ export function createTableCodec(key: CryptoKey, schema: DBCoreTableSchema): Tab
   }
 
   async function openValue(stored: unknown): Promise<unknown> {
-    if (!isPlainObject(stored) || !isSealed(stored[SEALED_PROPERTY])) return stored; // written before encryption
+    if (!isSealedRow(stored)) return stored; // written before encryption
     const { [SEALED_PROPERTY]: sealed, ...inClear } = stored;
     const place = where(stored);
-    const known = bindsKey ? opened.recall(place, (sealed as Sealed).iv) : undefined;
+    const known = bindsKey ? opened.recall(place, sealed.iv) : undefined;
     if (known) return known;
-    const secret = (await unseal(key, sealed as Sealed, place)) as Value;
+    const secret = (await unseal(key, sealed, place)) as Value;
     const value = { ...secret, ...inClear };
-    if (bindsKey) opened.remember(place, (sealed as Sealed).iv, value);
+    if (bindsKey) opened.remember(place, sealed.iv, value);
     return value;
   }
 

@@ -5,9 +5,9 @@
 // engine and live queries above it see plain records; every layer of Dexie below
 // it (the live-query cache, observability, IndexedDB) sees only the stored form.
 //
-// This file puts the parts together: encryption-codec.ts splits and seals a row
-// (remembering what it opened in encryption-cache.ts), encryption-keep-alive.ts
-// keeps the IndexedDB transaction open while WebCrypto works.
+// This file puts the parts together: codec.ts splits and seals a row
+// (remembering what it opened in cache.ts), keep-alive.ts keeps the IndexedDB
+// transaction open while WebCrypto works.
 import type {
   DBCore,
   DBCoreCursor,
