@@ -2,10 +2,9 @@
 // content type, oversized body, failed validation) stay 4xx; only a fault of the
 // server itself becomes a 500, logged, without details to the client.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { germanMessage } from '../../shared/messages';
 import { isDataException } from '../db/database';
 import { Refusal } from '../services/refusal';
-import { apiError, apiErrorOf, codeForStatus, HttpError } from './http-error';
+import { apiErrorOf, codeForStatus, HttpError } from './http-error';
 
 function clientErrorOf(error: FastifyError): HttpError | null {
   if (error instanceof HttpError) return error;
@@ -36,7 +35,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(clientError.statusCode).send(apiErrorOf(clientError));
     }
     request.log.error({ err: error }, 'request failed');
-    const said = { key: 'internalError', params: {} } as const;
-    return reply.status(500).send(apiError('internal', germanMessage(said.key), null, said));
+    return reply.status(500).send(apiErrorOf(HttpError.saying(500, 'internal', 'internalError')));
   });
 }

@@ -31,18 +31,9 @@ export class HttpError extends Error {
   }
 }
 
-export function apiError(
-  code: ErrorCodeName,
-  message: string,
-  field: string | null = null,
-  said: Message | null = null,
-): ApiError {
+/** The answer that says an HttpError: the German message, and its key for the UI when it has one. */
+export function apiErrorOf({ code, message, field, said }: HttpError): ApiError {
   return { error: { code, message, field, ...(said && { messageKey: said.key, params: said.params }) } };
-}
-
-/** The answer that says an HttpError. */
-export function apiErrorOf(error: HttpError): ApiError {
-  return apiError(error.code, error.message, error.field, error.said);
 }
 
 export function codeForStatus(status: number): ErrorCodeName {
