@@ -209,16 +209,17 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     const close = () => controller.abort();
     signal.addEventListener('abort', close, { once: true });
     // Until the answer's headers (and a refusal's body) are in; event-stream.ts then watches the silence between chunks.
-    let quietFor: number | null = null;
+    let headersTimedOut = false;
     const timer = setTimeout(() => {
-      quietFor = timeoutMs;
+      headersTimedOut = true;
       close();
     }, timeoutMs);
-    const lost = (cause?: unknown) => {
+    /** The connection broke (quietForMs null) or sent nothing for quietForMs. */
+    const lost = (quietForMs: number | null, cause: unknown) => {
       const reason: Message =
-        quietFor === null
+        quietForMs === null
           ? { key: 'liveConnectionDropped', params: {} }
-          : { key: 'liveConnectionQuiet', params: { ms: quietFor } };
+          : { key: 'liveConnectionQuiet', params: { ms: quietForMs } };
       return new NetworkError(reason, { cause });
     };
     try {
@@ -231,7 +232,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         });
       } catch (cause) {
         if (signal.aborted) return;
-        throw lost(cause);
+        throw lost(headersTimedOut ? timeoutMs : null, cause);
       }
       if (!response.ok) {
         const text = await response.text().catch(() => '');
@@ -261,8 +262,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         });
       } catch (error) {
         if (!(error instanceof StreamInterrupted)) throw error;
-        quietFor = error.quietForMs;
-        throw lost(error.cause);
+        throw lost(error.quietForMs, error.cause);
       }
     } finally {
       clearTimeout(timer);
