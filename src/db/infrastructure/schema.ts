@@ -18,6 +18,7 @@
 
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
+import type { MessageParams, SaidMessage } from '../../shared/messages';
 import type { MutationOp, RejectionCode } from '../../shared/protocol';
 import {
   type AppointmentRecord,
@@ -39,16 +40,15 @@ import {
 import { encryptionMiddleware, sealPlaintextRows } from './encryption/middleware';
 import { ensureOpenConcernEntries, openConcernsMiddleware } from './open-concerns';
 
-export interface Rejection {
+/**
+ * A change the server refused, as it said so (SaidMessage: the German text, the
+ * field, and the key the UI says, missing on rejections from older servers).
+ */
+export interface Rejection extends SaidMessage {
   code: RejectionCode;
   httpStatus: number;
-  /** The server's German text; what the UI shows when it does not know `messageKey`. */
-  message: string;
-  field: string | null;
   at: string;
-  /** The message as a key of shared/messages.ts; missing on rejections from older servers. */
-  messageKey?: string | undefined;
-  params?: Readonly<Record<string, string | number>> | undefined;
+  params?: MessageParams | undefined;
 }
 
 /** A local change waiting for the server; written in the same transaction as the record itself. */
