@@ -14,7 +14,7 @@ import {
   type SaidMessage,
   saidMessageOf,
 } from '../../shared/messages';
-import { messageOfIssue } from '../../shared/validation';
+import { describeZodError, messageOfIssue } from '../../shared/validation';
 
 export function sayMessage(t: TFunction, message: Message): string {
   return t(`errors.${message.key}`, { ...message.params });
@@ -40,9 +40,8 @@ export function sayRefusal(t: TFunction, refusal: SaidMessage): string {
 export function sayError(t: TFunction, failure: unknown): string {
   if (messageOfError(failure)) return sayRefusal(t, saidMessageOf(failure));
   if (failure instanceof z.ZodError && failure.issues[0]) {
-    const issue = failure.issues[0];
-    const field = issue.path.length > 0 ? issue.path.join('.') : null;
-    const said = sayMessage(t, messageOfIssue(issue));
+    const { field, key, params } = describeZodError(failure);
+    const said = sayMessage(t, { key, params });
     return field ? `${field}: ${said}` : said;
   }
   return failure instanceof Error ? failure.message : String(failure);
