@@ -6,10 +6,10 @@
 import type { Database } from '../../src/server/db/database';
 import { insertTeam, insertUser } from '../../src/server/repositories/users';
 import { hashPassword } from '../../src/server/services/password';
+import { localIsoDate } from '../../src/shared/local-date';
 import { MAX_PUSH_BATCH, type Mutation } from '../../src/shared/protocol';
 import type { MutableEntity } from '../../src/shared/records';
 import { createApiClient } from '../../src/sync';
-import { BROWSER_TIME_ZONE } from '../e2e/support/browser';
 import { createPrng, deriveSeed, type Prng } from '../faults/support/prng';
 
 export const BENCH_PASSWORD = 'bench-passwort';
@@ -164,17 +164,9 @@ function sentences(prng: Prng, pool: readonly string[], atLeastChars: number): s
   return parts.join(' ');
 }
 
-/**
- * Calendar day `offset` days from today as the bench's browser sees it: in its
- * time zone, not this process's (between 23:00 and 24:00 UTC Berlin is a day
- * ahead, and Heute would show none of the visits seeded for "today").
- */
+/** Calendar day `offset` days from today, local time (the bench's browser shares this time zone). */
 export function dayFrom(offset: number, today = new Date()): string {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_TIME_ZONE })
-    .format(today)
-    .split('-')
-    .map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + offset)).toISOString().slice(0, 10);
+  return localIsoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset));
 }
 
 /** A version-4 uuid drawn from the seeded generator: the same seed makes the same ids. */

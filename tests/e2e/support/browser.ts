@@ -26,10 +26,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A fresh, empty browser profile directory. */
-/** The browsers' time zone: where a district's workers are, and what "today" means on their screens. */
-export const BROWSER_TIME_ZONE = 'Europe/Berlin';
+/**
+ * The browsers' time zone is this machine's, as a district's phones share one
+ * with its server: "today" on a screen is then the day the server and the test
+ * process seeded as today, at any hour.
+ */
+const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** A fresh, empty browser profile directory. */
 export function createProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'feldakte-profile-'));
 }
