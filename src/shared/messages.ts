@@ -42,6 +42,9 @@ const saidOfField = {
   alreadyAssigned: 'Der Fall ist dieser Fachkraft bereits zugewiesen',
   tooLarge: 'ist zu groß',
   repeatedInPush: 'kommt in diesem Push mehrfach vor',
+  passwordTooShort: 'muss mindestens {{min}} Zeichen lang sein',
+  usernameCharacters: 'darf nur Buchstaben, Ziffern und . _ @ - enthalten',
+  tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
 } as const;
 
 /** Whole sentences, said on their own. */

@@ -19,7 +19,8 @@ import {
   text,
 } from './fields';
 
-export const Role = z.enum(['worker', 'lead']);
+/** Fachkraft, Teamleitung, Administration (the organisation's people and teams; no case content). */
+export const Role = z.enum(['worker', 'lead', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 export const ContactKind = z.enum(['home_visit', 'phone', 'meeting', 'other']);

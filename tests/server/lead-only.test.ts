@@ -19,6 +19,9 @@ const user = (role: SessionUser['role'], teamId: string): SessionUser => ({
   teamId,
   teamName: 'Team',
   lockAfterMinutes: 10,
+  administers: false,
+  districts: [],
+  emergencyContact: '',
 });
 
 describe('requireLeadOf', () => {

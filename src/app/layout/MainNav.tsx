@@ -5,6 +5,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
+import type { SessionUser } from '../../shared/protocol';
 import { Icon, type IconName } from '../../ui/components/icons';
 import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
@@ -39,7 +40,8 @@ const partners: NavItem = { to: paths.partners, label: 'moreNav.partners', icon:
 const ITEMS = {
   worker: { main: [today, cases, appointments, field], more: [report, partners] },
   lead: { main: [today, cases, appointments, review], more: [field, caseload, report, partners] },
-} as const;
+  admin: { main: [today], more: [] },
+} as const satisfies Record<SessionUser['role'], { main: readonly NavItem[]; more: readonly NavItem[] }>;
 
 function NavItemLink({ item, onClick }: { item: NavItem; onClick?: () => void }) {
   const { t } = useTranslation();

@@ -22,6 +22,11 @@ export const SessionUser = z.object({
    * The default keeps sessions stored by an older app readable.
    */
   lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX).default(10),
+  /** May administer the organisation ("Team & Zugänge" for every team). */
+  administers: z.boolean().default(false),
+  /** The team's districts and emergency contact (TeamSettings), on the device for offline use. */
+  districts: z.array(z.string()).default([]),
+  emergencyContact: z.string().default(''),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -6,6 +6,7 @@ export * from './devices';
 export * from './errors';
 export * from './events';
 export * from './health';
+export * from './people';
 export * from './pull';
 export * from './push';
 export * from './team-settings';

@@ -1,12 +1,22 @@
 // A team's device policy, set by its lead.
 import { z } from 'zod';
+import { requiredText, says, text } from '../fields';
 
 /** Bounds of a team's auto-lock setting (minutes without input). */
 export const LOCK_AFTER_MINUTES_MIN = 1;
 export const LOCK_AFTER_MINUTES_MAX = 120;
 
-/** PUT /api/team/settings (leads): the team's device policy. Answers the stored TeamSettings. */
+/** How many districts (Stadtteile) a team may list. */
+export const MAX_DISTRICTS = 100;
+
+/**
+ * GET and PUT /api/team/settings (leads): the team's device policy, its
+ * districts (the choices of a case's "Stadtteil") and the Jugendamt / ASD
+ * emergency contact. PUT answers the stored TeamSettings.
+ */
 export const TeamSettings = z.object({
   lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX),
+  districts: z.array(requiredText(100)).max(MAX_DISTRICTS, says('tooManyDistricts')).default([]),
+  emergencyContact: text(500).default(''),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;

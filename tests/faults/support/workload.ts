@@ -144,7 +144,7 @@ export class DeviceWriter {
   /** Makes one change (one outbox entry); returns what it did. */
   async randomChange(): Promise<Action> {
     for (;;) {
-      const action = pickWeighted(this.prng, WEIGHTS[this.device.user.role]);
+      const action = pickWeighted(this.prng, WEIGHTS[this.device.user.role === 'lead' ? 'lead' : 'worker']);
       if (await this.perform(action)) return action;
     }
   }

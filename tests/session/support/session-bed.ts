@@ -38,6 +38,9 @@ export const anna: TestPerson = {
     teamId: worker.teamId,
     teamName: 'Team Nord',
     lockAfterMinutes: 10,
+    administers: false,
+    districts: [],
+    emergencyContact: '',
   },
 };
 
@@ -51,6 +54,9 @@ export const ben: TestPerson = {
     teamId: colleague.teamId,
     teamName: 'Team Nord',
     lockAfterMinutes: 10,
+    administers: false,
+    districts: [],
+    emergencyContact: '',
   },
 };
 
