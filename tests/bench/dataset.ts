@@ -4,7 +4,7 @@
 // real push protocol as each worker, so the server holds exactly what devices
 // would have written.
 import type { Database } from '../../src/server/db/database';
-import { insertTeam, insertUser } from '../../src/server/repositories/users';
+import { insertOrganisation, insertTeam, insertUser } from '../../src/server/repositories/users';
 import { hashPassword } from '../../src/server/services/password';
 import { localIsoDate } from '../../src/shared/local-date';
 import { MAX_PUSH_BATCH, type Mutation } from '../../src/shared/protocol';
@@ -296,7 +296,9 @@ async function insertBenchTeam(db: Database, workerCount: number) {
   // scrypt is slow on purpose: hashed before the transaction.
   const hashes = await Promise.all([lead, ...workers].map(() => hashPassword(BENCH_PASSWORD)));
   await db.transaction(async (tx) => {
-    await insertTeam(tx, { id: teamId, name: 'Team Messung' });
+    const organisationId = newId();
+    await insertOrganisation(tx, { id: organisationId, name: 'Träger Messung' });
+    await insertTeam(tx, { id: teamId, name: 'Team Messung', organisationId });
     const all = [
       { user: lead, role: 'lead' as const, displayName: 'Leitung Messung' },
       ...workers.map((user, i) => ({ user, role: 'worker' as const, displayName: `Fachkraft ${i + 1}` })),

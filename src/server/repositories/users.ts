@@ -4,8 +4,26 @@ import type { Role } from '../../shared/records';
 import type { Queryable } from '../db/database';
 import { nextSeq } from './sync-sequence';
 
-export async function insertTeam(tx: Queryable, team: { id: string; name: string }): Promise<void> {
-  await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+// Teams and users belong to the installation's one organisation.
+export async function insertOrganisation(
+  tx: Queryable,
+  organisation: { id: string; name: string },
+): Promise<void> {
+  await tx.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [
+    organisation.id,
+    organisation.name,
+  ]);
+}
+
+export async function insertTeam(
+  tx: Queryable,
+  team: { id: string; name: string; organisationId: string },
+): Promise<void> {
+  await tx.query('INSERT INTO teams (id, name, organisation_id) VALUES ($1, $2, $3)', [
+    team.id,
+    team.name,
+    team.organisationId,
+  ]);
 }
 
 export interface NewUser {
@@ -14,15 +32,26 @@ export interface NewUser {
   username: string;
   displayName: string;
   role: Role;
+  /** May administer the organisation; always true for role admin. */
+  administers?: boolean;
   passwordHash: string;
 }
 
 export async function insertUser(tx: Queryable, user: NewUser): Promise<void> {
   const seq = await nextSeq(tx);
   await tx.query(
-    `INSERT INTO users (id, team_id, username, display_name, role, password_hash, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [user.id, user.teamId, user.username, user.displayName, user.role, user.passwordHash, seq],
+    `INSERT INTO users (id, team_id, username, display_name, role, administers, password_hash, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      user.id,
+      user.teamId,
+      user.username,
+      user.displayName,
+      user.role,
+      user.role === 'admin' || (user.administers ?? false),
+      user.passwordHash,
+      seq,
+    ],
   );
 }
 
@@ -45,7 +74,8 @@ export async function findLoginCandidate(db: Queryable, username: string): Promi
 }
 
 export const sessionUserColumns = `u.id, u.username, u.display_name AS "displayName", u.role,
-  u.team_id AS "teamId", t.name AS "teamName", t.lock_after_minutes AS "lockAfterMinutes"`;
+  u.team_id AS "teamId", t.name AS "teamName", t.lock_after_minutes AS "lockAfterMinutes",
+  u.administers, t.districts, t.emergency_contact AS "emergencyContact"`;
 
 export async function findSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
   const rows = await db.query<SessionUser & Record<string, unknown>>(

@@ -12,6 +12,8 @@ import type {
 } from '../../shared/records';
 
 export const DEMO_PASSWORD = 'feldakte-demo';
+/** The demo installation's organisation. */
+export const DEMO_ORGANISATION = 'Jugendhilfe Nordkreis e. V. (Demo)';
 
 export interface DemoUser {
   username: string;

@@ -7,10 +7,16 @@ import { localIsoDate } from '../../shared/local-date';
 import type { Mutation, SessionUser } from '../../shared/protocol';
 import type { MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
-import { countUsers, findSessionUser, insertTeam, insertUser } from '../repositories/users';
+import {
+  countUsers,
+  findSessionUser,
+  insertOrganisation,
+  insertTeam,
+  insertUser,
+} from '../repositories/users';
 import { hashPassword } from '../services/password';
 import { createPushService, type PushService } from '../services/push-service';
-import { DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './demo-data';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './demo-data';
 import { teamNord } from './team-nord';
 import { teamSued } from './team-sued';
 
@@ -58,9 +64,11 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
     await tx.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':demo-seed'))");
     if ((await countUsers(tx)) > 0) return null;
     const users = new Map<string, SessionUser>();
+    const organisationId = randomUUID();
+    await insertOrganisation(tx, { id: organisationId, name: DEMO_ORGANISATION });
     for (const team of demoTeams) {
       const teamId = randomUUID();
-      await insertTeam(tx, { id: teamId, name: team.name });
+      await insertTeam(tx, { id: teamId, name: team.name, organisationId });
       for (const user of team.users) {
         const id = randomUUID();
         await insertUser(tx, { id, teamId, ...user, passwordHash: hashes[users.size] ?? '' });
