@@ -12,7 +12,7 @@ export const dePages = {
     referral: 'Vermittlung an Partner',
     help_recommended: 'ambulante Hilfe empfohlen',
   },
-  caseStatus: { open: 'offen', closed: 'abgeschlossen' },
+  caseStatus: { open: 'offen', closure_requested: 'Abschluss beantragt', closed: 'abgeschlossen' },
   appointmentStatus: { planned: 'geplant', done: 'erledigt', cancelled: 'abgesagt' },
   /** Field names as people read them, for conflicts, amendments and rejected changes. */
   fields: {
@@ -28,6 +28,16 @@ export const dePages = {
       assignedTo: 'Zuständig',
       sourcePreConsultationId: 'Aus Beratung',
       approvedHoursPerMonth: 'Bewilligte Stunden pro Monat',
+      district: 'Stadtteil',
+      helpKind: 'Hilfeart',
+      payer: 'Kostenträger / Jugendamt',
+      payerContact: 'Ansprechperson beim Kostenträger',
+      nextHelpPlanDate: 'Nächstes Hilfeplangespräch',
+      household: 'Haushalt',
+      endDate: 'Ende',
+      closingReason: 'Beendigungsgrund',
+      followUpHelp: 'Anschlusshilfe',
+      closingNote: 'Abschlussvermerk',
     },
     note: {
       caseId: 'Fall',

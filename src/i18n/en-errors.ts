@@ -39,6 +39,8 @@ export const enErrors: Messages['errors'] = {
   passwordTooShort: 'must be at least {{min}} characters long',
   usernameCharacters: 'may only contain letters, digits and . _ @ -',
   tooManyDistricts: 'may name at most {{max}} districts',
+  notBirthMonth: 'must be month and year as YYYY-MM',
+  tooManyHouseholdMembers: 'may name at most {{max}} people',
   invalidInput: 'Invalid input',
   someValueUnstorable: 'A value cannot be stored (e.g. a date that does not exist)',
   recordIdTaken: 'A record with this ID already exists',

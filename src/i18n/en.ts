@@ -29,7 +29,7 @@ export const en: Messages = {
   kind: { home_visit: 'Home visit', phone: 'Phone call', meeting: 'Meeting', other: 'Other' },
   outcome: { done: 'done', referral: 'Referral to partner', help_recommended: 'ambulant help recommended' },
   format: { minutes: '{{count}} min', tomorrow: 'Tomorrow', megabytes: '{{value}} MB' },
-  caseStatus: { open: 'open', closed: 'closed' },
+  caseStatus: { open: 'open', closure_requested: 'closure requested', closed: 'closed' },
   appointmentStatus: { planned: 'planned', done: 'done', cancelled: 'cancelled' },
   fields: {
     case: {
@@ -44,6 +44,16 @@ export const en: Messages = {
       assignedTo: 'Responsible',
       sourcePreConsultationId: 'From consultation',
       approvedHoursPerMonth: 'Approved hours per month',
+      district: 'District',
+      helpKind: 'Type of help',
+      payer: 'Funding body / youth office',
+      payerContact: 'Contact at the funding body',
+      nextHelpPlanDate: 'Next help plan meeting',
+      household: 'Household',
+      endDate: 'End',
+      closingReason: 'Reason for ending',
+      followUpHelp: 'Follow-up help',
+      closingNote: 'Closing note',
     },
     note: {
       caseId: 'Case',

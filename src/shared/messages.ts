@@ -45,6 +45,8 @@ const saidOfField = {
   passwordTooShort: 'muss mindestens {{min}} Zeichen lang sein',
   usernameCharacters: 'darf nur Buchstaben, Ziffern und . _ @ - enthalten',
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
+  notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
+  tooManyHouseholdMembers: 'darf höchstens {{max}} Personen nennen',
 } as const;
 
 /** Whole sentences, said on their own. */

@@ -26,7 +26,65 @@ export type Role = z.infer<typeof Role>;
 export const ContactKind = z.enum(['home_visit', 'phone', 'meeting', 'other']);
 export type ContactKind = z.infer<typeof ContactKind>;
 
-export const CaseStatus = z.enum(['open', 'closed']);
+/** A worker asks to close ("Abschluss beantragen"); the lead confirms ("Abschließen") or reopens. */
+export const CaseStatus = z.enum(['open', 'closure_requested', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** Hilfeart: the help's legal basis, the code list of the official help statistics. */
+export const HelpKind = z.enum([
+  'sgb8_27_2',
+  'sgb8_28',
+  'sgb8_29',
+  'sgb8_30',
+  'sgb8_31',
+  'sgb8_35',
+  'sgb8_35a',
+  'sgb8_41',
+  'neighbourhood',
+  'other',
+]);
+export type HelpKind = z.infer<typeof HelpKind>;
+
+/** Beendigungsgrund, as the official help statistics count it. */
+export const ClosingReason = z.enum([
+  'goals_met',
+  'ended_by_guardians',
+  'ended_by_young_person',
+  'ended_by_provider',
+  'responsibility_changed',
+  'other',
+]);
+export type ClosingReason = z.infer<typeof ClosingReason>;
+
+export const Gender = z.enum(['female', 'male', 'diverse', 'unspecified']);
+export type Gender = z.infer<typeof Gender>;
+
+/** Month and year of birth: "2014-03". */
+export const BirthMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, says('notBirthMonth'));
+
+/**
+ * A person of the case's household: a young person or a Sorgeberechtigte(r).
+ * Each has an id of their own, so later records (a § 8a assessment, the
+ * statistics) can refer to them.
+ */
+export const HouseholdMember = z.discriminatedUnion('kind', [
+  z.object({
+    id: Id,
+    kind: z.literal('young_person'),
+    firstName: requiredText(100),
+    birthMonth: BirthMonth.nullable(),
+    gender: Gender,
+  }),
+  z.object({
+    id: Id,
+    kind: z.literal('guardian'),
+    name: requiredText(200),
+    /** How to reach them, e.g. a phone number. */
+    contact: text(300).default(''),
+  }),
+]);
+export type HouseholdMember = z.infer<typeof HouseholdMember>;
+export const MAX_HOUSEHOLD_MEMBERS = 20;
 export const AppointmentStatus = z.enum(['planned', 'done', 'cancelled']);
 export const PreConsultationOutcome = z.enum(['done', 'referral', 'help_recommended']);
 export type PreConsultationOutcome = z.infer<typeof PreConsultationOutcome>;
@@ -93,7 +151,24 @@ export const CaseFields = z.object({
   sourcePreConsultationId: Id.nullable(),
   /** Fachleistungsstunden per month approved in the help plan (0: none set). */
   approvedHoursPerMonth: Hours.default(0),
+  /** Stadtteil, one of the team's districts (TeamSettings.districts); '' when none. */
+  district: text(100).default(''),
+  /** Hilfeart as a code (helpType stays the free-text detail of older cases). */
+  helpKind: HelpKind.default('other'),
+  /** Kostenträger / Jugendamt, and the contact person there. */
+  payer: text(200).default(''),
+  payerContact: text(300).default(''),
+  /** Date of the next Hilfeplangespräch; null when none is set. */
+  nextHelpPlanDate: IsoDate.nullable().default(null),
+  household: z.array(HouseholdMember).max(MAX_HOUSEHOLD_MEMBERS, says('tooManyHouseholdMembers')).default([]),
+  /** "Ende": set with the closure (requested or done); retention counts from it. */
+  endDate: IsoDate.nullable().default(null),
+  closingReason: ClosingReason.nullable().default(null),
+  followUpHelp: text(300).default(''),
+  closingNote: text(5000).default(''),
 });
+/** The fields only a lead changes after the case was created ("Bewilligte Stunden", Hilfeart, Kostenträger, Zuständig). */
+export const LEAD_CASE_FIELDS = ['approvedHoursPerMonth', 'helpKind', 'payer', 'payerContact', 'assignedTo'] as const;
 export const CaseRecord = CaseFields.extend({ id: Id, teamId: Id, ...serverMeta });
 export type CaseFields = z.infer<typeof CaseFields>;
 export type CaseRecord = z.infer<typeof CaseRecord>;

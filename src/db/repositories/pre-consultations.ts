@@ -1,8 +1,9 @@
 // Local repository of pre-consultations (Fall im Feld).
-import type { CaseFields, PreConsultationFields, PreConsultationRecord } from '../../shared/records';
+import type { PreConsultationFields, PreConsultationRecord } from '../../shared/records';
 import { deleteLocal } from '../infrastructure/local-delete';
 import {
   type Actor,
+  type NewFieldsOf,
   ChangeNotAllowedError,
   createLocal,
   RecordNotFoundError,
@@ -25,7 +26,7 @@ export function deletePreConsultation(db: FeldakteDb, actor: Actor, id: string):
 }
 
 /** The case fields a conversion asks for; the rest follows from the conversion itself. */
-export type ConvertedCaseFields = Omit<CaseFields, 'sourcePreConsultationId' | 'assignedTo' | 'status'>;
+export type ConvertedCaseFields = Omit<NewFieldsOf<'case'>, 'sourcePreConsultationId' | 'assignedTo' | 'status'>;
 
 async function openConsultation(db: FeldakteDb, id: string): Promise<PreConsultationRecord> {
   const current = await db.preConsultations.get(id);

@@ -36,6 +36,16 @@ export const tableOf: Readonly<Record<MutableEntity, TableSpec>> = {
       assignedTo: 'assigned_to',
       sourcePreConsultationId: 'source_pre_consultation_id',
       approvedHoursPerMonth: 'approved_hours_per_month',
+      district: 'district',
+      helpKind: 'help_kind',
+      payer: 'payer',
+      payerContact: 'payer_contact',
+      nextHelpPlanDate: 'next_help_plan_date',
+      household: 'household',
+      endDate: 'end_date',
+      closingReason: 'closing_reason',
+      followUpHelp: 'follow_up_help',
+      closingNote: 'closing_note',
     },
   },
   note: {
@@ -153,7 +163,7 @@ export function isCaseChild(entity: MutableEntity): entity is CaseChildEntity {
 }
 
 /** Fields stored as jsonb: written as JSON text with a ::jsonb cast. */
-const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta', 'goal_ids']);
+const jsonColumns = new Set(['conflicts', 'amendments', 'field_meta', 'goal_ids', 'household']);
 
 export function isJsonColumn(column: string): boolean {
   return jsonColumns.has(column);
