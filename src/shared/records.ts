@@ -168,7 +168,13 @@ export const CaseFields = z.object({
   closingNote: text(5000).default(''),
 });
 /** The fields only a lead changes after the case was created ("Bewilligte Stunden", Hilfeart, Kostenträger, Zuständig). */
-export const LEAD_CASE_FIELDS = ['approvedHoursPerMonth', 'helpKind', 'payer', 'payerContact', 'assignedTo'] as const;
+export const LEAD_CASE_FIELDS = [
+  'approvedHoursPerMonth',
+  'helpKind',
+  'payer',
+  'payerContact',
+  'assignedTo',
+] as const;
 export const CaseRecord = CaseFields.extend({ id: Id, teamId: Id, ...serverMeta });
 export type CaseFields = z.infer<typeof CaseFields>;
 export type CaseRecord = z.infer<typeof CaseRecord>;

@@ -3,9 +3,9 @@ import type { PreConsultationFields, PreConsultationRecord } from '../../shared/
 import { deleteLocal } from '../infrastructure/local-delete';
 import {
   type Actor,
-  type NewFieldsOf,
   ChangeNotAllowedError,
   createLocal,
+  type NewFieldsOf,
   RecordNotFoundError,
   updateLocal,
 } from '../infrastructure/local-write';
@@ -26,7 +26,10 @@ export function deletePreConsultation(db: FeldakteDb, actor: Actor, id: string):
 }
 
 /** The case fields a conversion asks for; the rest follows from the conversion itself. */
-export type ConvertedCaseFields = Omit<NewFieldsOf<'case'>, 'sourcePreConsultationId' | 'assignedTo' | 'status'>;
+export type ConvertedCaseFields = Omit<
+  NewFieldsOf<'case'>,
+  'sourcePreConsultationId' | 'assignedTo' | 'status'
+>;
 
 async function openConsultation(db: FeldakteDb, id: string): Promise<PreConsultationRecord> {
   const current = await db.preConsultations.get(id);
