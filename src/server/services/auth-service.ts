@@ -12,7 +12,7 @@
 // session is answered 'revoked', so the device wipes its data instead of asking
 // for the password.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { SessionTokens } from '../../shared/protocol';
+import type { SessionTokens, SessionUser } from '../../shared/protocol';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import {
@@ -97,6 +97,24 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     };
   }
 
+  /**
+   * Signs a person in whose credentials were checked (a login, a redeemed
+   * invitation, the set-up): a new token family, audited as a login.
+   */
+  async function startSession(
+    user: SessionUser,
+    deviceId: string | null,
+    refresh: boolean,
+  ): Promise<SessionTokens> {
+    const tokens = await db.transaction((tx) =>
+      issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh }),
+    );
+    await deleteExpiredSessions(db);
+    await deleteExpiredRefreshTokens(db);
+    await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: { refresh } });
+    return { ...tokens, user };
+  }
+
   async function isRefused(userId: string, teamId: string, deviceId: string | null): Promise<boolean> {
     if (await isUserRevoked(db, userId)) return true;
     return deviceId !== null && (await isDeviceRevoked(db, deviceId, teamId));
@@ -131,14 +149,10 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
         });
         return 'revoked';
       }
-      const tokens = await db.transaction((tx) =>
-        issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh }),
-      );
-      await deleteExpiredSessions(db);
-      await deleteExpiredRefreshTokens(db);
-      await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: { refresh } });
-      return { ...tokens, user };
+      return startSession(user, deviceId, refresh);
     },
+
+    startSession,
 
     /** Renews a refresh token: a new pair, the old one used up. */
     async refresh(refreshToken: string, deviceId: string | null): Promise<SessionTokens | Refused | null> {
