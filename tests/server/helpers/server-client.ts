@@ -1,9 +1,17 @@
-// A device's first steps against a started server (startServer), through
-// app.inject: log in with the demo password and pull everything, each answer
-// checked against the shared protocol schema as a device would read it.
+// A device against a started server (startServer), through app.inject: log in
+// with the demo password, push, and pull everything, each answer checked
+// against the shared protocol schema as a device would read it.
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../../src/server/seed/demo-data';
-import { type Change, LoginResponse, PullResponse, type Removal } from '../../../src/shared/protocol';
+import {
+  type Change,
+  DEVICE_HEADER,
+  LoginResponse,
+  type Mutation,
+  PullResponse,
+  PushResponse,
+  type Removal,
+} from '../../../src/shared/protocol';
 import { syncHeaders } from './harness';
 
 export async function loginOn(app: FastifyInstance, username: string): Promise<string> {
@@ -38,4 +46,17 @@ export async function pullEverything(
     cursor = page.cursor;
     if (!page.hasMore) return { changes, removed };
   }
+}
+
+/** Pushes as device "test-device"; throws unless every mutation was applied. */
+export async function pushApplied(app: FastifyInstance, token: string, mutations: Mutation[]): Promise<void> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { ...syncHeaders(token), [DEVICE_HEADER]: 'test-device' },
+    payload: { mutations },
+  });
+  if (response.statusCode !== 200) throw new Error(`push: HTTP ${response.statusCode}: ${response.body}`);
+  const refused = PushResponse.parse(response.json()).results.filter((result) => result.status !== 'applied');
+  if (refused.length > 0) throw new Error(`push not applied: ${JSON.stringify(refused)}`);
 }
