@@ -217,14 +217,55 @@ describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (ta
 
     expect(codeOf(await me(ben.token))).toBe('revoked');
     expect(codeOf(await refresh(ben.refreshToken))).toBe('revoked');
-    expect(codeOf(await login('ben', 'new-phone'))).toBe('revoked');
-    // A wrong password still learns nothing about the revocation.
-    const guess = await h.request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'ben', password: 'falsch' },
-    });
-    expect(codeOf(guess)).toBe('unauthorized');
+    // The answer never depends on the password, so it tells no guesser that it was right:
+    // ben's own phone learns 'revoked' either way (and wipes itself), anywhere else the
+    // answer is that of a wrong password.
+    const loginWith = (password: string, device?: string) =>
+      h.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: device ? { [DEVICE_HEADER]: device } : {},
+        payload: { username: 'ben', password },
+      });
+    for (const password of [DEMO_PASSWORD, 'falsch']) {
+      expect(codeOf(await loginWith(password, 'ben-phone'))).toBe('revoked');
+      expect(codeOf(await loginWith(password, 'new-phone'))).toBe('unauthorized');
+      expect(codeOf(await loginWith(password))).toBe('unauthorized');
+    }
+    const refusals = await h.db.query<{ deviceId: string | null; detail: Record<string, unknown> }>(
+      `SELECT device_id AS "deviceId", detail FROM audit_log
+        WHERE action = 'revoked_refused' AND user_id = $1 AND detail->>'via' = 'login' ORDER BY id`,
+      [ben.user.id],
+    );
+    expect(refusals.map((r) => [r.deviceId, r.detail.passwordMatched, r.detail.answer])).toEqual([
+      ['ben-phone', true, 'revoked'],
+      ['new-phone', true, 'unauthorized'],
+      [null, true, 'unauthorized'],
+      ['ben-phone', false, 'revoked'],
+      ['new-phone', false, 'unauthorized'],
+      [null, false, 'unauthorized'],
+    ]);
     expect((await me(lea.token)).statusCode).toBe(200);
+  });
+
+  it('answers a login from a revoked device the same, whatever the password', async () => {
+    const lea = await tokensOf('lea', 'lea-tablet-3');
+    await tokensOf('anna', 'stolen-phone', true);
+    const revoked = await h.request({
+      method: 'POST',
+      url: '/api/team/devices/stolen-phone/revoke',
+      headers: { authorization: `Bearer ${lea.token}` },
+    });
+    expect(revoked.statusCode).toBe(204);
+    for (const password of [DEMO_PASSWORD, 'falsch']) {
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { [DEVICE_HEADER]: 'stolen-phone' },
+        payload: { username: 'anna', password },
+      });
+      expect(response.statusCode).toBe(401);
+      expect(codeOf(response)).toBe('revoked');
+    }
   });
 });

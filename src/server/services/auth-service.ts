@@ -15,6 +15,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SessionTokens, SessionUser } from '../../shared/protocol';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
+import { isKnownDeviceOf, touchDevice } from '../repositories/devices';
 import {
   deleteExpiredRefreshTokens,
   deleteFamilyRefreshTokens,
@@ -106,24 +107,38 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     deviceId: string | null,
     refresh: boolean,
   ): Promise<SessionTokens> {
-    const tokens = await db.transaction((tx) =>
-      issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh }),
-    );
+    const tokens = await db.transaction(async (tx) => {
+      // Remembered as this person's device from now on (isKnownDeviceOf), even after a logout.
+      if (deviceId !== null) await touchDevice(tx, user.id, deviceId);
+      return issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh });
+    });
     await deleteExpiredSessions(db);
     await deleteExpiredRefreshTokens(db);
     await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: { refresh } });
     return { ...tokens, user };
   }
 
-  async function isRefused(userId: string, teamId: string, deviceId: string | null): Promise<boolean> {
-    if (await isUserRevoked(db, userId)) return true;
-    return deviceId !== null && (await isDeviceRevoked(db, deviceId, teamId));
+  /**
+   * How a login of a revoked person or from a revoked device is answered, never
+   * depending on the password (that would tell a guesser they found a revoked
+   * account's password): 'revoked' to the revoked device itself and to any device
+   * the person signed in on before, so it wipes their data; anywhere else the
+   * answer of a wrong password, so a stranger learns nothing about the account.
+   * Null when nothing is revoked.
+   */
+  async function revokedAnswerOf(
+    user: SessionUser,
+    deviceId: string | null,
+  ): Promise<Refused | 'hidden' | null> {
+    if (deviceId !== null && (await isDeviceRevoked(db, deviceId, user.teamId))) return 'revoked';
+    if (!(await isUserRevoked(db, user.id))) return null;
+    return deviceId !== null && (await isKnownDeviceOf(db, user.id, deviceId)) ? 'revoked' : 'hidden';
   }
 
   return {
     /**
      * Null when the username is unknown or the password wrong (the caller cannot
-     * tell which); 'revoked' for a revoked user or device, after the password matched.
+     * tell which); for a revoked user or device see revokedAnswerOf.
      */
     async login(
       username: string,
@@ -132,22 +147,27 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
       { refresh = false }: { refresh?: boolean } = {},
     ): Promise<SessionTokens | Refused | null> {
       const candidate = await findLoginCandidate(db, username);
+      // Always checked, so a revoked account takes as long as any other.
       const matches = await verifyPassword(password, candidate?.passwordHash ?? UNKNOWN_USER_HASH);
-      if (!candidate || !matches) {
-        const detail = { username: username.slice(0, 100) };
-        await appendAudit(db, { userId: candidate?.id ?? null, deviceId, action: 'login_failed', detail });
-        return null;
-      }
-      const user = await findSessionUser(db, candidate.id);
-      if (!user) return null;
-      if (await isRefused(user.id, user.teamId, deviceId)) {
+      const user = candidate ? await findSessionUser(db, candidate.id) : null;
+      const revoked = user ? await revokedAnswerOf(user, deviceId) : null;
+      if (user && revoked) {
         await appendAudit(db, {
           userId: user.id,
           deviceId,
           action: 'revoked_refused',
-          detail: { via: 'login' },
+          detail: {
+            via: 'login',
+            passwordMatched: matches,
+            answer: revoked === 'revoked' ? 'revoked' : 'unauthorized',
+          },
         });
-        return 'revoked';
+        return revoked === 'revoked' ? 'revoked' : null;
+      }
+      if (!user || !matches) {
+        const detail = { username: username.slice(0, 100) };
+        await appendAudit(db, { userId: candidate?.id ?? null, deviceId, action: 'login_failed', detail });
+        return null;
       }
       return startSession(user, deviceId, refresh);
     },
