@@ -120,7 +120,7 @@ describe('monthly report CSV against formula injection', () => {
       if (rest.startsWith('"')) {
         const match = /^"((?:[^"]|"")*)"(;|$)/s.exec(rest);
         if (!match) throw new Error(`badly quoted: ${rest}`);
-        cells.push(match[1].replaceAll('""', '"'));
+        cells.push((match[1] ?? '').replaceAll('""', '"'));
         rest = rest.slice(match[0].length);
         if (match[2] === '') break;
       } else {
@@ -135,7 +135,7 @@ describe('monthly report CSV against formula injection', () => {
 
   it.each(payloads)('writes %j as quoted text with a leading single quote in every text cell', (payload) => {
     const csv = monthlyReportCsv(reportWith(payload));
-    const dataLine = csv.slice(1).split('\r\n')[1];
+    const dataLine = csv.slice(1).split('\r\n')[1] ?? '';
     expect(dataLine.startsWith('2026-11;"\'')).toBe(true);
     const cells = cellsOf(dataLine);
     expect(cells).toEqual([
@@ -152,7 +152,7 @@ describe('monthly report CSV against formula injection', () => {
 
   it('leaves its own figures as numbers with a decimal comma, unquoted', () => {
     const lines = monthlyReportCsv(reportWith('=1+1')).slice(1).split('\r\n');
-    expect(lines[1].endsWith(';1,50;0,00;1,5;1')).toBe(true);
+    expect(lines[1]?.endsWith(';1,50;0,00;1,5;1')).toBe(true);
     expect(lines[2]).toBe('2026-11;Gesamt;;;1,50;0,00;1,5;1');
   });
 });
