@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-data';
-import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from '../../src/server/services/auth-service';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS,
+} from '../../src/server/services/auth-service';
 import { ApiError, DEVICE_HEADER, SessionTokens } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { type EventStream, openEventStream } from './helpers/event-stream';
@@ -14,6 +17,17 @@ describe('access token lifetime configuration', () => {
     expect(readConfig({}).accessTokenTtlSeconds).toBe(DEFAULT_ACCESS_TOKEN_TTL_SECONDS);
     expect(DEFAULT_ACCESS_TOKEN_TTL_SECONDS).toBe(15 * 60);
     expect(readConfig({ FELDAKTE_ACCESS_TOKEN_TTL_SECONDS: '60' }).accessTokenTtlSeconds).toBe(60);
+  });
+
+  it('reads FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS, 12 hours by default', () => {
+    expect(readConfig({}).nonRefreshingTokenTtlSeconds).toBe(DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS);
+    expect(DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS).toBe(12 * 60 * 60);
+    expect(
+      readConfig({ FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS: '3600' }).nonRefreshingTokenTtlSeconds,
+    ).toBe(3600);
+    expect(() => readConfig({ FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS: '0' })).toThrow(
+      /FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS/,
+    );
   });
 });
 
@@ -59,9 +73,11 @@ describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (ta
     });
   const codeOf = (response: { body: string }) => ApiError.parse(JSON.parse(response.body)).error.code;
 
-  it('keeps the long token of an app that does not refresh, and gives a refreshing one a short access token', async () => {
+  it('gives a login without refresh a token for a working day at most, and a refreshing one a short access token', async () => {
     const old = await tokensOf('anna', 'old-app');
-    expect(Date.parse(old.expiresAt) - Date.now()).toBeGreaterThan(29 * 24 * 60 * MINUTE);
+    const oldLifetime = Date.parse(old.expiresAt) - Date.now();
+    expect(oldLifetime).toBeLessThanOrEqual(12 * 60 * MINUTE);
+    expect(oldLifetime).toBeGreaterThan(11 * 60 * MINUTE);
     const fresh = await tokensOf('anna', 'new-app', true);
     const lifetime = Date.parse(fresh.expiresAt) - Date.now();
     expect(lifetime).toBeLessThanOrEqual(15 * MINUTE);

@@ -5,7 +5,9 @@
 // Bearer, and a refresh token that renews it (POST /api/auth/refresh). A device
 // that asks for it at login ({refresh: true}) gets a short-lived access token
 // (accessTokenTtlSeconds, default 15 minutes) and renews it; one that does not
-// (apps before refresh) keeps a token for the whole session as before. Each
+// (apps before refresh, scripts) gets one token that lasts at most
+// nonRefreshingTokenTtlSeconds (default 12 hours, a working day), never the
+// whole session: a bearer token copied from such a login is not good for a month. Each
 // refresh uses up its refresh token and hands out a new pair; a used one shown
 // again after a short grace (two tabs racing) means it was copied: the family is
 // revoked. A lead can revoke a device or a user (revocations.ts); a revoked
@@ -41,13 +43,18 @@ import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** An access token of a device that refreshes lasts 15 minutes (FELDAKTE_ACCESS_TOKEN_TTL_SECONDS). */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** A login without refresh gets a token for at most a working day (FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS). */
+export const DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 /** A used refresh token shown again this soon is a race of two tabs, not a theft. */
 const REUSE_GRACE_MS = 60_000;
 
 export interface AuthOptions {
-  /** How long a refresh token (and a non-refreshing device's access token) lasts. */
+  /** How long a refresh token lasts (and so a session that keeps renewing). */
   sessionTtlSeconds?: number;
+  /** How long an access token of a login with refresh lasts. */
   accessTokenTtlSeconds?: number;
+  /** How long the one token of a login without refresh lasts (capped by sessionTtlSeconds). */
+  nonRefreshingTokenTtlSeconds?: number;
 }
 
 function hashToken(token: string): string {
@@ -64,6 +71,10 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
     sessionTtlSeconds,
   );
+  const nonRefreshingTtlSeconds = Math.min(
+    options.nonRefreshingTokenTtlSeconds ?? DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS,
+    sessionTtlSeconds,
+  );
 
   /** A new access token and refresh token of the family. */
   async function issue(
@@ -73,7 +84,7 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     const token = newToken();
     const refreshToken = newToken();
     const now = Date.now();
-    const ttl = grant.shortLived ? accessTtlSeconds : sessionTtlSeconds;
+    const ttl = grant.shortLived ? accessTtlSeconds : nonRefreshingTtlSeconds;
     const expiresAt = new Date(now + ttl * 1000);
     const refreshExpiresAt = new Date(now + sessionTtlSeconds * 1000);
     await insertSession(tx, {
