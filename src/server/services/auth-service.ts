@@ -185,6 +185,12 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
 
     startSession,
 
+    /** Whether the person named `username` signed in on `deviceId` before (see isKnownDeviceOf). */
+    async isKnownDevice(username: string, deviceId: string): Promise<boolean> {
+      const candidate = await findLoginCandidate(db, username);
+      return candidate !== null && (await isKnownDeviceOf(db, candidate.id, deviceId));
+    },
+
     /** Renews a refresh token: a new pair, the old one used up. */
     async refresh(refreshToken: string, deviceId: string | null): Promise<SessionTokens | Refused | null> {
       const outcome = await db.transaction(async (tx) => {

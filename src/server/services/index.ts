@@ -43,7 +43,7 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
         ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
         : {}),
     }),
-    loginRateLimit: createLoginRateLimit(options.loginRateLimits),
+    loginRateLimit: createLoginRateLimit(db, options.loginRateLimits),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),
     substitutionPeriods,
