@@ -49,7 +49,8 @@ export interface AuthOptions {
   accessTokenTtlSeconds?: number;
 }
 
-function hashToken(token: string): string {
+/** How a token is stored and looked up: its SHA-256, never the token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
