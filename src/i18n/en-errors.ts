@@ -37,6 +37,11 @@ export const enErrors: Messages['errors'] = {
   tooLarge: 'is too large',
   repeatedInPush: 'occurs more than once in this push',
   passwordTooShort: 'must be at least {{min}} characters long',
+  passwordTooCommon: 'is too easy to guess (a very common password or a simple pattern)',
+  passwordContainsUsername: 'must not be mostly the username',
+  passwordUnchanged: 'must differ from the current password',
+  currentPasswordWrong: 'is not correct',
+  districtRepeated: 'names the district “{{name}}” more than once',
   usernameCharacters: 'may only contain letters, digits and . _ @ -',
   tooManyDistricts: 'may name at most {{max}} districts',
   notBirthMonth: 'must be month and year as YYYY-MM',
@@ -121,4 +126,10 @@ export const enErrors: Messages['errors'] = {
   personNotFound: 'Person not found',
   teamNotFound: 'Team not found',
   ownAccessNotRevocable: 'You cannot revoke your own access',
+  setupCodeWrong:
+    'The set-up code is not correct. The server prints it when it starts (“Einrichtungscode: …”).',
+  setupCodeExpired: 'The set-up code has expired. Restart the server to get a new one.',
+  alreadySetUp: 'Feldakte is already set up. Please sign in.',
+  onlyLeadSeesTeamSettings: "Only the team lead sees the team's settings",
+  adminSeesNoCaseContent: 'The administration neither sees nor changes case data (only the team lead does).',
 };

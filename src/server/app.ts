@@ -15,8 +15,10 @@ import { registerHealthRoute } from './http/routes/health';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
+import { registerPasswordRoute } from './http/routes/password';
 import { registerRefreshRoute } from './http/routes/refresh';
 import { registerRevocationRoutes } from './http/routes/revocations';
+import { registerSetupRoutes } from './http/routes/setup';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { registerTeamSettingsRoute } from './http/routes/team-settings';
@@ -118,11 +120,13 @@ export async function buildApp({
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
   registerDeviceRevocationRoute(app, services);
+  registerSetupRoutes(app, services);
 
   const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authHook);
     registerMeRoute(scope);
+    registerPasswordRoute(scope, services);
     registerLogoutRoute(scope, services);
     registerDeviceRoutes(scope, services);
     registerEventsRoute(scope, services);

@@ -7,7 +7,9 @@ import { createDatabase } from './db/create-database';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './seed/seed-demo';
+import { systemClock } from './services/clock';
 import type { RetentionPeriods } from './services/retention';
+import { type IssuedSetupCode, issueSetupCodeIfNeeded } from './services/setup-service';
 
 export interface StartOptions {
   port?: number;
@@ -39,6 +41,11 @@ export interface RunningServer {
   url: string;
   port: number;
   seeded: boolean;
+  /**
+   * The set-up code of an installation nobody can sign in to yet (printed next
+   * to the URL; a new one at every start until the set-up is done); else null.
+   */
+  setupCode: IssuedSetupCode | null;
   /** Stops accepting requests, waits for running ones, closes the database. */
   close(): Promise<void>;
 }
@@ -52,6 +59,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     const seeded = options.seedDemo === false ? false : await seedDemoData(db);
+    const setupCode = await issueSetupCodeIfNeeded(db, systemClock);
     const app = await buildApp({
       db,
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
@@ -74,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://localhost:${port}`,
       port,
       seeded,
+      setupCode,
       close() {
         closing ??= app.close().then(() => db.close());
         return closing;

@@ -43,6 +43,11 @@ const saidOfField = {
   tooLarge: 'ist zu groß',
   repeatedInPush: 'kommt in diesem Push mehrfach vor',
   passwordTooShort: 'muss mindestens {{min}} Zeichen lang sein',
+  passwordTooCommon: 'ist zu leicht zu erraten (ein sehr verbreitetes Passwort oder ein einfaches Muster)',
+  passwordContainsUsername: 'darf nicht im Wesentlichen aus dem Benutzernamen bestehen',
+  passwordUnchanged: 'muss sich vom bisherigen Passwort unterscheiden',
+  currentPasswordWrong: 'stimmt nicht',
+  districtRepeated: 'nennt den Stadtteil „{{name}}“ mehrfach',
   usernameCharacters: 'darf nur Buchstaben, Ziffern und . _ @ - enthalten',
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
   notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
@@ -132,6 +137,13 @@ const sentences = {
   personNotFound: 'Person nicht gefunden',
   teamNotFound: 'Team nicht gefunden',
   ownAccessNotRevocable: 'Den eigenen Zugang kann man nicht sperren',
+  setupCodeWrong:
+    'Der Einrichtungscode stimmt nicht. Er steht in der Ausgabe des Servers beim Start („Einrichtungscode: …“).',
+  setupCodeExpired: 'Der Einrichtungscode ist abgelaufen. Ein Neustart des Servers zeigt einen neuen.',
+  alreadySetUp: 'Feldakte ist bereits eingerichtet. Bitte melden Sie sich an.',
+  onlyLeadSeesTeamSettings: 'Nur die Teamleitung sieht die Einstellungen des Teams',
+  adminSeesNoCaseContent:
+    'Die Administration sieht und ändert keine Falldaten (das darf nur die Teamleitung).',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };

@@ -31,7 +31,17 @@ export type AuditAction =
   | 'device_revoked'
   | 'user_revoked'
   /** A lead changed the team's settings (detail: the old and new values). */
-  | 'team_settings_changed';
+  | 'team_settings_changed'
+  /** The server started without anybody who could sign in and printed a set-up code. */
+  | 'setup_code_issued'
+  /** The organisation, its first team and its administrator were set up. */
+  | 'setup_completed'
+  /** A set-up was refused (detail.reason: wrong or expired code, already set up). */
+  | 'setup_failed'
+  /** A person changed their own password (their other token families ended). */
+  | 'password_changed'
+  /** A password change named a wrong current password. */
+  | 'password_change_failed';
 
 export interface AuditEntry {
   userId: string | null;

@@ -57,7 +57,8 @@ export interface AuthOptions {
   nonRefreshingTokenTtlSeconds?: number;
 }
 
-function hashToken(token: string): string {
+/** How a token is stored and looked up: its SHA-256, never the token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

@@ -7,10 +7,12 @@ import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
 import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
+import { createPasswordChangeService } from './password-change-service';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
 import { createRetention, type RetentionPeriods } from './retention';
 import { createRevocationService } from './revocation-service';
+import { createSetupService } from './setup-service';
 import { createSubstitutionPeriods } from './substitution-periods';
 import { createTeamSettingsService } from './team-settings-service';
 
@@ -35,15 +37,19 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
   const substitutionPeriods = createSubstitutionPeriods(db, clock);
   const live = createLiveHub(db, options.live);
   const retention = createRetention(db, clock, options.retention);
+  const auth = createAuthService(db, {
+    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    ...(options.nonRefreshingTokenTtlSeconds
+      ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
+      : {}),
+  });
+  const loginRateLimit = createLoginRateLimit(db, options.loginRateLimits);
   return {
-    auth: createAuthService(db, {
-      sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-      ...(options.nonRefreshingTokenTtlSeconds
-        ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
-        : {}),
-    }),
-    loginRateLimit: createLoginRateLimit(db, options.loginRateLimits),
+    auth,
+    loginRateLimit,
+    setup: createSetupService(db, { clock, auth, loginRateLimit }),
+    passwordChange: createPasswordChangeService(db, { loginRateLimit }),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),
     substitutionPeriods,

@@ -9,7 +9,7 @@ import { readChangesSince } from '../repositories/changes';
 import { caseIdOf } from './case-of-record';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
-import { type Actor, isLeadOf } from './visibility';
+import { type Actor, isLeadOf, seesCaseContent } from './visibility';
 
 /** Which cases a device received or lost (their notes and appointments are counted). */
 function auditDetail(from: string, response: PullResponse): Record<string, unknown> {
@@ -44,7 +44,12 @@ export function createPullService(
       await substitutionPeriods?.ensureCurrent();
       // Records past their deletion date go before anyone reads them again.
       await retention?.ensureCurrent();
-      const viewer = { userId: actor.id, teamId: actor.teamId, isLead: isLeadOf(actor, actor.teamId) };
+      const viewer = {
+        userId: actor.id,
+        teamId: actor.teamId,
+        isLead: isLeadOf(actor, actor.teamId),
+        seesCaseContent: seesCaseContent(actor),
+      };
       const items = await db.transaction(async (tx) => {
         // One snapshot for all tables: per-statement snapshots could show a later
         // row of one table while missing an earlier, just committed row of another.

@@ -48,7 +48,7 @@ import { Refusal, reject } from './refusal';
 import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
 import type { SubstitutionPeriods } from './substitution-periods';
-import type { Actor } from './visibility';
+import { type Actor, seesCaseContent } from './visibility';
 
 /** `data` has been validated by mutationDataSchema(entity, op), so it has the entity's field types. */
 async function applyOp<E extends MutableEntity>(
@@ -291,6 +291,11 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       deviceId: string | null,
       mutations: readonly Mutation[],
     ): Promise<MutationResult[]> {
+      if (!seesCaseContent(actor)) {
+        const detail = { refused: 'adminSeesNoCaseContent', count: mutations.length };
+        await appendAudit(db, { userId: actor.id, deviceId, action: 'push', detail });
+        throw reject.forbidden('adminSeesNoCaseContent');
+      }
       await options.substitutionPeriods?.ensureCurrent();
       await options.retention?.ensureCurrent();
       const { results, touched } = await applyBatch(actor, deviceId, mutations);
