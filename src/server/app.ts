@@ -12,14 +12,17 @@ import { registerDeviceRevocationRoute } from './http/routes/device-revocation';
 import { registerDeviceRoutes } from './http/routes/devices';
 import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
+import { registerInvitationRoute } from './http/routes/invitation';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
+import { registerPeopleRoutes } from './http/routes/people';
 import { registerRefreshRoute } from './http/routes/refresh';
 import { registerRevocationRoutes } from './http/routes/revocations';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { registerTeamSettingsRoute } from './http/routes/team-settings';
+import { registerTeamRoutes } from './http/routes/teams';
 import { installSecurityHeaders } from './http/security-headers';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
@@ -113,6 +116,7 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
+  registerInvitationRoute(app, services);
   registerDeviceRevocationRoute(app, services);
 
   const authHook = createAuthHook(services.auth, services.devices);
@@ -125,6 +129,8 @@ export async function buildApp({
     registerCaseRecordRoutes(scope, services);
     registerRevocationRoutes(scope, services);
     registerTeamSettingsRoute(scope, services);
+    registerPeopleRoutes(scope, services);
+    registerTeamRoutes(scope, services);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

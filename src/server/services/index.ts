@@ -5,8 +5,10 @@ import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
 import { createCaseRecordsService } from './case-records-service';
 import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
+import { createInvitationService } from './invitation-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
 import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
+import { createPeopleService } from './people-service';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
 import { createRetention, type RetentionPeriods } from './retention';
@@ -33,11 +35,14 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
   const substitutionPeriods = createSubstitutionPeriods(db, clock);
   const live = createLiveHub(db, options.live);
   const retention = createRetention(db, clock, options.retention);
+  const auth = createAuthService(db, {
+    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+  });
   return {
-    auth: createAuthService(db, {
-      sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-    }),
+    auth,
+    invitations: createInvitationService(db, auth),
+    people: createPeopleService(db, live),
     loginRateLimit: createLoginRateLimit(options.loginRateLimits),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),

@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
 import { caseIdOf } from './case-of-record';
+import { removalsAfterMove } from './person-moves';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
 import { type Actor, isLeadOf } from './visibility';
@@ -45,12 +46,27 @@ export function createPullService(
       // Records past their deletion date go before anyone reads them again.
       await retention?.ensureCurrent();
       const viewer = { userId: actor.id, teamId: actor.teamId, isLead: isLeadOf(actor, actor.teamId) };
-      const items = await db.transaction(async (tx) => {
+      const read = await db.transaction(async (tx) => {
         // One snapshot for all tables: per-statement snapshots could show a later
         // row of one table while missing an earlier, just committed row of another.
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        return readChangesSince(tx, viewer, cursor, limit + 1);
+        const afterMove = await removalsAfterMove(tx, actor, cursor);
+        if (afterMove) return { afterMove, items: [] };
+        return { afterMove: null, items: await readChangesSince(tx, viewer, cursor, limit + 1) };
       });
+      if (read.afterMove) {
+        // The person moved since this cursor: what they can no longer see goes, then start over.
+        const response: PullResponse = { cursor: '0', hasMore: true, changes: [], removed: read.afterMove };
+        await appendAudit(db, {
+          userId: actor.id,
+          deviceId,
+          action: 'pull',
+          detail: { ...auditDetail(cursor, response), afterMove: true },
+          caseIds: touchedCaseIds(response),
+        });
+        return response;
+      }
+      const items = read.items;
       const batch = items.slice(0, limit);
       const changes: Change[] = [];
       const removed: Removal[] = [];
