@@ -49,6 +49,15 @@ export async function removalsAfterMove(
   ];
 }
 
+/** The seq of the person's latest move; null when they never moved. */
+export async function lastMoveSeqOf(tx: Queryable, userId: string): Promise<string | null> {
+  const rows = await tx.query<{ seq: string }>(
+    'SELECT max(seq)::text AS seq FROM person_moves WHERE user_id = $1',
+    [userId],
+  );
+  return rows[0]?.seq ?? null;
+}
+
 /** The person's moves, oldest first (loaded once per push batch; almost always none). */
 export async function movesOf(tx: Queryable, userId: string): Promise<PersonMove[]> {
   return tx.query<PersonMove & Record<string, unknown>>(

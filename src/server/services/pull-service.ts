@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
 import { caseIdOf } from './case-of-record';
-import { removalsAfterMove } from './person-moves';
+import { lastMoveSeqOf, removalsAfterMove } from './person-moves';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
 import { type Actor, isLeadOf } from './visibility';
@@ -34,6 +34,17 @@ function touchedCaseIds(response: PullResponse): string[] {
   return ids;
 }
 
+/**
+ * The cursor after a batch. A device that started over after the person's move
+ * (person-moves.ts) must not meet that move again: once it has everything, its
+ * cursor moves past the move's seq. Safe, as the snapshot that saw the move saw
+ * every row with a smaller seq (sync-sequence.ts), and this pull returned them all.
+ */
+function cursorAfter(lastSeq: bigint, lastMoveSeq: string | null): string {
+  const move = lastMoveSeq === null ? 0n : BigInt(lastMoveSeq);
+  return (move > lastSeq ? move : lastSeq).toString();
+}
+
 export function createPullService(
   db: Database,
   substitutionPeriods?: SubstitutionPeriods,
@@ -51,8 +62,9 @@ export function createPullService(
         // row of one table while missing an earlier, just committed row of another.
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         const afterMove = await removalsAfterMove(tx, actor, cursor);
-        if (afterMove) return { afterMove, items: [] };
-        return { afterMove: null, items: await readChangesSince(tx, viewer, cursor, limit + 1) };
+        if (afterMove) return { afterMove, items: [], lastMoveSeq: null };
+        const items = await readChangesSince(tx, viewer, cursor, limit + 1);
+        return { afterMove: null, items, lastMoveSeq: await lastMoveSeqOf(tx, actor.id) };
       });
       if (read.afterMove) {
         // The person moved since this cursor: what they can no longer see goes, then start over.
@@ -75,9 +87,10 @@ export function createPullService(
         else removed.push(...item.removals);
       }
       const last = batch.at(-1);
+      const hasMore = items.length > limit;
       const response: PullResponse = {
-        cursor: last ? last.seq.toString() : cursor,
-        hasMore: items.length > limit,
+        cursor: cursorAfter(last ? last.seq : BigInt(cursor), hasMore ? null : read.lastMoveSeq),
+        hasMore,
         changes,
         removed,
       };
