@@ -81,7 +81,10 @@ async function teamFor(
   return only;
 }
 
-async function createAdmin(people: PeopleService, args: string[]): Promise<void> {
+/** Opens the database on first use: a command checks its arguments before. */
+type OpenPeople = () => Promise<PeopleService>;
+
+async function createAdmin(open: OpenPeople, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -100,6 +103,7 @@ async function createAdmin(people: PeopleService, args: string[]): Promise<void>
     values.organisation === undefined
       ? undefined
       : checked(requiredText(200), values.organisation, '--organisation');
+  const people = await open();
   const team = await teamFor(people, teamName, organisationName);
   const { person, invitation } = await people.create(CONSOLE, {
     displayName,
@@ -116,10 +120,11 @@ async function createAdmin(people: PeopleService, args: string[]): Promise<void>
   console.log('Anmelden mit "Mit Einladungscode anmelden": Benutzername, Code und ein neues Passwort.');
 }
 
-async function resetPassword(people: PeopleService, args: string[]): Promise<void> {
+async function resetPassword(open: OpenPeople, args: string[]): Promise<void> {
   const [raw, ...rest] = args;
   if (!raw || rest.length > 0) throw new CliError(`Bitte genau einen Benutzernamen angeben.\n\n${USAGE}`);
   const username = checked(Username, raw, 'Benutzername');
+  const people = await open();
   const person = await people.findByUsername(username);
   if (!person) throw new CliError(`Keine Person mit dem Benutzernamen "${username}".`);
   const issued = await people.resetPassword(CONSOLE, person.id);
@@ -130,9 +135,9 @@ async function resetPassword(people: PeopleService, args: string[]): Promise<voi
   console.log(`Gültig bis ${new Date(issued.expiresAt).toLocaleString('de-DE')}, einmal verwendbar.`);
 }
 
-async function listPeople(people: PeopleService, args: string[]): Promise<void> {
+async function listPeople(open: OpenPeople, args: string[]): Promise<void> {
   if (args.length > 0) throw new CliError(`list-people kennt keine Optionen.\n\n${USAGE}`);
-  const { organisationName, teams, people: everyone } = await people.list(CONSOLE);
+  const { organisationName, teams, people: everyone } = await (await open()).list(CONSOLE);
   if (everyone.length === 0) {
     console.log('Noch keine Personen.');
     return;
@@ -157,7 +162,7 @@ async function listPeople(people: PeopleService, args: string[]): Promise<void> 
   }
 }
 
-const commands: Record<string, (people: PeopleService, args: string[]) => Promise<void>> = {
+const commands: Record<string, (open: OpenPeople, args: string[]) => Promise<void>> = {
   'create-admin': createAdmin,
   'reset-password': resetPassword,
   'list-people': listPeople,
@@ -191,9 +196,11 @@ export async function runAdminCli(argv: readonly string[]): Promise<number> {
   }
   let db: Database | undefined;
   try {
-    db = await openDatabase();
-    // The command line has no event streams of its own to end.
-    await run(createPeopleService(db, { endWhere: () => {} }), args);
+    await run(async () => {
+      db = await openDatabase();
+      // The command line has no event streams of its own to end.
+      return createPeopleService(db, { endWhere: () => {} });
+    }, args);
     return 0;
   } catch (error) {
     if (error instanceof CliError || error instanceof Refusal) {
