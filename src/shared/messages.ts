@@ -136,10 +136,13 @@ const sentences = {
   onlyManagersSeePeople: 'Nur die Administration und die Teamleitung verwalten Zugänge',
   onlyAdministratorsManageTeams: 'Nur die Administration kann Teams anlegen und umbenennen',
   onlyOwnTeamsPeople: 'Die Teamleitung verwaltet nur die Personen ihres eigenen Teams',
-  onlyAdministratorsGrantAdministration: 'Nur die Administration kann die Verwaltung der Organisation übertragen',
-  administratorsOnlyByAdministrators: 'Personen, die die Organisation verwalten, kann nur die Administration ändern',
+  onlyAdministratorsGrantAdministration:
+    'Nur die Administration kann die Verwaltung der Organisation übertragen',
+  administratorsOnlyByAdministrators:
+    'Personen, die die Organisation verwalten, kann nur die Administration ändern',
   onlyAdministratorsMovePeople: 'Nur die Administration kann Personen in ein anderes Team versetzen',
-  lastAdministrator: 'Mindestens eine Person muss die Organisation verwalten; die Änderung wurde nicht übernommen',
+  lastAdministrator:
+    'Mindestens eine Person muss die Organisation verwalten; die Änderung wurde nicht übernommen',
   adminRoleAdministers: 'Die Rolle Administration verwaltet immer die Organisation',
   personBlocked: 'Der Zugang dieser Person ist gesperrt; bitte zuerst entsperren',
   teamNameTaken: 'Ein Team mit diesem Namen gibt es schon',
