@@ -144,6 +144,21 @@ const sentences = {
   onlyLeadSeesTeamSettings: 'Nur die Teamleitung sieht die Einstellungen des Teams',
   adminSeesNoCaseContent:
     'Die Administration sieht und ändert keine Falldaten (das darf nur die Teamleitung).',
+  codeWrong: 'Benutzername oder Code ist falsch, abgelaufen oder schon verwendet',
+  usernameTaken: 'Dieser Benutzername ist schon vergeben',
+  onlyManagersSeePeople: 'Nur die Administration und die Teamleitung verwalten Zugänge',
+  onlyAdministratorsManageTeams: 'Nur die Administration kann Teams anlegen und umbenennen',
+  onlyOwnTeamsPeople: 'Die Teamleitung verwaltet nur die Personen ihres eigenen Teams',
+  onlyAdministratorsGrantAdministration:
+    'Nur die Administration kann die Verwaltung der Organisation übertragen',
+  administratorsOnlyByAdministrators:
+    'Personen, die die Organisation verwalten, kann nur die Administration ändern',
+  onlyAdministratorsMovePeople: 'Nur die Administration kann Personen in ein anderes Team versetzen',
+  lastAdministrator:
+    'Mindestens eine Person muss die Organisation verwalten; die Änderung wurde nicht übernommen',
+  adminRoleAdministers: 'Die Rolle Administration verwaltet immer die Organisation',
+  personBlocked: 'Der Zugang dieser Person ist gesperrt; bitte zuerst entsperren',
+  teamNameTaken: 'Ein Team mit diesem Namen gibt es schon',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };
