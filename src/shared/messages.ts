@@ -47,7 +47,8 @@ const saidOfField = {
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
   notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
   tooManyHouseholdMembers: 'darf höchstens {{max}} Personen nennen',
-  districtNotOfTeam: 'ist kein Stadtteil dieses Teams (Stadtteile legt die Teamleitung in den Team-Einstellungen fest)',
+  districtNotOfTeam:
+    'ist kein Stadtteil dieses Teams (Stadtteile legt die Teamleitung in den Team-Einstellungen fest)',
   householdMemberRepeated: 'nennt dieselbe Person (ID {{id}}) mehrfach',
 } as const;
 
@@ -89,8 +90,7 @@ const sentences = {
   onlyLeadApprovesHours: 'Nur die Teamleitung kann die bewilligten Fachleistungsstunden festlegen',
   onlyLeadChangesHelpKind: 'Nur die Teamleitung kann die Hilfeart ändern',
   onlyLeadChangesPayer: 'Nur die Teamleitung kann den Kostenträger und die Ansprechperson dort ändern',
-  onlyLeadClosesCase:
-    'Nur die Teamleitung kann einen Fall abschließen; Fachkräfte beantragen den Abschluss',
+  onlyLeadClosesCase: 'Nur die Teamleitung kann einen Fall abschließen; Fachkräfte beantragen den Abschluss',
   onlyLeadReopensCase: 'Nur die Teamleitung kann einen abgeschlossenen Fall wieder öffnen',
   caseClosed:
     'Der Fall ist abgeschlossen und kann nur noch gelesen werden; die Teamleitung kann ihn wieder öffnen',

@@ -136,14 +136,16 @@ export const caseRules: EntityRules<'case'> = {
     return stored;
   },
 
-  async checkChange(ctx, current, patch) {
+  async checkChange(ctx, current, patch, purpose) {
     const isLead = isLeadOf(ctx.actor, current.teamId);
-    // Closed: nothing but the lead's reopening, not even a conflict's candidate.
-    if (current.status === 'closed' && Object.keys(patch).length > 0) {
-      if (patch.status !== 'open') throw rejectClosedCase('status');
+    const changed = changedFieldsOf(current, patch);
+    // Closed: nothing but the lead's reopening, not even a conflict's candidate. A
+    // conflict left from before may still be settled on the value the case keeps.
+    const settlesOnly = purpose === 'resolve' && changed.length === 0;
+    if (current.status === 'closed' && Object.keys(patch).length > 0 && !settlesOnly) {
+      if (patch.status !== 'open') throw rejectClosedCase(changed[0] ?? 'status');
       assertStatusChange(ctx, current.teamId, 'closed', 'open');
     }
-    const changed = changedFieldsOf(current, patch);
     if (!isLead) {
       const leadField = LEAD_CASE_FIELDS.find((field) => changed.includes(field));
       if (leadField) throw reject.forbidden(leadFieldRefusals[leadField], leadField);
