@@ -41,6 +41,7 @@ export const enErrors: Messages['errors'] = {
   tooManyDistricts: 'may name at most {{max}} districts',
   notBirthMonth: 'must be month and year as YYYY-MM',
   tooManyHouseholdMembers: 'may name at most {{max}} people',
+  caseEndsBeforeStart: 'The end must not lie before the start of the case',
   invalidInput: 'Invalid input',
   someValueUnstorable: 'A value cannot be stored (e.g. a date that does not exist)',
   recordIdTaken: 'A record with this ID already exists',

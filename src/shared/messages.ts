@@ -47,6 +47,7 @@ const saidOfField = {
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
   notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
   tooManyHouseholdMembers: 'darf höchstens {{max}} Personen nennen',
+  caseEndsBeforeStart: 'Das Ende darf nicht vor dem Beginn des Falls liegen',
 } as const;
 
 /** Whole sentences, said on their own. */
