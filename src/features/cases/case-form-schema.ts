@@ -73,7 +73,7 @@ export const HouseholdInput = z
 export type HouseholdMemberInput = z.input<typeof HouseholdInput>[number];
 
 /** A new person of the household, with an id of their own from the start. */
-export function newYoungPerson(): HouseholdMemberInput {
+export function newYoungPerson(): Extract<HouseholdMemberInput, { kind: 'young_person' }> {
   return {
     id: crypto.randomUUID(),
     kind: 'young_person',
@@ -83,7 +83,7 @@ export function newYoungPerson(): HouseholdMemberInput {
   };
 }
 
-export function newGuardian(): HouseholdMemberInput {
+export function newGuardian(): Extract<HouseholdMemberInput, { kind: 'guardian' }> {
   return { id: crypto.randomUUID(), kind: 'guardian', name: '', contact: '' };
 }
 
