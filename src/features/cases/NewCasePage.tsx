@@ -8,24 +8,9 @@ import { todayIso } from '../../ui/format';
 import { paths } from '../../ui/paths';
 import { useSession } from '../../ui/session';
 import { CaseForm } from './CaseForm';
-import { type CaseFormInput, caseFormInput } from './case-form-schema';
+import { emptyCaseForm } from './case-form-schema';
 import { useCaseWrites } from './use-cases';
 import './cases.css';
-
-function emptyCase(assignedTo: string): CaseFormInput {
-  return caseFormInput({
-    reference: '',
-    familyName: '',
-    clients: '',
-    address: '',
-    phone: '',
-    helpType: '',
-    status: 'open',
-    startDate: todayIso(),
-    assignedTo,
-    sourcePreConsultationId: null,
-  });
-}
 
 export function NewCasePage() {
   const { t } = useTranslation();
@@ -33,7 +18,7 @@ export function NewCasePage() {
   const { user } = useSession();
   const { create } = useCaseWrites();
   // A lead chooses who is responsible; a worker's own case is theirs.
-  const initial = { ...emptyCase(user.id), assignedTo: user.role === 'lead' ? '' : user.id };
+  const initial = emptyCaseForm(todayIso(), user.role === 'lead' ? '' : user.id);
 
   return (
     <>

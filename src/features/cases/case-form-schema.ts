@@ -108,26 +108,45 @@ export const CaseFormFields = CaseFields.pick({
 export type CaseFormInput = z.input<typeof CaseFormFields>;
 export type CaseFormValues = z.output<typeof CaseFormFields>;
 
-/** The form's values of a stored case (or of a new one). */
-export function caseFormInput(fields: z.input<typeof CaseFields>): CaseFormInput {
-  const parsed = CaseFields.parse(fields);
+/** The form's values of a stored case. */
+export function caseFormInput(record: CaseFields): CaseFormInput {
   return {
-    reference: parsed.reference,
-    familyName: parsed.familyName,
-    clients: parsed.clients,
-    address: parsed.address,
-    phone: parsed.phone,
-    district: parsed.district,
-    helpKind: parsed.helpKind,
-    payer: parsed.payer,
-    payerContact: parsed.payerContact,
-    startDate: parsed.startDate,
-    approvedHoursPerMonth: hoursAsTyped(parsed.approvedHoursPerMonth),
-    nextHelpPlanDate: parsed.nextHelpPlanDate ?? '',
-    assignedTo: parsed.assignedTo,
-    household: parsed.household.map((member) =>
+    reference: record.reference,
+    familyName: record.familyName,
+    clients: record.clients,
+    address: record.address,
+    phone: record.phone,
+    district: record.district,
+    helpKind: record.helpKind,
+    payer: record.payer,
+    payerContact: record.payerContact,
+    startDate: record.startDate,
+    approvedHoursPerMonth: hoursAsTyped(record.approvedHoursPerMonth),
+    nextHelpPlanDate: record.nextHelpPlanDate ?? '',
+    assignedTo: record.assignedTo,
+    household: record.household.map((member) =>
       member.kind === 'young_person' ? { ...member, birthMonth: member.birthMonth ?? '' } : member,
     ),
+  };
+}
+
+/** The form of a new case: empty, beginning on `startDate`, assigned to `assignedTo` ('' for a lead to choose). */
+export function emptyCaseForm(startDate: string, assignedTo: string): CaseFormInput {
+  return {
+    reference: '',
+    familyName: '',
+    clients: '',
+    address: '',
+    phone: '',
+    district: '',
+    helpKind: 'other',
+    payer: '',
+    payerContact: '',
+    startDate,
+    approvedHoursPerMonth: '',
+    nextHelpPlanDate: '',
+    assignedTo,
+    household: [],
   };
 }
 

@@ -5,11 +5,13 @@ import {
   type CaseFormInput,
   caseFormInput,
   closureFormFields,
+  emptyCaseForm,
   GermanHours,
   hoursAsTyped,
   newGuardian,
   newYoungPerson,
 } from '../../../src/features/cases/case-form-schema';
+import { CaseFields } from '../../../src/shared/records';
 import { messageOfIssue } from '../../../src/shared/validation';
 import { changedFields } from '../../../src/ui/forms/changed-fields';
 
@@ -17,18 +19,20 @@ const WORKER = '11111111-1111-4111-8111-111111111111';
 
 function form(overrides: Partial<CaseFormInput> = {}): CaseFormInput {
   return {
-    ...caseFormInput({
-      reference: 'EF-2026-014',
-      familyName: 'Familie Yılmaz',
-      clients: '',
-      address: 'Lindenweg 3',
-      phone: '',
-      helpType: '',
-      status: 'open',
-      startDate: '2026-11-02',
-      assignedTo: WORKER,
-      sourcePreConsultationId: null,
-    }),
+    ...caseFormInput(
+      CaseFields.parse({
+        reference: 'EF-2026-014',
+        familyName: 'Familie Yılmaz',
+        clients: '',
+        address: 'Lindenweg 3',
+        phone: '',
+        helpType: '',
+        status: 'open',
+        startDate: '2026-11-02',
+        assignedTo: WORKER,
+        sourcePreConsultationId: null,
+      }),
+    ),
     ...overrides,
   };
 }
@@ -67,6 +71,17 @@ describe('case form', () => {
       { id: lena.id, kind: 'young_person', firstName: 'Lena', birthMonth: '2014-03', gender: 'female' },
       { id: mother.id, kind: 'guardian', name: 'Ayşe Yılmaz', contact: '0151 2345678' },
     ]);
+  });
+
+  it('starts a new case empty, and says what is missing before anything is saved', () => {
+    const result = CaseFormFields.safeParse(emptyCaseForm('2026-11-18', ''));
+    expect(problems(result)).toEqual({ reference: 'empty', familyName: 'empty', assignedTo: 'empty' });
+    const filled = CaseFormFields.parse({
+      ...emptyCaseForm('2026-11-18', WORKER),
+      reference: 'EF-1',
+      familyName: 'Berger',
+    });
+    expect(filled).toMatchObject({ approvedHoursPerMonth: 0, nextHelpPlanDate: null, household: [] });
   });
 
   it('gives every new household person an id of their own', () => {
@@ -113,7 +128,7 @@ describe('case form', () => {
       status: 'open' as const,
       sourcePreConsultationId: null,
     };
-    const again = CaseFormFields.parse(caseFormInput(record));
+    const again = CaseFormFields.parse(caseFormInput(CaseFields.parse(record)));
     expect(changedFields(fromServer, again)).toEqual({});
     expect(changedFields(fromServer, { ...again, address: 'Am Markt 1' })).toEqual({ address: 'Am Markt 1' });
   });
