@@ -31,6 +31,18 @@ const CaseListPage = page(
   () => import('../features/cases/CaseListPage'),
   (m) => m.CaseListPage,
 );
+const NewCasePage = page(
+  () => import('../features/cases/NewCasePage'),
+  (m) => m.NewCasePage,
+);
+const EditCaseRoute = page(
+  () => import('./routes/EditCaseRoute'),
+  (m) => m.EditCaseRoute,
+);
+const CloseCaseRoute = page(
+  () => import('./routes/CloseCaseRoute'),
+  (m) => m.CloseCaseRoute,
+);
 const PreConsultationsRoute = page(
   () => import('./routes/PreConsultationsRoute'),
   (m) => m.PreConsultationsRoute,
@@ -111,7 +123,10 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<TodayPage />} />
         <Route path={routes.cases} element={<CaseListPage />} />
+        <Route path={routes.newCase} element={<NewCasePage />} />
         <Route path={routes.case} element={<CaseRoute />}>
+          <Route path={routes.editCase} element={<EditCaseRoute />} />
+          <Route path={routes.closeCase} element={<CloseCaseRoute />} />
           <Route path={routes.newCaseNote} element={<NewNoteRoute />} />
           <Route path={routes.caseNote} element={<EditNoteRoute />} />
         </Route>

@@ -77,6 +77,8 @@ export const deScreens = {
     upcoming: 'Demnächst',
     timeRange: '{{from}}–{{to}} Uhr',
     dayAndTime: '{{day}}, {{time}} Uhr',
+    helpPlans: 'Hilfeplangespräche',
+    helpPlanDue: 'Hilfeplangespräch am {{date}} – Entwicklungsbericht vorbereiten',
   },
   notes: {
     unsynced: 'nicht synchronisiert',

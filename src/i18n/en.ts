@@ -1,3 +1,4 @@
+import { enCaseLife } from './en-caselife';
 import { enErrors } from './en-errors';
 import { enLead } from './en-lead';
 import { enPartners } from './en-partners';
@@ -321,6 +322,8 @@ export const en: Messages = {
     upcoming: 'Coming up',
     timeRange: '{{from}}–{{to}}',
     dayAndTime: '{{day}}, {{time}}',
+    helpPlans: 'Help plan meetings',
+    helpPlanDue: 'Help plan meeting on {{date}} – prepare the progress report',
   },
   moreNav: { caseload: 'Caseload', report: 'Monthly report', partners: 'Network partners', more: 'More' },
   concernAlert: {
@@ -449,4 +452,5 @@ export const en: Messages = {
   ...enWorkday,
   ...enLead,
   ...enPartners,
+  ...enCaseLife,
 };

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { type Message, MessageError, type MessageParams } from '../shared/messages';
 import {
   ApiError,
+  CaseAuditResponse,
+  CaseExport,
   DEVICE_HEADER,
   DeviceRevocation,
   type DeviceStatusReport,
@@ -37,6 +39,10 @@ export const API_PATHS = {
   teamDevices: '/api/team/devices',
   events: '/api/events',
 } as const;
+
+/** A case's audit log and its Art. 15 export (the case team's lead only). */
+export const caseAuditPath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/audit`;
+export const caseExportPath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/export`;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /**
@@ -111,6 +117,10 @@ export interface ApiClient {
   deviceRevocation(): Promise<DeviceRevocation>;
   /** Leads: the last status report of every device of the team's members. */
   getTeamDevices(): Promise<TeamDevicesResponse>;
+  /** Leads: the audit log of one case of the team ("Protokoll"). */
+  getCaseAudit(caseId: string): Promise<CaseAuditResponse>;
+  /** Leads: everything stored about one case (Art. 15 export, "Akte exportieren"). */
+  getCaseExport(caseId: string): Promise<CaseExport>;
   /**
    * Reads the live events until the server ends the stream or the signal aborts
    * (both resolve). Rejects like the other calls: NetworkError when the
@@ -288,6 +298,8 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     },
     deviceRevocation: () => requestOnce(API_PATHS.deviceRevocation, DeviceRevocation, { method: 'GET' }),
     getTeamDevices: () => request(API_PATHS.teamDevices, TeamDevicesResponse, { method: 'GET' }),
+    getCaseAudit: (caseId) => request(caseAuditPath(caseId), CaseAuditResponse, { method: 'GET' }),
+    getCaseExport: (caseId) => request(caseExportPath(caseId), CaseExport, { method: 'GET' }),
     liveEvents,
   };
 }

@@ -2,7 +2,7 @@
 // the UI hold. It puts together the status the UI shows (status-store.ts), what
 // one run does (sync-run.ts) and when runs happen (sync-schedule.ts).
 import type { FeldakteDb } from '../db/infrastructure/schema';
-import type { DeviceStatus } from '../shared/protocol';
+import type { CaseAuditEntry, CaseExport, DeviceStatus } from '../shared/protocol';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline } from './environment';
 import { createStatusStore, initialSyncState, type SyncState } from './status-store';
@@ -30,6 +30,10 @@ export interface SyncEngine {
    * HttpError 403 for a worker).
    */
   teamDevices(): Promise<DeviceStatus[]>;
+  /** Leads: a case's audit log ("Protokoll"), newest as the server orders it. Online only, rejects like teamDevices. */
+  caseAudit(caseId: string): Promise<CaseAuditEntry[]>;
+  /** Leads: a case's Art. 15 export ("Akte exportieren"). Online only, rejects like teamDevices. */
+  caseExport(caseId: string): Promise<CaseExport>;
 }
 
 export interface SyncEngineOptions {
@@ -66,5 +70,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     async teamDevices() {
       return (await api.getTeamDevices()).devices;
     },
+    async caseAudit(caseId) {
+      return (await api.getCaseAudit(caseId)).entries;
+    },
+    caseExport: (caseId) => api.getCaseExport(caseId),
   };
 }

@@ -16,6 +16,9 @@ describe('paths', () => {
     expect(paths.newAppointment).toBe('/termine/neu');
     expect(paths.newPreConsultation).toBe('/fall-im-feld/neu');
     expect(paths.newPartner).toBe('/partner/neu');
+    expect(paths.newCase).toBe('/faelle/neu');
+    expect(paths.editCase('c1')).toBe('/faelle/c1/bearbeiten');
+    expect(paths.closeCase('c1')).toBe('/faelle/c1/abschluss');
   });
 
   it('gives every link a route of the same name that matches it, with the ids as its parameters', () => {
@@ -23,6 +26,9 @@ describe('paths', () => {
       today: paths.today,
       cases: paths.cases,
       case: paths.case('c1'),
+      newCase: paths.newCase,
+      editCase: paths.editCase('c1'),
+      closeCase: paths.closeCase('c1'),
       newCaseNote: paths.newCaseNote('c1'),
       caseNote: paths.caseNote('c1', 'n1'),
       appointments: paths.appointments,

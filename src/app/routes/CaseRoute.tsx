@@ -1,12 +1,13 @@
-// The case page: details from the cases feature, this month's billable time, the
-// help-plan goals, the notes timeline from the notes feature, and for a lead the
-// handover and substitutions. Open conflicts of the case, of each goal and of
-// each note show inline, resolvable where they are.
+// The case page: details from the cases feature, where the case stands in its
+// closure, this month's billable time, the help-plan goals, the notes timeline
+// from the notes feature, and for a lead the handover, substitutions and the
+// case file (Protokoll, export). Open conflicts of the case, of each goal and of
+// each note show inline, resolvable where they are. A closed case is read-only.
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutlet, useParams } from 'react-router';
 import { BillableTime } from '../../features/billing';
-import { CaseAssignment, CaseDetails, useCase } from '../../features/cases';
+import { CaseAssignment, CaseClosureStatus, CaseDetails, CaseRecords, useCase } from '../../features/cases';
 import { ConcernCaseBanner } from '../../features/concerns/ConcernCaseBanner';
 import { CaseGoals } from '../../features/goals';
 import { NotesTimeline } from '../../features/notes/NotesTimeline';
@@ -43,19 +44,22 @@ function CasePage({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const isLead = user.role === 'lead';
+  const closed = record.status === 'closed';
 
   return (
     <>
       <CaseDetails record={record} />
+      <CaseClosureStatus record={record} />
       <ConcernCaseBanner caseId={record.id} />
       <LazyRecordConflicts item={{ entity: 'case', record }} level={2} />
       <BillableTime record={record} />
       <CaseGoals
         caseId={record.id}
+        readOnly={closed}
         renderConflicts={(goal) => <LazyRecordConflicts item={{ entity: 'goal', record: goal }} level={4} />}
       />
-      {isLead && <CaseAssignment record={record} />}
-      {isLead && (
+      {isLead && !closed && <CaseAssignment record={record} />}
+      {isLead && !closed && (
         <CaseSubstitutions
           caseId={record.id}
           assignedTo={record.assignedTo}
@@ -64,13 +68,15 @@ function CasePage({ record }: { record: CaseRecord }) {
           )}
         />
       )}
+      {isLead && <CaseRecords record={record} />}
       <section aria-labelledby="timeline-title" className="timeline-section">
         <div className="section-header">
           <h2 id="timeline-title">{t('notes.timeline')}</h2>
-          <ButtonLink to={paths.newCaseNote(record.id)}>{t('notes.newNote')}</ButtonLink>
+          {!closed && <ButtonLink to={paths.newCaseNote(record.id)}>{t('notes.newNote')}</ButtonLink>}
         </div>
         <NotesTimeline
           caseId={record.id}
+          readOnly={closed}
           renderNoteExtras={(note) => (
             <LazyRecordConflicts item={{ entity: 'note', record: note }} level={4} />
           )}

@@ -15,6 +15,9 @@
 //     visits have a note). v2 records get the defaults of the fields added to
 //     the records since (the same defaults the protocol applies); the outbox is
 //     left as it is: the server applies those defaults to queued v2 entries.
+// v4: no new stores; cases (and the server copies under them) get the defaults
+//     of the fields added for the life of a case (district, Hilfeart, household,
+//     closure ...), which a v3 device's cases lack. The outbox stays as it is.
 
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
@@ -174,6 +177,7 @@ export class FeldakteDb extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(addConflictFields);
     this.version(3).stores(STORES_V3).upgrade(addV3Defaults);
+    this.version(4).stores({}).upgrade(addCaseLifeDefaults);
     const sealFirst = options.dataKey !== null && options.sealPlaintext !== false;
     this.on('ready', async (db) => {
       // Rows written in the clear (before the database was encrypted) are sealed before anything else reads it.
@@ -183,19 +187,23 @@ export class FeldakteDb extends Dexie {
   }
 }
 
-/** The defaults of the fields added in v3, taken from the schemas themselves so they cannot drift. */
-async function addV3Defaults(tx: Transaction): Promise<void> {
-  const defaultsOf = (schema: typeof NoteFields | typeof CaseFields | typeof PreConsultationFields) =>
-    Object.fromEntries(
-      Object.entries(schema.shape).flatMap(([field, fieldSchema]) =>
-        fieldSchema instanceof z.ZodDefault ? [[field, fieldSchema.parse(undefined)]] : [],
-      ),
-    );
-  const added: Record<string, { table: string; defaults: Record<string, unknown> }> = {
-    note: { table: 'notes', defaults: { ...defaultsOf(NoteFields), concernAcknowledgedBy: null } },
-    case: { table: 'cases', defaults: defaultsOf(CaseFields) },
-    preConsultation: { table: 'preConsultations', defaults: defaultsOf(PreConsultationFields) },
-  };
+/** The defaults of a schema's fields, taken from the schema itself so they cannot drift. */
+function defaultsOf(schema: typeof NoteFields | typeof CaseFields | typeof PreConsultationFields) {
+  return Object.fromEntries(
+    Object.entries(schema.shape).flatMap(([field, fieldSchema]) =>
+      fieldSchema instanceof z.ZodDefault ? [[field, fieldSchema.parse(undefined)]] : [],
+    ),
+  );
+}
+
+type AddedDefaults = Record<string, { table: string; defaults: Record<string, unknown> }>;
+
+/**
+ * Gives the stored records of each entity, and the server copies kept under
+ * records with waiting changes (a rejected change puts the record back to its
+ * base, which must not lose the new fields), the defaults of fields they lack.
+ */
+async function fillInDefaults(tx: Transaction, added: AddedDefaults): Promise<void> {
   const fillIn = (record: Record<string, unknown>, defaults: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(defaults)) {
       if (record[field] === undefined) record[field] = structuredClone(value);
@@ -207,8 +215,6 @@ async function addV3Defaults(tx: Transaction): Promise<void> {
       .toCollection()
       .modify((record: Record<string, unknown>) => fillIn(record, defaults));
   }
-  // The server copies kept under records with waiting changes too: a rejected
-  // change puts the record back to its base, which must not lose the new fields.
   await tx
     .table('bases')
     .toCollection()
@@ -216,6 +222,20 @@ async function addV3Defaults(tx: Transaction): Promise<void> {
       const defaults = added[base.entity]?.defaults;
       if (defaults) fillIn(base.record, defaults);
     });
+}
+
+/** The fields added in v3 (and every default of the records at the time of an upgrade). */
+async function addV3Defaults(tx: Transaction): Promise<void> {
+  await fillInDefaults(tx, {
+    note: { table: 'notes', defaults: { ...defaultsOf(NoteFields), concernAcknowledgedBy: null } },
+    case: { table: 'cases', defaults: defaultsOf(CaseFields) },
+    preConsultation: { table: 'preConsultations', defaults: defaultsOf(PreConsultationFields) },
+  });
+}
+
+/** The case fields added after v3 (district, Hilfeart, household, closure ...). */
+async function addCaseLifeDefaults(tx: Transaction): Promise<void> {
+  await fillInDefaults(tx, { case: { table: 'cases', defaults: defaultsOf(CaseFields) } });
 }
 
 /** v1 records predate conflicts and amendments; the outbox is not touched. */

@@ -1,12 +1,15 @@
 // The lead's caseload overview, computed on the device from what it holds: per
-// worker the open cases, this week's visits (Monday to Sunday), hours used
-// against approved hours this month, and notes waiting for review. The devices'
+// worker the open cases (a requested closure still counts), this week's visits
+// (Monday to Sunday), hours used against approved hours this month, notes
+// waiting for review, and the Hilfeplangespräche that are overdue. The devices'
 // unsynced changes come from the server (GET /api/team/devices); the last answer
 // is kept in db.meta so the screen can show it, with its time, when offline.
 import { addDays, lightFormat, startOfWeek } from 'date-fns';
 import { DeviceStatus } from '../../shared/protocol';
 import type { MemberRecord } from '../../shared/records';
 import type { FeldakteDb } from '../infrastructure/schema';
+import { CURRENT_CASE_STATUSES } from '../repositories/cases';
+import { type HelpPlanDate, overdueHelpPlans } from './help-plan-dates';
 
 export interface WorkerLoad {
   member: MemberRecord;
@@ -17,6 +20,8 @@ export interface WorkerLoad {
   /** Sum of approvedHoursPerMonth of the worker's open cases. */
   approvedHours: number;
   waitingForReview: number;
+  /** The worker's current cases whose Hilfeplangespräch date has passed, oldest first. */
+  overdueHelpPlans: HelpPlanDate[];
 }
 
 /** Monday and Sunday of the week `now` falls in, as "YYYY-MM-DD". */
@@ -32,7 +37,7 @@ export function weekOf(now: Date): { from: string; to: string } {
 export async function computeCaseload(db: FeldakteDb, now = new Date()): Promise<WorkerLoad[]> {
   const [members, cases, notes, appointments] = await Promise.all([
     db.members.toArray(),
-    db.cases.where('status').equals('open').toArray(),
+    db.cases.where('status').anyOf(CURRENT_CASE_STATUSES).toArray(),
     db.notes.toArray(),
     db.appointments.toArray(),
   ]);
@@ -49,6 +54,7 @@ export async function computeCaseload(db: FeldakteDb, now = new Date()): Promise
         usedMinutes: 0,
         approvedHours: 0,
         waitingForReview: 0,
+        overdueHelpPlans: [],
       };
       rows.set(member.id, row);
     }
@@ -62,6 +68,11 @@ export async function computeCaseload(db: FeldakteDb, now = new Date()): Promise
     const row = rowOf(member);
     row.openCases += 1;
     row.approvedHours += c.approvedHoursPerMonth;
+  }
+  const byCase = new Map(cases.map((c) => [c.id, c.assignedTo]));
+  for (const overdue of overdueHelpPlans(cases, lightFormat(now, 'yyyy-MM-dd'))) {
+    const row = rows.get(byCase.get(overdue.caseId) ?? '');
+    row?.overdueHelpPlans.push(overdue);
   }
   for (const a of appointments) {
     const row = rows.get(a.workerId);

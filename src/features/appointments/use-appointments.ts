@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { FeldakteDb } from '../../db/infrastructure/schema';
+import { type HelpPlanDate, listHelpPlansDue } from '../../db/reports/help-plan-dates';
 import {
   cancelAppointment,
   createAppointment,
@@ -124,4 +125,10 @@ export function useAppointmentWrites() {
     cancel: (id: string) => cancelAppointment(db, actor, id),
     remove: (id: string) => deleteAppointment(db, actor, id),
   };
+}
+
+/** The user's cases with a Hilfeplangespräch in the next 14 days (Heute), soonest first. */
+export function useHelpPlansDue(today: string): HelpPlanDate[] | undefined {
+  const { db, user } = useSession();
+  return useLiveQuery(() => listHelpPlansDue(db, user.id, today), [db, user.id, today]);
 }

@@ -1,5 +1,5 @@
-// The approved hours per month from the help plan, set by the case's worker or a
-// lead: a button that opens a one-field form, validated with the shared Hours rule.
+// The approved hours per month from the help plan, set by a lead: a button that
+// opens a one-field form, validated with the shared Hours rule.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Hours } from '../../shared/fields';

@@ -1,6 +1,6 @@
 // Fachleistungsstunden on the case page: this month's used hours against the
 // hours the help plan approves per month, as a meter with a clear over-budget
-// state, and where the case's worker or a lead sets the approved hours.
+// state, and where a lead sets the approved hours (the lead's to decide; not on a closed case).
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { budgetState } from '../../db/reports/billable-time';
@@ -21,7 +21,7 @@ export function BillableTime({ record, now = new Date() }: { record: CaseRecord;
     month: 'long',
     year: 'numeric',
   });
-  const mayEdit = user.role === 'lead' || user.id === record.assignedTo;
+  const mayEdit = user.role === 'lead' && record.status !== 'closed';
 
   return (
     <section className="card billable-time" aria-labelledby="billing-title">

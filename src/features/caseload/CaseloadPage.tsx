@@ -1,13 +1,15 @@
 // "Auslastung" (leads): per worker the open cases, this week's appointments,
 // hours used against approved this month, notes waiting for review, and per
-// device the oldest change not yet synced. Figures come from the local database
+// device the oldest change not yet synced, and the overdue Hilfeplangespräche. Figures come from the local database
 // (src/db/reports/caseload.ts); the devices from the server, or its last answer offline.
 import { lightFormat } from 'date-fns';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type DeviceSnapshot, devicesOf, type WorkerLoad, weekOf } from '../../db/reports/caseload';
 import type { DeviceStatus } from '../../shared/protocol';
 import { Badge, EmptyState, Loading, PageHeader } from '../../ui/components';
 import { todayIso, useFormatters } from '../../ui/format';
+import { paths } from '../../ui/paths';
 import { type DeviceFetch, useCaseload, useTeamDevices } from './use-caseload';
 import './caseload.css';
 
@@ -125,8 +127,33 @@ function WorkerCard({ row, month, devices }: { row: WorkerLoad; month: string; d
           </dd>
         </div>
       </dl>
+      <OverdueHelpPlans row={row} />
       <DeviceList devices={devices} />
     </article>
+  );
+}
+
+function OverdueHelpPlans({ row }: { row: WorkerLoad }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const overdue = row.overdueHelpPlans;
+  return (
+    <div className={`caseload-help-plans ${overdue.length > 0 ? 'has-overdue' : ''}`}>
+      <h3>
+        {t('helpPlan.overdue')}: {overdue.length === 0 ? t('helpPlan.noneOverdue') : overdue.length}
+      </h3>
+      {overdue.length > 0 && (
+        <ul className="plain-list">
+          {overdue.map((item) => (
+            <li key={item.caseId}>
+              <Link className="touch-link" to={paths.case(item.caseId)}>
+                {t('helpPlan.overdueItem', { name: item.familyName, date: format.day(item.date) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

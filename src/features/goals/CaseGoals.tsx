@@ -22,9 +22,11 @@ interface CaseGoalsProps {
   caseId: string;
   /** The inline conflict resolver of a goal, from the route. */
   renderConflicts?: (goal: GoalRecord) => ReactNode;
+  /** A closed case: its goals are read, not changed. */
+  readOnly?: boolean;
 }
 
-export function CaseGoals({ caseId, renderConflicts }: CaseGoalsProps) {
+export function CaseGoals({ caseId, renderConflicts, readOnly = false }: CaseGoalsProps) {
   const { t } = useTranslation();
   const goals = useGoalsWithNotes(caseId);
   const { create } = useGoalWrites(caseId);
@@ -34,7 +36,7 @@ export function CaseGoals({ caseId, renderConflicts }: CaseGoalsProps) {
     <section className="card case-goals" aria-labelledby="goals-title">
       <div className="section-header">
         <h2 id="goals-title">{t('goals.title')}</h2>
-        {!adding && (
+        {!adding && !readOnly && (
           <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
             {t('goals.add')}
           </button>
@@ -60,7 +62,12 @@ export function CaseGoals({ caseId, renderConflicts }: CaseGoalsProps) {
         <ul className="plain-list goal-list">
           {goals.map((item) => (
             <li key={item.goal.id}>
-              <GoalItem item={item} caseId={caseId} conflicts={renderConflicts?.(item.goal)} />
+              <GoalItem
+                item={item}
+                caseId={caseId}
+                conflicts={renderConflicts?.(item.goal)}
+                readOnly={readOnly}
+              />
             </li>
           ))}
         </ul>
@@ -73,10 +80,12 @@ function GoalItem({
   item,
   caseId,
   conflicts,
+  readOnly,
 }: {
   item: GoalWithNotes;
   caseId: string;
   conflicts: ReactNode;
+  readOnly: boolean;
 }) {
   const { t } = useTranslation();
   const { update, remove } = useGoalWrites(caseId);
@@ -113,24 +122,26 @@ function GoalItem({
       {goal.description && <p className="goal-description">{goal.description}</p>}
       <GoalNotes notes={notes} />
       {conflicts}
-      <div className="form-actions goal-actions">
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-describedby={headingId}
-          onClick={() => setEditing(true)}
-        >
-          {t('goals.edit')}
-        </button>
-        <DeleteButton
-          label={t('goals.delete')}
-          title={t('goals.deleteTitle')}
-          text={t('goals.deleteText')}
-          describedBy={headingId}
-          variant="quiet"
-          onConfirm={() => remove(goal.id)}
-        />
-      </div>
+      {!readOnly && (
+        <div className="form-actions goal-actions">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-describedby={headingId}
+            onClick={() => setEditing(true)}
+          >
+            {t('goals.edit')}
+          </button>
+          <DeleteButton
+            label={t('goals.delete')}
+            title={t('goals.deleteTitle')}
+            text={t('goals.deleteText')}
+            describedBy={headingId}
+            variant="quiet"
+            onConfirm={() => remove(goal.id)}
+          />
+        </div>
+      )}
     </article>
   );
 }

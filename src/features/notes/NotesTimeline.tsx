@@ -16,10 +16,12 @@ interface NotesTimelineProps {
   caseId: string;
   /** What the page adds to each note, e.g. the inline conflict resolver. */
   renderNoteExtras?: (note: NoteRecord) => ReactNode;
+  /** A closed case: its notes are read, not edited or deleted. */
+  readOnly?: boolean;
 }
 
 /** A case's notes, newest first, each in full. */
-export function NotesTimeline({ caseId, renderNoteExtras }: NotesTimelineProps) {
+export function NotesTimeline({ caseId, renderNoteExtras, readOnly = false }: NotesTimelineProps) {
   const { t } = useTranslation();
   const notes = useNotesForCase(caseId);
   const goals = useGoalsOfCase(caseId);
@@ -32,7 +34,12 @@ export function NotesTimeline({ caseId, renderNoteExtras }: NotesTimelineProps) 
     <ol className="plain-list timeline">
       {notes.map((note) => (
         <li key={note.id}>
-          <NoteEntry note={note} goalTitles={goalTitles} extras={renderNoteExtras?.(note)} />
+          <NoteEntry
+            note={note}
+            goalTitles={goalTitles}
+            extras={renderNoteExtras?.(note)}
+            readOnly={readOnly}
+          />
         </li>
       ))}
     </ol>
@@ -52,9 +59,10 @@ interface NoteEntryProps {
   note: NoteRecord;
   goalTitles: ReadonlyMap<string, string>;
   extras: ReactNode;
+  readOnly: boolean;
 }
 
-function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
+function NoteEntry({ note, goalTitles, extras, readOnly }: NoteEntryProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { user } = useSession();
@@ -86,7 +94,7 @@ function NoteEntry({ note, goalTitles, extras }: NoteEntryProps) {
       <NoteGoals ids={note.goalIds} titles={goalTitles} />
       <AmendmentHistory amendments={note.amendments} />
       {extras}
-      {isAuthor && (
+      {isAuthor && !readOnly && (
         <div className="form-actions">
           <Link
             className="button button-quiet"

@@ -1,12 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PreConsultationRecord } from '../../shared/records';
-import { FormError, TextField } from '../../ui/components';
+import { HelpKind, type PreConsultationRecord } from '../../shared/records';
+import { FormError, SelectField, TextField } from '../../ui/components';
 import { FormActions } from '../../ui/components/form-parts';
 import { useMessageResolver } from '../../ui/forms/message-resolver';
 import { useSaveError } from '../../ui/forms/use-save-error';
 import { paths } from '../../ui/paths';
+import { useSession } from '../../ui/session';
 import { ConvertFormFields, type ConvertFormInput, type ConvertFormValues } from './forms';
 import { usePreConsultationWrites } from './use-pre-consultations';
 
@@ -19,6 +20,7 @@ interface ConvertToCaseFormProps {
 export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { user } = useSession();
   const { convert } = usePreConsultationWrites();
   const { saveError, save } = useSaveError();
   const form = useForm<ConvertFormInput, unknown, ConvertFormValues>({
@@ -30,6 +32,8 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
       address: '',
       phone: '',
       helpType: '',
+      district: '',
+      helpKind: 'other',
       approvedHoursPerMonth: 0,
     },
   });
@@ -77,23 +81,43 @@ export function ConvertToCaseForm({ consultation, onCancel }: ConvertToCaseFormP
         error={errors.phone?.message}
         autoComplete="off"
       />
-      <TextField
-        label={t('fields.case.helpType')}
-        registration={form.register('helpType')}
-        error={errors.helpType?.message}
-        autoComplete="off"
-      />
-      <TextField
-        label={t('convertCase.approvedHours')}
-        hint={t('convertCase.approvedHoursHint')}
-        type="number"
-        inputMode="decimal"
-        min={0}
-        max={744}
-        step={0.25}
-        registration={form.register('approvedHoursPerMonth', { valueAsNumber: true })}
-        error={errors.approvedHoursPerMonth?.message}
-      />
+      <SelectField
+        label={t('caseForm.district')}
+        hint={user.districts.length === 0 ? t('caseForm.noDistrictsHint') : undefined}
+        registration={form.register('district')}
+        error={errors.district?.message}
+      >
+        <option value="">{t('caseForm.noDistrict')}</option>
+        {user.districts.map((district) => (
+          <option key={district} value={district}>
+            {district}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('caseForm.helpKind')}
+        registration={form.register('helpKind')}
+        error={errors.helpKind?.message}
+      >
+        {HelpKind.options.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`helpKind.${kind}`)}
+          </option>
+        ))}
+      </SelectField>
+      {user.role === 'lead' && (
+        <TextField
+          label={t('convertCase.approvedHours')}
+          hint={t('convertCase.approvedHoursHint')}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={744}
+          step={0.25}
+          registration={form.register('approvedHoursPerMonth', { valueAsNumber: true })}
+          error={errors.approvedHoursPerMonth?.message}
+        />
+      )}
       <FormError message={saveError} />
       <FormActions submitLabel={t('preConsultations.createCase')} disabled={isSubmitting}>
         <button type="button" className="button button-quiet" onClick={onCancel}>

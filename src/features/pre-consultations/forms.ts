@@ -4,7 +4,11 @@ import { CaseFields, PreConsultationFields } from '../../shared/records';
 export const PreConsultationFormFields = PreConsultationFields.omit({ convertedCaseId: true });
 export type PreConsultationFormInput = z.input<typeof PreConsultationFormFields>;
 
-/** What converting asks for: everything of a case that is known already, approved hours included. */
+/**
+ * What converting asks for: everything of a case that is known already, with
+ * Stadtteil and Hilfeart (approved hours only from a lead). helpType, the free
+ * text of older cases, stays empty.
+ */
 export const ConvertFormFields = CaseFields.pick({
   reference: true,
   familyName: true,
@@ -12,6 +16,8 @@ export const ConvertFormFields = CaseFields.pick({
   address: true,
   phone: true,
   helpType: true,
+  district: true,
+  helpKind: true,
   approvedHoursPerMonth: true,
 });
 export type ConvertFormInput = z.input<typeof ConvertFormFields>;

@@ -7,9 +7,12 @@ import { useTranslation } from 'react-i18next';
 import {
   AppointmentStatus,
   CaseStatus,
+  ClosingReason,
   ContactKind,
   type FieldsOf,
   GoalStatus,
+  HelpKind,
+  HouseholdMember,
   type MutableEntity,
   NoteTemplate,
   PreConsultationOutcome,
@@ -39,6 +42,10 @@ export type ValueKind =
   /** A list of goal ids (a note's goalIds), shown by their titles. */
   | 'goals'
   | 'partner'
+  | 'helpKind'
+  | 'closingReason'
+  /** A case's household persons, by name. */
+  | 'household'
   /** References a person does not pick in a conflict by reading an id: shown as "a linked …". */
   | 'appointment'
   | 'note';
@@ -58,13 +65,13 @@ const FIELD_KINDS = {
     sourcePreConsultationId: 'text',
     approvedHoursPerMonth: 'hours',
     district: 'text',
-    helpKind: 'text',
+    helpKind: 'helpKind',
     payer: 'text',
     payerContact: 'text',
     nextHelpPlanDate: 'day',
-    household: 'text',
+    household: 'household',
     endDate: 'day',
-    closingReason: 'text',
+    closingReason: 'closingReason',
     followUpHelp: 'text',
     closingNote: 'longText',
   },
@@ -191,6 +198,22 @@ export function useFieldFormatter(names: RecordNames): FieldFormatter {
             : value.map((id) => goals.get(String(id)) ?? t('values.unknownGoal')).join(', ');
         case 'partner':
           return typeof value === 'string' ? (partners.get(value) ?? t('values.unknownPartner')) : null;
+        case 'helpKind':
+          return isOneOf(HelpKind.options, value) ? t(`helpKind.${value}`) : null;
+        case 'closingReason':
+          return isOneOf(ClosingReason.options, value) ? t(`closingReason.${value}`) : null;
+        case 'household': {
+          const members = HouseholdMember.array().safeParse(value);
+          if (!members.success) return null;
+          if (members.data.length === 0) return t('values.empty');
+          return members.data
+            .map((m) =>
+              m.kind === 'young_person'
+                ? `${m.firstName} (${t(`gender.${m.gender}`)}${m.birthMonth ? `, ${format.month(m.birthMonth)}` : ''})`
+                : `${m.name} (${t('household.guardians')})`,
+            )
+            .join('; ');
+        }
         case 'appointment':
           return typeof value === 'string' ? t('values.appointment') : null;
         case 'note':

@@ -21,6 +21,8 @@ export interface Formatters {
   dateTime(timestamp: string): string;
   /** 1.5 → "1,5" (en: "1.5") */
   decimal(value: number): string;
+  /** A month of birth "2014-03" → "03/2014" (both languages). */
+  month(isoMonth: string): string;
 }
 
 /** As date-fns' de locale abbreviates them (localize.day, width 'short'), Sunday first like getDay(). */
@@ -68,6 +70,10 @@ export function useFormatters(): Formatters {
           : `${lightFormat(date, 'dd.MM.yyyy')}, ${time}`;
       },
       decimal: (value) => (english ? englishNumber : germanNumber).format(value),
+      month: (isoMonth) => {
+        const [year, month] = isoMonth.split('-');
+        return month && year ? `${month}/${year}` : isoMonth;
+      },
     };
   }, [english, t]);
 }

@@ -37,6 +37,12 @@ export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngin
     async teamDevices() {
       return (await ready).teamDevices();
     },
+    async caseAudit(caseId) {
+      return (await ready).caseAudit(caseId);
+    },
+    async caseExport(caseId) {
+      return (await ready).caseExport(caseId);
+    },
     getState: () => real?.getState() ?? placeholder,
     subscribe(listener) {
       listeners.add(listener);

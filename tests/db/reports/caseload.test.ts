@@ -106,6 +106,30 @@ describe('caseload', () => {
     });
   });
 
+  it('counts a requested closure as open, and lists each worker’s overdue Hilfeplangespräche', async () => {
+    const due = (familyName: string, assignedTo: string, nextHelpPlanDate: string | null, status = 'open') =>
+      createCase(
+        db,
+        lead,
+        caseFields({ familyName, assignedTo, nextHelpPlanDate, status: status as 'open' | 'closed' }),
+      );
+    await due('Familie Alt', worker.userId, '2026-10-01');
+    await due('Familie Beantragt', worker.userId, '2026-11-17', 'closure_requested');
+    await due('Familie Heute', worker.userId, '2026-11-18'); // today: not overdue
+    await due('Familie Ohne', worker.userId, null);
+    await due('Familie Zu', worker.userId, '2026-09-01', 'closed');
+    await due('Familie Ben', colleague.userId, '2026-11-01');
+
+    const [anna, ben] = await computeCaseload(db, NOW);
+
+    expect(anna?.openCases).toBe(4);
+    expect(anna?.overdueHelpPlans.map((d) => [d.familyName, d.date])).toEqual([
+      ['Familie Alt', '2026-10-01'],
+      ['Familie Beantragt', '2026-11-17'],
+    ]);
+    expect(ben?.overdueHelpPlans.map((d) => d.familyName)).toEqual(['Familie Ben']);
+  });
+
   it('keeps the last device report for offline, and lists a worker’s devices oldest change first', async () => {
     const device = (deviceId: string, userId: string, oldestPendingAt: string | null): DeviceStatus => ({
       deviceId,

@@ -67,3 +67,32 @@ export function beforeV3<T extends object>(entity: keyof typeof ADDED_IN_V3, rec
   const added: readonly string[] = ADDED_IN_V3[entity];
   return Object.fromEntries(Object.entries(record).filter(([field]) => !added.includes(field))) as Partial<T>;
 }
+
+/** The stores schema v3 added (copied like the others). */
+export const STORES_V3 = {
+  notes: 'id, caseId, [caseId+date], authorId, date, appointmentId, hasConflicts',
+  goals: 'id, caseId, hasConflicts',
+  comments: 'id, caseId, noteId, authorId, hasConflicts',
+  partners: 'id, hasConflicts',
+  drafts: 'key, caseId',
+};
+
+/** Case fields added after v3 for the life of a case, with the defaults v4 gives a case stored without them. */
+export const CASE_LIFE_DEFAULTS = {
+  district: '',
+  helpKind: 'other',
+  payer: '',
+  payerContact: '',
+  nextHelpPlanDate: null,
+  household: [],
+  endDate: null,
+  closingReason: null,
+  followUpHelp: '',
+  closingNote: '',
+} as const;
+
+/** A case as schema v3 stored it: without the fields of the life of a case. */
+export function beforeV4<T extends object>(record: T): Partial<T> {
+  const added = Object.keys(CASE_LIFE_DEFAULTS);
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !added.includes(field))) as Partial<T>;
+}
