@@ -3,6 +3,7 @@
 // one run does (sync-run.ts) and when runs happen (sync-schedule.ts).
 import type { FeldakteDb } from '../db/infrastructure/schema';
 import type { DeviceStatus } from '../shared/protocol';
+import { type AdminApi, createAdminApi } from './admin-api';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline } from './environment';
 import { createStatusStore, initialSyncState, type SyncState } from './status-store';
@@ -30,6 +31,8 @@ export interface SyncEngine {
    * HttpError 403 for a worker).
    */
   teamDevices(): Promise<DeviceStatus[]>;
+  /** People, teams, devices and team settings on the server ("Team & Zugänge"), online only. */
+  admin(): Promise<AdminApi>;
 }
 
 export interface SyncEngineOptions {
@@ -46,6 +49,7 @@ export interface SyncEngineOptions {
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { api } = opts;
+  const admin = createAdminApi(api);
   const store = createStatusStore(initialSyncState(browserSaysOnline()));
   const schedule = createSyncSchedule({
     db: opts.db,
@@ -66,5 +70,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     async teamDevices() {
       return (await api.getTeamDevices()).devices;
     },
+    admin: async () => admin,
   };
 }

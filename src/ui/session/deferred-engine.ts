@@ -37,6 +37,9 @@ export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngin
     async teamDevices() {
       return (await ready).teamDevices();
     },
+    async admin() {
+      return (await ready).admin();
+    },
     getState: () => real?.getState() ?? placeholder,
     subscribe(listener) {
       listeners.add(listener);
