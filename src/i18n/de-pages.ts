@@ -2,6 +2,7 @@
 // Fall im Feld, Prüfen, conflicts, sync page, substitutions). Loaded together
 // with whichever of those screens opens first (src/app/screen-texts.ts), so the
 // start page does not carry them. Groups may continue texts of de-screens.ts.
+import { deAccess } from './de-access';
 import { deLead } from './de-lead';
 import { dePartners } from './de-partners';
 import { deWorkday } from './de-workday';
@@ -325,4 +326,5 @@ export const dePages = {
   ...deWorkday,
   ...deLead,
   ...dePartners,
+  ...deAccess,
 };

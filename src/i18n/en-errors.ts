@@ -120,4 +120,5 @@ export const enErrors: Messages['errors'] = {
   personNotFound: 'Person not found',
   teamNotFound: 'Team not found',
   ownAccessNotRevocable: 'You cannot revoke your own access',
+  passwordsDiffer: 'The two passwords do not match',
 };

@@ -1,6 +1,8 @@
+import { enAccess } from './en-access';
 import { enErrors } from './en-errors';
 import { enLead } from './en-lead';
 import { enPartners } from './en-partners';
+import { enWelcome } from './en-welcome';
 import { enWorkday } from './en-workday';
 import type { Messages } from './messages';
 
@@ -322,7 +324,13 @@ export const en: Messages = {
     timeRange: '{{from}}–{{to}}',
     dayAndTime: '{{day}}, {{time}}',
   },
-  moreNav: { caseload: 'Caseload', report: 'Monthly report', partners: 'Network partners', more: 'More' },
+  moreNav: {
+    caseload: 'Caseload',
+    report: 'Monthly report',
+    partners: 'Network partners',
+    access: 'Team & access',
+    more: 'More',
+  },
   concernAlert: {
     title_one: 'New child protection concern (§ 8a)',
     title_other: '{{count}} new child protection concerns (§ 8a)',
@@ -449,4 +457,6 @@ export const en: Messages = {
   ...enWorkday,
   ...enLead,
   ...enPartners,
+  ...enWelcome,
+  ...enAccess,
 };

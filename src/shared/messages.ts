@@ -131,6 +131,7 @@ const sentences = {
   personNotFound: 'Person nicht gefunden',
   teamNotFound: 'Team nicht gefunden',
   ownAccessNotRevocable: 'Den eigenen Zugang kann man nicht sperren',
+  passwordsDiffer: 'Die beiden Passwörter stimmen nicht überein',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };
