@@ -4,7 +4,7 @@
 export const deAccess = {
   access: {
     title: 'Team & Zugänge',
-    introOrganisation: 'Alle Teams und Personen von {{organisation}}.',
+    introOrganisation: 'Alle Teams und Personen der Organisation „{{organisation}}“.',
     introTeam: 'Die Personen Ihres Teams, ihre Zugänge und Geräte.',
     offline:
       'Team & Zugänge braucht eine Verbindung zum Server. Sobald das Gerät wieder online ist, erscheint die Übersicht hier.',
@@ -48,6 +48,7 @@ export const deAccess = {
     addAnother: 'Weitere Person hinzufügen',
     backToList: 'Zu Team & Zugänge',
     invitationCode: 'Einladungscode',
+    invitationFor: 'Einladung für {{name}}',
     codeValid:
       'Gültig bis {{date}} (7 Tage). Der Code wird nur jetzt angezeigt – bitte weitergeben, kopieren oder ausdrucken.',
     copy: 'Code kopieren',

@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const enAccess: Widen<typeof deAccess> = {
   access: {
     title: 'Team & access',
-    introOrganisation: 'All teams and people of {{organisation}}.',
+    introOrganisation: 'All teams and people of the organisation "{{organisation}}".',
     introTeam: 'The people of your team, their access and devices.',
     offline:
       'Team & access needs a connection to the server. It shows here as soon as the device is online again.',
@@ -50,6 +50,7 @@ export const enAccess: Widen<typeof deAccess> = {
     addAnother: 'Add another person',
     backToList: 'To team & access',
     invitationCode: 'Invitation code',
+    invitationFor: 'Invitation for {{name}}',
     codeValid:
       'Valid until {{date}} (7 days). The code is shown only now – please pass it on, copy or print it.',
     copy: 'Copy code',

@@ -95,11 +95,11 @@ export function InvitationPage({ loginHref, onLogin }: { loginHref: string; onLo
           </p>
         )}
       </form>
-      <p className="login-more">
-        <a href={loginHref} onClick={followWith(onLogin)}>
+      <div className="login-more">
+        <a href={loginHref} className="button button-secondary button-wide" onClick={followWith(onLogin)}>
           {t('invitation.toLogin')}
         </a>
-      </p>
+      </div>
     </LoginCard>
   );
 }

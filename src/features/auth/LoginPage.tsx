@@ -57,11 +57,15 @@ export function LoginPage({ invitation }: { invitation?: { href: string; go: () 
         )}
       </form>
       {invitation && (
-        <p className="login-more">
-          <a href={invitation.href} onClick={followWith(invitation.go)}>
+        <div className="login-more">
+          <a
+            href={invitation.href}
+            className="button button-secondary button-wide"
+            onClick={followWith(invitation.go)}
+          >
             {t('invitation.link')}
           </a>
-        </p>
+        </div>
       )}
     </LoginCard>
   );

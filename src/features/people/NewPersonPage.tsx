@@ -28,7 +28,7 @@ export function NewPersonPage() {
           <>
             <p role="status">{t('access.added', { name: added.person.displayName })}</p>
             <IssuedCodeCard
-              heading={t('access.invitationCode')}
+              heading={t('access.invitationFor', { name: added.person.displayName })}
               issued={added.invitation}
               person={added.person}
             />
