@@ -154,4 +154,5 @@ export const enErrors: Messages['errors'] = {
   adminRoleAdministers: 'The role Administration always administers the organisation',
   personBlocked: "This person's access is blocked; unblock it first",
   teamNameTaken: 'A team with this name already exists',
+  passwordsDiffer: 'The two passwords do not match',
 };

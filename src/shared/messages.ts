@@ -171,6 +171,7 @@ const sentences = {
   adminRoleAdministers: 'Die Rolle Administration verwaltet immer die Organisation',
   personBlocked: 'Der Zugang dieser Person ist gesperrt; bitte zuerst entsperren',
   teamNameTaken: 'Ein Team mit diesem Namen gibt es schon',
+  passwordsDiffer: 'Die beiden Passwörter stimmen nicht überein',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };
