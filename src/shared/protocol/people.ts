@@ -15,7 +15,10 @@ export const NewPassword = z
   .refine((password) => passwordWeakness(password) === null, says('passwordTooCommon'));
 
 /** A request naming a username and its new password: the password must not be mostly the name. */
-function passwordNotUsername(request: { username: string; password: string }, context: z.RefinementCtx) {
+export function passwordNotUsername(
+  request: { username: string; password: string },
+  context: z.RefinementCtx,
+) {
   const weakness = passwordWeakness(request.password, request.username);
   if (weakness === 'passwordContainsUsername') {
     context.addIssue({ code: 'custom', path: ['password'], message: weakness });
@@ -44,7 +47,7 @@ export type SetupStatus = z.infer<typeof SetupStatus>;
  * first team and the first person (role admin) with the code the server printed
  * at start; signs that person in.
  */
-export const SetupRequest = z
+export const SetupFields = z
   .object({
     setupCode: OneTimeCode,
     organisationName: requiredText(200),
@@ -54,23 +57,23 @@ export const SetupRequest = z
     password: NewPassword,
     refresh: z.boolean().optional(),
   })
-  .strict()
-  .superRefine(passwordNotUsername);
+  .strict();
+export const SetupRequest = SetupFields.superRefine(passwordNotUsername);
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 /**
  * POST /api/auth/invitation (no login) -> SessionTokens: a person redeems an
  * invitation or reset code with their username and chooses a password.
  */
-export const RedeemCodeRequest = z
+export const RedeemCodeFields = z
   .object({
     username: LoginRequest.shape.username,
     code: OneTimeCode,
     password: NewPassword,
     refresh: z.boolean().optional(),
   })
-  .strict()
-  .superRefine(passwordNotUsername);
+  .strict();
+export const RedeemCodeRequest = RedeemCodeFields.superRefine(passwordNotUsername);
 export type RedeemCodeRequest = z.infer<typeof RedeemCodeRequest>;
 
 /** POST /api/auth/password -> 204: the signed-in person changes their own password. */
