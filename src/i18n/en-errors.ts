@@ -97,6 +97,7 @@ export const enErrors: Messages['errors'] = {
   notYourCommentToDelete: 'Only whoever wrote the comment can delete it',
   partnerDirectoryLeadOnly: 'Only the team lead can change the partner directory',
   alreadyConverted: 'This consultation was already turned into a case',
+  convertedCaseNotYours: 'A field consultation can only be linked to a case you work on',
   recordNotOnDevice: '{{entity}} {{id}} is not on this device',
   changeDamaged: 'The change is damaged and cannot be sent',
   serverUnreachable: 'Server not reachable (no connection)',

@@ -40,6 +40,8 @@ export interface AppOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a device that refreshes lasts; default 15 minutes. */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts; default 12 hours. */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods (FELDAKTE_RETENTION_*_DAYS); default services/retention.ts. */
@@ -79,6 +81,7 @@ export async function buildApp({
   clock,
   sessionTtlSeconds,
   accessTokenTtlSeconds,
+  nonRefreshingTokenTtlSeconds,
   live,
   retention,
   trustProxy = false,
@@ -102,6 +105,7 @@ export async function buildApp({
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
     ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}),
+    ...(nonRefreshingTokenTtlSeconds ? { nonRefreshingTokenTtlSeconds } : {}),
     ...(live ? { live } : {}),
     ...(retention ? { retention } : {}),
   });

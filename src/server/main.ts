@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     sessionTtlSeconds: config.sessionTtlSeconds,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    nonRefreshingTokenTtlSeconds: config.nonRefreshingTokenTtlSeconds,
     retention: config.retention,
     trustProxy: config.trustProxy,
   });

@@ -26,6 +26,8 @@ export interface StartOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a device that refreshes lasts; default 15 minutes. */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts; default 12 hours. */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Retention periods of closed cases and pre-consultations. */
   retention?: RetentionPeriods;
   /** Behind a reverse proxy that terminates TLS (x-forwarded-proto, x-forwarded-for). */
@@ -64,6 +66,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger: options.logger ?? false,
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+      ...(options.nonRefreshingTokenTtlSeconds
+        ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
+        : {}),
       ...(options.retention ? { retention: options.retention } : {}),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });

@@ -7,8 +7,9 @@
 //   locked   -- switchUser                             -> signedOut (data kept, locked)
 //
 // Only while signedIn does the app hold the data key (inside the open database)
-// and the tokens; locking stops the sync engine and closes the database, so the
-// key is dropped from memory. Every tab locks and leaves a wiped database
+// and the tokens; locking stops the sync engine, drops the search index (the
+// records' decrypted text) and closes the database, so the key is dropped from
+// memory. Every tab locks and leaves a wiped database
 // together (tab-signals.ts).
 import {
   clearActiveAccount,
@@ -21,6 +22,7 @@ import {
 import type { Actor } from '../db/infrastructure/local-write';
 import type { FeldakteDb } from '../db/infrastructure/schema';
 import { closeUserDb, openUserDb } from '../db/infrastructure/user-db';
+import { closeSearchIndex } from '../db/search/search';
 import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
 import { type ApiClient, type ApiClientOptions, NetworkError } from '../sync/api-client';
 import type { SyncEngine } from '../sync/engine';
@@ -194,7 +196,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     show({ status: 'signedIn', session: open.session });
   }
 
-  /** Drops everything the signed-in session holds: engine, database (and with it the key), tokens. */
+  /** Drops everything the signed-in session holds: engine, search index, database (and with it the key), tokens. */
   function close(): SessionUser | null {
     if (!open) return null;
     const { session, stopRevocationWatch, stopInactivityWatch } = open;
@@ -202,6 +204,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     stopRevocationWatch();
     stopInactivityWatch();
     session.engine.stop();
+    // The index holds the records' decrypted text: it goes with the key.
+    closeSearchIndex(session.db);
     closeUserDb();
     return session.user;
   }

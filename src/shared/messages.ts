@@ -108,6 +108,7 @@ const sentences = {
   notYourCommentToDelete: 'Nur wer den Kommentar geschrieben hat, kann ihn löschen',
   partnerDirectoryLeadOnly: 'Nur die Teamleitung kann das Partnerverzeichnis ändern',
   alreadyConverted: 'Diese Beratung wurde schon in einen Fall umgewandelt',
+  convertedCaseNotYours: 'Ein Fall im Feld kann nur mit einem Fall verknüpft werden, den Sie bearbeiten',
   recordNotOnDevice: '{{entity}} {{id}} ist auf diesem Gerät nicht vorhanden',
   changeDamaged: 'Die Änderung ist beschädigt und kann nicht gesendet werden',
   serverUnreachable: 'Server nicht erreichbar (keine Verbindung)',

@@ -52,3 +52,18 @@ export async function findTeamDevices(db: Queryable, teamId: string): Promise<De
     oldestPendingAt: row.oldestPendingAt?.toISOString() ?? null,
   }));
 }
+
+/**
+ * Whether the user signed in on the device before: it was heard from as theirs,
+ * or holds (or held, until it expired) a token of theirs. The device id is the
+ * device's own header, so this tells a familiar device, not a proven one.
+ */
+export async function isKnownDeviceOf(db: Queryable, userId: string, deviceId: string): Promise<boolean> {
+  const rows = await db.query<{ known: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM devices WHERE device_id = $1 AND user_id = $2)
+         OR EXISTS (SELECT 1 FROM refresh_tokens WHERE device_id = $1 AND user_id = $2)
+         OR EXISTS (SELECT 1 FROM sessions WHERE device_id = $1 AND user_id = $2) AS known`,
+    [deviceId, userId],
+  );
+  return rows[0]?.known === true;
+}

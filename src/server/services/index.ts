@@ -22,6 +22,8 @@ export interface ServiceOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a refreshing device lasts (default 15 minutes). */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts (default 12 hours). */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods of closed cases and pre-consultations (default DEFAULT_RETENTION). */
@@ -38,8 +40,11 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
   const auth = createAuthService(db, {
     sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
     ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    ...(options.nonRefreshingTokenTtlSeconds
+      ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
+      : {}),
   });
-  const loginRateLimit = createLoginRateLimit(options.loginRateLimits);
+  const loginRateLimit = createLoginRateLimit(db, options.loginRateLimits);
   return {
     auth,
     loginRateLimit,

@@ -37,7 +37,7 @@ export function createPasswordChangeService(
 ) {
   async function refuseWrongPassword(actor: Actor, context: PasswordChangeContext) {
     const attempt = { username: actor.username, address: context.address };
-    const reached = loginRateLimit.recordFailure(attempt);
+    const reached = await loginRateLimit.recordFailure(attempt);
     await appendAudit(db, {
       userId: actor.id,
       deviceId: context.deviceId,
@@ -75,7 +75,7 @@ export function createPasswordChangeService(
         throw reject.invalid('passwordUnchanged', 'newPassword');
       }
       const attempt = { username: actor.username, address: context.address };
-      const retryAfterMs = loginRateLimit.retryAfterMs(attempt);
+      const retryAfterMs = await loginRateLimit.retryAfterMs(attempt);
       if (retryAfterMs > 0) return { retryAfterMs };
 
       const candidate = await findLoginCandidate(db, actor.username);
@@ -104,7 +104,7 @@ export function createPasswordChangeService(
         return true;
       });
       if (!changed) throw await refuseWrongPassword(actor, context);
-      loginRateLimit.recordSuccess(attempt);
+      await loginRateLimit.recordSuccess(attempt);
       return null;
     },
   };

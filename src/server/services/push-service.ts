@@ -13,7 +13,13 @@
 // transaction: they go out on commit, and not at all if it rolls back.
 
 import { localIsoDate } from '../../shared/local-date';
-import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
+import {
+  type Mutation,
+  type MutationOp,
+  type MutationResult,
+  mutationIdKey,
+  ResolveData,
+} from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
 import {
@@ -129,7 +135,7 @@ interface BatchState {
   tx: Queryable;
   actor: Actor;
   deviceId: string | null;
-  /** Mutation ids applied before this batch or by it, in lower case as PostgreSQL prints a uuid. */
+  /** Mutation ids applied before this batch or by it, by mutationIdKey (PostgreSQL prints a uuid so). */
   applied: Map<string, AppliedMutation>;
   /** Cases the batch touched or tried to (the audit entry names them). */
   touched: Set<string>;
@@ -162,7 +168,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
 
   async function applyInTransaction(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
     const { tx, actor, deviceId, touched } = batch;
-    const earlier = batch.applied.get(mutation.id.toLowerCase());
+    const earlier = batch.applied.get(mutationIdKey(mutation.id));
     if (earlier) {
       if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
         throw reject.conflict('mutationIdReused', 'id');
@@ -195,7 +201,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       data,
       clientTime: mutation.clientTime,
     });
-    batch.applied.set(mutation.id.toLowerCase(), {
+    batch.applied.set(mutationIdKey(mutation.id), {
       id: mutation.id,
       userId: actor.id,
       entity: mutation.entity,
@@ -248,7 +254,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     const apply = savepoints ? applyInSavepoint : applyOptimistically;
     return transactionWithRetries(db, (tx) =>
       withSeqBlocks(tx, async () => {
-        const ids = mutations.map((mutation) => mutation.id);
+        const ids = mutations.map((mutation) => mutationIdKey(mutation.id));
         await lockMutationIds(tx, ids);
         const batch: BatchState = {
           tx,

@@ -81,7 +81,7 @@ export function createSetupService(db: Database, { clock, auth, loginRateLimit }
     context: SetupContext,
     attempt: { username: string; address: string },
   ) {
-    const reached = failure === 'setupCodeWrong' ? loginRateLimit.recordFailure(attempt) : null;
+    const reached = failure === 'setupCodeWrong' ? await loginRateLimit.recordFailure(attempt) : null;
     await appendAudit(db, {
       userId: null,
       deviceId: context.deviceId,
@@ -110,7 +110,7 @@ export function createSetupService(db: Database, { clock, auth, loginRateLimit }
       const unstorable = findUnstorableField(request);
       if (unstorable) throw reject.invalid('unstorableText', unstorable);
       const attempt = { username: SETUP_ATTEMPT_NAME, address: context.address };
-      const retryAfterMs = loginRateLimit.retryAfterMs(attempt);
+      const retryAfterMs = await loginRateLimit.retryAfterMs(attempt);
       if (retryAfterMs > 0) return { retryAfterMs };
       // Hashed before the transaction: scrypt is slow on purpose.
       const passwordHash = await hashPassword(request.password);
@@ -145,7 +145,7 @@ export function createSetupService(db: Database, { clock, auth, loginRateLimit }
       if (typeof outcome === 'string') throw await refuse(outcome, context, attempt);
       const user = await findSessionUser(db, outcome.userId);
       if (!user) throw new Error('the person just set up is missing');
-      loginRateLimit.recordSuccess(attempt);
+      await loginRateLimit.recordSuccess(attempt);
       return auth.startSession(user, context.deviceId, request.refresh ?? false);
     },
   };
