@@ -12,16 +12,19 @@ import { registerDeviceRevocationRoute } from './http/routes/device-revocation';
 import { registerDeviceRoutes } from './http/routes/devices';
 import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
+import { registerInvitationRoute } from './http/routes/invitation';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
 import { registerPasswordRoute } from './http/routes/password';
+import { registerPeopleRoutes } from './http/routes/people';
 import { registerRefreshRoute } from './http/routes/refresh';
 import { registerRevocationRoutes } from './http/routes/revocations';
 import { registerSetupRoutes } from './http/routes/setup';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { registerTeamSettingsRoute } from './http/routes/team-settings';
+import { registerTeamRoutes } from './http/routes/teams';
 import { installSecurityHeaders } from './http/security-headers';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
@@ -119,6 +122,7 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
+  registerInvitationRoute(app, services);
   registerDeviceRevocationRoute(app, services);
   registerSetupRoutes(app, services);
 
@@ -133,6 +137,8 @@ export async function buildApp({
     registerCaseRecordRoutes(scope, services);
     registerRevocationRoutes(scope, services);
     registerTeamSettingsRoute(scope, services);
+    registerPeopleRoutes(scope, services);
+    registerTeamRoutes(scope, services);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

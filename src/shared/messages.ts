@@ -52,6 +52,9 @@ const saidOfField = {
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
   notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
   tooManyHouseholdMembers: 'darf höchstens {{max}} Personen nennen',
+  districtNotOfTeam:
+    'ist kein Stadtteil dieses Teams (Stadtteile legt die Teamleitung in den Team-Einstellungen fest)',
+  householdMemberRepeated: 'nennt dieselbe Person (ID {{id}}) mehrfach',
 } as const;
 
 /** Whole sentences, said on their own. */
@@ -89,6 +92,15 @@ const sentences = {
   workersAssignThemselves: 'Fachkräfte können Fälle nur sich selbst zuweisen',
   assignWithinTeam: 'Der Fall kann nur Mitgliedern des eigenen Teams zugewiesen werden',
   onlyLeadReassigns: 'Nur die Teamleitung kann einen Fall neu zuweisen',
+  onlyLeadApprovesHours: 'Nur die Teamleitung kann die bewilligten Fachleistungsstunden festlegen',
+  onlyLeadChangesHelpKind: 'Nur die Teamleitung kann die Hilfeart ändern',
+  onlyLeadChangesPayer: 'Nur die Teamleitung kann den Kostenträger und die Ansprechperson dort ändern',
+  onlyLeadClosesCase: 'Nur die Teamleitung kann einen Fall abschließen; Fachkräfte beantragen den Abschluss',
+  onlyLeadReopensCase: 'Nur die Teamleitung kann einen abgeschlossenen Fall wieder öffnen',
+  caseClosed:
+    'Der Fall ist abgeschlossen und kann nur noch gelesen werden; die Teamleitung kann ihn wieder öffnen',
+  closureNeedsEndAndReason: 'Für den Abschluss braucht der Fall ein Ende und einen Beendigungsgrund',
+  caseEndsBeforeStart: 'Das Ende des Falls darf nicht vor seinem Beginn liegen',
   onlyAuthorEditsComment: 'Nur die Verfasserin oder der Verfasser kann den Kommentar ändern',
   onlyAuthorDeletesComment: 'Nur die Verfasserin oder der Verfasser kann den Kommentar löschen',
   onlyLeadCreatesPartners: 'Nur die Teamleitung kann Netzwerkpartner anlegen',
@@ -144,6 +156,21 @@ const sentences = {
   onlyLeadSeesTeamSettings: 'Nur die Teamleitung sieht die Einstellungen des Teams',
   adminSeesNoCaseContent:
     'Die Administration sieht und ändert keine Falldaten (das darf nur die Teamleitung).',
+  codeWrong: 'Benutzername oder Code ist falsch, abgelaufen oder schon verwendet',
+  usernameTaken: 'Dieser Benutzername ist schon vergeben',
+  onlyManagersSeePeople: 'Nur die Administration und die Teamleitung verwalten Zugänge',
+  onlyAdministratorsManageTeams: 'Nur die Administration kann Teams anlegen und umbenennen',
+  onlyOwnTeamsPeople: 'Die Teamleitung verwaltet nur die Personen ihres eigenen Teams',
+  onlyAdministratorsGrantAdministration:
+    'Nur die Administration kann die Verwaltung der Organisation übertragen',
+  administratorsOnlyByAdministrators:
+    'Personen, die die Organisation verwalten, kann nur die Administration ändern',
+  onlyAdministratorsMovePeople: 'Nur die Administration kann Personen in ein anderes Team versetzen',
+  lastAdministrator:
+    'Mindestens eine Person muss die Organisation verwalten; die Änderung wurde nicht übernommen',
+  adminRoleAdministers: 'Die Rolle Administration verwaltet immer die Organisation',
+  personBlocked: 'Der Zugang dieser Person ist gesperrt; bitte zuerst entsperren',
+  teamNameTaken: 'Ein Team mit diesem Namen gibt es schon',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };

@@ -85,7 +85,7 @@ describe.each(databaseTargets())('push ($name)', (target) => {
   it('stores device id, base version and the validated data with the applied mutation', async () => {
     const createCase = createMutation('case', caseData(anna.user.id, { familyName: '  Mit Leerzeichen  ' }));
     await h.push(anna.token, [createCase]);
-    const update = updateMutation('case', createCase.recordId, { status: 'closed' }, 1);
+    const update = updateMutation('case', createCase.recordId, { phone: '0800 2' }, 1);
     await h.push(anna.token, [update]);
     const rows = await h.db.query<{ device_id: string; base_version: number; result_version: number }>(
       'SELECT device_id, base_version, result_version FROM applied_mutations WHERE id = $1',

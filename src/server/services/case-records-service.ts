@@ -69,7 +69,7 @@ export function createCaseRecordsService(db: Database, { clock, retention }: Cas
         version: 1,
         exportedAt: clock().toISOString(),
         exportedBy: lead.id,
-        deletionDate: retention.caseDeletionDate(file.case.closedAt),
+        deletionDate: retention.caseDeletionDate(file.case),
         ...file,
         audit: await auditTrail(caseId),
       };

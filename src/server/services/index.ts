@@ -5,9 +5,11 @@ import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
 import { createCaseRecordsService } from './case-records-service';
 import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
+import { createInvitationService } from './invitation-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
 import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
 import { createPasswordChangeService } from './password-change-service';
+import { createPeopleService } from './people-service';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
 import { createRetention, type RetentionPeriods } from './retention';
@@ -50,6 +52,8 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
     loginRateLimit,
     setup: createSetupService(db, { clock, auth, loginRateLimit }),
     passwordChange: createPasswordChangeService(db, { loginRateLimit }),
+    invitations: createInvitationService(db, auth),
+    people: createPeopleService(db, live),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),
     substitutionPeriods,

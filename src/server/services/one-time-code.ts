@@ -1,5 +1,5 @@
 // One-time codes people copy from a screen or a console and type in elsewhere
-// (the set-up code). 16 characters of an alphabet without look-alikes (no 0/O,
+// (the set-up code, invitations, password resets). 16 characters of an alphabet without look-alikes (no 0/O,
 // no 1/I), in groups of four: "K7QM-3XPD-9RTW-H2NB", 80 random bits. Typed in,
 // spaces, dashes and case do not matter (OneTimeCode in the protocol normalises
 // them). Only a SHA-256 of the normalised code is stored: with 80 random bits
@@ -10,6 +10,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LENGTH = 16;
 const GROUP = 4;
+
+/** Invitation and reset codes are valid this long. */
+export const CODE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function newOneTimeCode(): string {
   const chars = [...randomBytes(LENGTH)].map((byte) => ALPHABET[byte & 31]).join('');

@@ -30,6 +30,7 @@ import {
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { findCaseIdOfChild } from '../repositories/case-children';
+import type { PersonMove } from '../repositories/person-moves';
 import { inSavepoint } from '../repositories/savepoint';
 import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
@@ -44,6 +45,7 @@ import type { MutationContext } from './mutations/common';
 import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
+import { actorWhenEdited, movesOf } from './person-moves';
 import { Refusal, reject } from './refusal';
 import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
@@ -141,6 +143,8 @@ interface BatchState {
   touched: Set<string>;
   /** Live events of the applied mutations, published when the batch commits. */
   events: TeamEvent[];
+  /** The pusher's moves to other teams or roles (services/person-moves.ts); almost always none. */
+  moves: PersonMove[];
 }
 
 /** A batch run without savepoints met a rejection: it is rolled back and run again with them. */
@@ -178,9 +182,11 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       if (caseId) touched.add(caseId);
       return { id: mutation.id, status: 'duplicate', record };
     }
+    // An edit made before the person moved is judged as the person was then.
+    const judgedAs = await actorWhenEdited(tx, actor, batch.moves, deviceId, mutation.clientTime);
     const ctx: MutationContext = {
       tx,
-      actor,
+      actor: judgedAs,
       recordId: mutation.recordId,
       origin: { userId: actor.id, deviceId, at: new Date(mutation.clientTime).toISOString() },
       baseVersion: mutation.op === 'create' ? null : mutation.baseVersion,
@@ -216,8 +222,12 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     batch.events.push(changes, ...ctx.events);
     const caseId = caseIdOf(mutation.entity, outcome.record);
     if (caseId) touched.add(caseId);
-    // A deleted record is answered as null: the pull's `removed` drops it from devices.
-    return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
+    // A deleted record is answered as null: the pull's `removed` drops it from devices;
+    // so is one the person, since moved, can no longer see (the device lets it go).
+    const answered =
+      outcome.deleted ||
+      (judgedAs !== actor && !(await rulesOf[mutation.entity].findVisible(tx, actor, mutation.recordId)));
+    return { id: mutation.id, status: 'applied', record: answered ? null : outcome.record };
   }
 
   /** One mutation in its own savepoint: a rejection undoes its writes only. */
@@ -263,6 +273,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
           applied: await findAppliedMutations(tx, ids),
           touched: new Set(),
           events: [],
+          moves: await movesOf(tx, actor.id),
         };
         const results: MutationResult[] = [];
         for (const mutation of mutations) results.push(await apply(batch, mutation));
