@@ -6,7 +6,8 @@
 //   - a worker may see the cases assigned to them and those of a substitution
 //     for them in force today, with their children; their own pre-consultations;
 //     the team's partners and members;
-//   - a lead the whole team; nobody anything of another team.
+//   - a lead the whole team; an administrator only the team's members; nobody
+//     anything of another team.
 // No answer may carry a record outside that, and no request may change one
 // (all tables are fingerprinted around the attempts). A route without a visitor
 // here fails the walk, so a new endpoint cannot be forgotten.
@@ -155,10 +156,12 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
     const { user } = users[name];
     const cases = await visibleCaseIds(name);
     const isLead = user.role === 'lead';
+    const isAdmin = user.role === 'admin';
     return {
       cases,
       maySee(entity: string, record: Record<string, unknown>): boolean {
         if (record.teamId !== user.teamId) return false;
+        if (isAdmin) return entity === 'member';
         switch (entity) {
           case 'case':
             return cases.has(String(record.id));
@@ -283,7 +286,7 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
         const byName = Object.fromEntries(USERNAMES.map((n, i) => [n, streams[i]]));
         await byName.lea?.waitFor((e) => e.type === 'concern' && e.noteId === note.recordId);
         await byName.ben?.waitFor((e) => e.type === 'changes');
-        for (const listener of ['anna', 'ben', 'tom'] as const) {
+        for (const listener of ['anna', 'ben', 'tom', 'ada'] as const) {
           expect(
             byName[listener]?.events.filter((e) => e.type === 'concern'),
             listener,
@@ -329,6 +332,17 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
       }
       const fingerprint = await createFingerprinter(h.db);
       const before = await fingerprint.take();
+      if (users[name].user.role === 'admin') {
+        const response = await h.request({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: headers(name),
+          payload: { mutations: mutations.slice(0, 100) },
+        });
+        expect(response.statusCode).toBe(403);
+        expect(await fingerprint.take()).toEqual(before);
+        return;
+      }
       for (let i = 0; i < mutations.length; i += 100) {
         const { results } = await h.push(users[name].token, mutations.slice(i, i + 100), `${name}-device`);
         const applied = results.filter((r) => r.status !== 'rejected');
@@ -419,12 +433,83 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
         return;
       }
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ lockAfterMinutes: 42 });
+      expect(response.json()).toMatchObject({ lockAfterMinutes: 42 });
       expect(await settingsOf()).toEqual({ ...before, [user.teamId]: 42 });
       // Put back what was there, so the rest of the walk sees the demo teams unchanged.
       const restored = await put({ lockAfterMinutes: before[user.teamId] ?? 10 });
       expect(restored.statusCode).toBe(200);
       expect(await settingsOf()).toEqual(before);
+    },
+
+    async 'GET /api/team/settings'(name) {
+      const { user } = users[name];
+      const response = await h.request({ method: 'GET', url: '/api/team/settings', headers: headers(name) });
+      if (user.role !== 'lead') {
+        expect(response.statusCode, `${name} reads the settings`).toBe(403);
+        return;
+      }
+      const [own] = await h.db.query<{ minutes: number }>(
+        'SELECT lock_after_minutes AS minutes FROM teams WHERE id = $1',
+        [user.teamId],
+      );
+      expect(response.json()).toMatchObject({ lockAfterMinutes: own?.minutes });
+    },
+
+    // Nobody (signed in or not) sets up an installation that has people.
+    async 'GET /api/setup'() {
+      const response = await h.request({ method: 'GET', url: '/api/setup' });
+      expect(response.json()).toEqual({ needed: false });
+    },
+
+    async 'POST /api/setup'(name) {
+      const fingerprint = await createFingerprinter(h.db);
+      const before = await fingerprint.take();
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/setup',
+        headers: headers(name),
+        payload: {
+          setupCode: 'ABCD-EFGH-JKMN-PQRS',
+          organisationName: 'Übernahme',
+          teamName: 'Team X',
+          displayName: name,
+          username: `${name}.admin`,
+          password: 'Leuchtturm Kiesel 47',
+        },
+      });
+      expect(response.statusCode, `${name} sets up again`).toBe(409);
+      expect(await fingerprint.take()).toEqual(before);
+    },
+
+    // Everyone changes only their own password: a wrong current one changes
+    // nothing; a right one changes theirs and nobody else's.
+    async 'POST /api/auth/password'(name) {
+      const hashes = async () =>
+        Object.fromEntries(
+          (
+            await h.db.query<{ username: string; hash: string }>(
+              'SELECT username, password_hash AS hash FROM users',
+            )
+          ).map((row) => [row.username, row.hash]),
+        );
+      const before = await hashes();
+      const change = (currentPassword: string) =>
+        h.request({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers: headers(name),
+          payload: { currentPassword, newPassword: 'Leuchtturm Kiesel 47' },
+        });
+      expect((await change('nicht das Passwort')).statusCode).toBe(400);
+      expect(await hashes()).toEqual(before);
+      expect((await change('feldakte-demo')).statusCode).toBe(204);
+      const after = await hashes();
+      expect(after[name]).not.toBe(before[name]);
+      expect({ ...after, [name]: before[name] }).toEqual(before);
+      // The demo password back, for the rest of the walk (the API refuses it as too common).
+      await h.db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [name, before[name]]);
+      const me = await h.request({ method: 'GET', url: '/api/auth/me', headers: headers(name) });
+      expect(me.statusCode, `${name}'s own session stays`).toBe(200);
     },
 
     async 'GET /api/cases/:caseId/audit'(name) {
@@ -642,7 +727,8 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
         url: `/api/cases/${id}/${what}`,
         headers: headers(name),
       });
-      const expected = teamId !== user.teamId ? 404 : user.role === 'lead' ? 200 : 403;
+      const expected =
+        user.role === 'admin' ? 403 : teamId !== user.teamId ? 404 : user.role === 'lead' ? 200 : 403;
       expect(response.statusCode, `${name} ${what} ${id}`).toBe(expected);
       if (expected !== 200) {
         expect(response.body).not.toContain('"familyName"');

@@ -3,7 +3,6 @@
 // refused with a clear message. A lead who also administers keeps the lead's view.
 import { describe, expect, it } from 'vitest';
 import { ApiError, type LoginResponse } from '../../src/shared/protocol';
-import { addAdministrator } from './helpers/admin-person';
 import { databaseTargets } from './helpers/databases';
 import {
   appointmentData,
@@ -14,6 +13,7 @@ import {
   updateMutation,
 } from './helpers/fixtures';
 import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
+import { addAdministrator } from './helpers/people';
 import { createFingerprinter } from './helpers/table-fingerprint';
 
 describe.each(databaseTargets())('Administration sees no case content ($name)', (target) => {

@@ -168,6 +168,41 @@ describe.each(databaseTargets())('bad input ($name)', (target) => {
     });
   });
 
+  it('answers broken bodies to the set-up, password and team settings routes with a German 400', async () => {
+    const lea = await h.login('lea');
+    const routes = [
+      { method: 'POST', url: '/api/setup', token: null },
+      { method: 'POST', url: '/api/auth/password', token: anna.token },
+      { method: 'PUT', url: '/api/team/settings', token: lea.token },
+    ] as const;
+    const before = await writeCounter();
+    const passwordHashes = () => h.db.query('SELECT password_hash FROM users ORDER BY id');
+    const hashesBefore = await passwordHashes();
+    for (const { method, url, token } of routes) {
+      const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      for (const [payload, contentType, key] of [
+        ['{"x": ', 'application/json', 'bodyNotJson'],
+        ['', 'application/json', 'bodyEmpty'],
+        ['{}', 'text/plain', 'contentTypeNotJson'],
+        ['null', 'application/json', 'invalidInput'],
+      ] as const) {
+        const response = await h.request({
+          method,
+          url,
+          headers: { ...auth, 'content-type': contentType },
+          payload,
+        });
+        const label = `${method} ${url} ${contentType} ${payload}`;
+        expect(response.statusCode, label).toBe(400);
+        const { error } = ApiError.parse(response.json());
+        expect(error, label).toMatchObject({ code: 'invalid', messageKey: key });
+        expect(error.message, label).toMatch(/[äöüÄÖÜß]|[a-z]{4}/);
+      }
+    }
+    expect(await writeCounter()).toBe(before);
+    expect(await passwordHashes()).toEqual(hashesBefore);
+  });
+
   it('answers unknown routes and methods with a JSON 404', async () => {
     for (const [method, url] of [
       ['GET', '/api/nothing'],

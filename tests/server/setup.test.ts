@@ -6,13 +6,16 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { issueSetupCodeIfNeeded, SETUP_CODE_TTL_MS } from '../../src/server/services/setup-service';
 import { ApiError, SessionTokens } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { createHarness, type Harness } from './helpers/harness';
 import { startTestServer } from './helpers/start-server';
 import { createFingerprinter } from './helpers/table-fingerprint';
+
+// Every test starts a fresh, empty installation (migrations included).
+vi.setConfig({ testTimeout: 120_000 });
 
 const CODE_FORMAT = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 

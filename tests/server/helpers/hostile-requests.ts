@@ -59,7 +59,7 @@ function deeplyNested(depth: number, asArray: boolean): string {
     : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
-export const generators: Record<string, Generator> = {
+const syncGenerators: Record<string, Generator> = {
   wrongType(r, w) {
     const base = validCreate(r, w) as unknown as Record<string, unknown>;
     const key = r.pick(mutationKeys);
@@ -197,6 +197,118 @@ export const generators: Record<string, Generator> = {
   },
 };
 
+/** A set-up request that would be valid on an empty installation (the fuzzed one has people: 409). */
+const setupRequest = {
+  setupCode: 'ABCD-EFGH-JKMN-PQRS',
+  organisationName: 'Übernahme e. V.',
+  teamName: 'Team X',
+  displayName: 'Eve Eindringling',
+  username: 'eve',
+  password: 'Leuchtturm Kiesel 47',
+};
+
+const wrongSetupValues: Record<keyof typeof setupRequest, unknown[]> = {
+  setupCode: ['', ' - ', 42, null, [], { code: 'x' }, 'x'.repeat(65), '\u0000'],
+  organisationName: ['', '   ', 7, null, 'o'.repeat(201), ['Träger']],
+  teamName: ['', 12, null, 't'.repeat(201), { name: 'x' }],
+  displayName: ['', false, 'd'.repeat(201)],
+  username: ['', 'mit leerzeichen', 'a/b', '<script>', 'x'.repeat(101), 5, null],
+  password: [
+    'kurz',
+    'passwort1234',
+    '123456789012',
+    'qwertzuiop123',
+    'eve-2024-2025!',
+    'x'.repeat(1001),
+    0,
+    null,
+  ],
+};
+
+/** A change of anna's password that must be refused: bad input, or a wrong current password. */
+const wrongPasswordChanges: unknown[] = [
+  {},
+  { currentPassword: 'feldakte-demo' },
+  { newPassword: 'Leuchtturm Kiesel 47' },
+  { currentPassword: '', newPassword: 'Leuchtturm Kiesel 47' },
+  { currentPassword: 'feldakte-demo', newPassword: 'kurz' },
+  { currentPassword: 'feldakte-demo', newPassword: 'Passwort2024!' },
+  { currentPassword: 'feldakte-demo', newPassword: 'aaaaaaaaaaaaaaaa' },
+  { currentPassword: 'feldakte-demo', newPassword: 'anna-2024-2025!' },
+  { currentPassword: 'feldakte-demo', newPassword: 'feldakte-demo' },
+  { currentPassword: 'feldakte-demo', newPassword: 'Leuchtturm\u0000Kiesel' },
+  { currentPassword: 'feldakte-demo', newPassword: 'Leuchtturm Kiesel 47', userId: 'ben' },
+  { currentPassword: 'falsch', newPassword: 'Leuchtturm Kiesel 47' },
+  { currentPassword: 7, newPassword: 'Leuchtturm Kiesel 47' },
+  { currentPassword: 'feldakte-demo', newPassword: ['Leuchtturm Kiesel 47'] },
+  [],
+  'passwort',
+];
+
+/** Team settings a lead must not be able to store. */
+const wrongTeamSettings: unknown[] = [
+  {},
+  { lockAfterMinutes: 0 },
+  { lockAfterMinutes: 121 },
+  { lockAfterMinutes: '10' },
+  { lockAfterMinutes: 10, districts: ['Altstadt', 'altstadt'] },
+  { lockAfterMinutes: 10, districts: ['Hafen', ' HAFEN '] },
+  { lockAfterMinutes: 10, districts: [''] },
+  { lockAfterMinutes: 10, districts: 'Altstadt' },
+  { lockAfterMinutes: 10, districts: [42] },
+  { lockAfterMinutes: 10, districts: Array.from({ length: 101 }, (_, i) => `Bezirk ${i}`) },
+  { lockAfterMinutes: 10, districts: ['x'.repeat(101)] },
+  { lockAfterMinutes: 10, districts: ['Alt\u0000stadt'] },
+  { lockAfterMinutes: 10, emergencyContact: 'x'.repeat(501) },
+  { lockAfterMinutes: 10, emergencyContact: 110 },
+  { lockAfterMinutes: 10, teamId: '00000000-0000-4000-8000-000000000000' },
+  [],
+];
+
+function json(
+  method: 'POST' | 'PUT',
+  url: string,
+  body: unknown,
+  extra: Record<string, string> = {},
+): InjectOptions {
+  return {
+    method,
+    url,
+    headers: { 'content-type': 'application/json', ...extra },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+export const accountGenerators: Record<string, Generator> = {
+  badSetup(r, w) {
+    const key = r.pick(Object.keys(wrongSetupValues) as (keyof typeof setupRequest)[]);
+    const body: unknown = r.pick([
+      { ...setupRequest, [key]: r.pick(wrongSetupValues[key]) },
+      { ...setupRequest, role: 'admin' },
+      { ...setupRequest, refresh: 'ja' },
+      setupRequest,
+      '{"setupCode": ',
+      [setupRequest],
+    ]);
+    const extra = r.chance(0.3) ? headers(w.worker.token) : {};
+    return { family: 'badSetup', request: json('POST', '/api/setup', body, extra) };
+  },
+  badPasswordChange(r, w) {
+    const token = r.pick([w.worker.token, w.lead.token]);
+    const body = r.pick(wrongPasswordChanges);
+    return { family: 'badPasswordChange', request: json('POST', '/api/auth/password', body, headers(token)) };
+  },
+  badTeamSettings(r, w) {
+    // A worker is refused whatever they send; the lead for what they send.
+    const asWorker = r.chance(0.2);
+    const body = asWorker ? { lockAfterMinutes: 15, districts: ['Altstadt'] } : r.pick(wrongTeamSettings);
+    const token = asWorker ? w.worker.token : w.lead.token;
+    return { family: 'badTeamSettings', request: json('PUT', '/api/team/settings', body, headers(token)) };
+  },
+};
+
+export const generators: Record<string, Generator> = { ...syncGenerators, ...accountGenerators };
+
 /** Heavy requests (10 MB bodies, 300 KB fields) are rarer so the run stays short. */
 const familyWeights: Record<string, number> = {
   wrongType: 12,
@@ -211,6 +323,9 @@ const familyWeights: Record<string, number> = {
   hugeBody: 0.2,
   badHeaders: 6,
   badPull: 15,
+  badSetup: 4,
+  badPasswordChange: 4,
+  badTeamSettings: 4,
 };
 
 export function pickFamily(random: Random): string {
