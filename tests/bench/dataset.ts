@@ -1,8 +1,8 @@
 // The bench's own team, made deterministically from a seed: a lead and workers
-// inserted with the server's own repositories, then cases, notes of about 1 KB
-// (the home-visit template), appointments and pre-consultations pushed through the
-// real push protocol as each worker, so the server holds exactly what devices
-// would have written.
+// inserted with the server's own repositories, then the cases taken on by the
+// lead, and notes of about 1 KB (the home-visit template), appointments and
+// pre-consultations pushed through the real push protocol as each worker, so the
+// server holds exactly what devices would have written.
 import type { Database } from '../../src/server/db/database';
 import { insertOrganisation, insertTeam, insertUser } from '../../src/server/repositories/users';
 import { hashPassword } from '../../src/server/services/password';
@@ -222,7 +222,9 @@ function mutationsOf(
   prng: Prng,
   workerIds: string[],
   sizes: DatasetSizes,
-): { perWorker: Mutation[][]; casesPerWorker: string[][] } {
+): { intake: Mutation[]; perWorker: Mutation[][]; casesPerWorker: string[][] } {
+  // The lead takes the cases on (approved hours are the lead's); the workers write in them.
+  const intake: Mutation[] = [];
   const perWorker: Mutation[][] = workerIds.map(() => []);
   const casesPerWorker: string[][] = workerIds.map(() => []);
   const caseOwner: Array<{ caseId: string; worker: number }> = [];
@@ -232,7 +234,7 @@ function mutationsOf(
     const family = prng.pick(FAMILY_NAMES);
     caseOwner.push({ caseId, worker });
     casesPerWorker[worker]?.push(caseId);
-    perWorker[worker]?.push(
+    intake.push(
       mutation('case', caseId, {
         reference: `B-${String(i + 1).padStart(4, '0')}`,
         familyName: family,
@@ -283,7 +285,7 @@ function mutationsOf(
       }),
     );
   }
-  return { perWorker, casesPerWorker };
+  return { intake, perWorker, casesPerWorker };
 }
 
 async function insertBenchTeam(db: Database, workerCount: number) {
@@ -318,7 +320,7 @@ async function insertBenchTeam(db: Database, workerCount: number) {
 }
 
 /** Logs in as `username` through the API (a device of its own) and pushes the mutations in protocol batches. */
-async function pushAsWorker(baseUrl: string, username: string, mutations: Mutation[]): Promise<void> {
+async function pushAs(baseUrl: string, username: string, mutations: Mutation[]): Promise<void> {
   let token: string | null = null;
   const api = createApiClient({ baseUrl, deviceId: `bench-seed-${username}`, getToken: () => token });
   token = (await api.login({ username, password: BENCH_PASSWORD })).token;
@@ -340,15 +342,14 @@ export async function seedDataset(options: {
   idSource = createPrng(deriveSeed(seed, 'bench-ids'));
   const { teamId, lead, workers } = await insertBenchTeam(options.db, options.sizes.workers);
   const prng = createPrng(deriveSeed(seed, 'bench-dataset'));
-  const { perWorker, casesPerWorker } = mutationsOf(
+  const { intake, perWorker, casesPerWorker } = mutationsOf(
     prng,
     workers.map((worker) => worker.id),
     options.sizes,
   );
+  await pushAs(options.baseUrl, lead.username, intake);
   // In parallel per worker, in order within each: as twelve devices would.
-  await Promise.all(
-    workers.map((worker, i) => pushAsWorker(options.baseUrl, worker.username, perWorker[i] ?? [])),
-  );
+  await Promise.all(workers.map((worker, i) => pushAs(options.baseUrl, worker.username, perWorker[i] ?? [])));
   const casesOf = new Map(workers.map((worker, i) => [worker.username, casesPerWorker[i] ?? []]));
   return {
     teamId,

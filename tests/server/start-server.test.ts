@@ -47,7 +47,7 @@ describe('a running server', () => {
         headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
       });
       const body = (await pull.json()) as { changes: { entity: string }[] };
-      expect(body.changes.filter((c) => c.entity === 'case').length).toBe(4);
+      expect(body.changes.filter((c) => c.entity === 'case').length).toBe(5);
     } finally {
       await second.close();
     }
