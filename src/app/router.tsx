@@ -2,9 +2,10 @@
 // through the feature's index so a list screen never drags in form code; the
 // service worker precaches every chunk, so they open offline all the same.
 import { type ComponentType, lazy } from 'react';
-import { Route, Routes } from 'react-router';
-import { routes } from '../ui/paths';
+import { Navigate, Route, Routes } from 'react-router';
+import { paths, routes } from '../ui/paths';
 import { AppLayout } from './layout/AppLayout';
+import { StartRoute } from './routes/StartRoute';
 import { loadPageTexts } from './screen-texts';
 
 /** A screen loaded on demand, together with the texts of the screens (fetched in parallel, once). */
@@ -111,6 +112,22 @@ const EditPartnerRoute = page(
   () => import('./routes/EditPartnerRoute'),
   (m) => m.EditPartnerRoute,
 );
+const PeoplePage = page(
+  () => import('../features/people/PeoplePage'),
+  (m) => m.PeoplePage,
+);
+const NewPersonPage = page(
+  () => import('../features/people/NewPersonPage'),
+  (m) => m.NewPersonPage,
+);
+const PersonRoute = page(
+  () => import('./routes/PersonRoute'),
+  (m) => m.PersonRoute,
+);
+const TeamSettingsPage = page(
+  () => import('../features/people/TeamSettingsPage'),
+  (m) => m.TeamSettingsPage,
+);
 const NotFoundRoute = page(
   () => import('./routes/NotFoundRoute'),
   (m) => m.NotFoundRoute,
@@ -121,7 +138,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<TodayPage />} />
+        <Route index element={<StartRoute today={<TodayPage />} />} />
         <Route path={routes.cases} element={<CaseListPage />} />
         <Route path={routes.newCase} element={<NewCasePage />} />
         <Route path={routes.case} element={<CaseRoute />}>
@@ -147,8 +164,15 @@ export function AppRoutes() {
         <Route path={routes.newPartner} element={<NewPartnerPage />} />
         <Route path={routes.partner} element={<PartnerRoute />} />
         <Route path={routes.editPartner} element={<EditPartnerRoute />} />
+        <Route path={routes.team} element={<PeoplePage />} />
+        <Route path={routes.newPerson} element={<NewPersonPage />} />
+        <Route path={routes.person} element={<PersonRoute />} />
+        <Route path={routes.teamSettings} element={<TeamSettingsPage />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
+      {/* Where the set-up and the invitation leave a person who is now signed in. */}
+      <Route path={routes.setup} element={<Navigate to={paths.today} replace />} />
+      <Route path={routes.invitation} element={<Navigate to={paths.today} replace />} />
     </Routes>
   );
 }

@@ -2,6 +2,8 @@
 // Fall im Feld, Prüfen, conflicts, sync page, substitutions). Loaded together
 // with whichever of those screens opens first (src/app/screen-texts.ts), so the
 // start page does not carry them. Groups may continue texts of de-screens.ts.
+
+import { deAccess } from './de-access';
 import { deCaseLife } from './de-caselife';
 import { deLead } from './de-lead';
 import { dePartners } from './de-partners';
@@ -327,4 +329,5 @@ export const dePages = {
   ...deLead,
   ...dePartners,
   ...deCaseLife,
+  ...deAccess,
 };

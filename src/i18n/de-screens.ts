@@ -93,6 +93,7 @@ export const deScreens = {
     caseload: 'Auslastung',
     report: 'Monatsbericht',
     partners: 'Netzwerkpartner',
+    access: 'Team & Zugänge',
     more: 'Mehr',
   },
   // The shell's § 8a alert for leads: a concern note arrived that they have not opened yet.

@@ -4,6 +4,7 @@
 // `errors` are the shared messages (shared/messages.ts), German written once there;
 // widened to string, as their parameters vary with the message a code arrives as.
 import { germanMessages, type MessageKey } from '../shared/messages';
+import { deWelcome } from './de-welcome';
 
 export const deShell = {
   errors: germanMessages as Record<MessageKey, string>,
@@ -65,4 +66,5 @@ export const deShell = {
     now: 'Jetzt aktualisieren',
     later: 'Später',
   },
+  ...deWelcome,
 };

@@ -1,7 +1,9 @@
+import { enAccess } from './en-access';
 import { enCaseLife } from './en-caselife';
 import { enErrors } from './en-errors';
 import { enLead } from './en-lead';
 import { enPartners } from './en-partners';
+import { enWelcome } from './en-welcome';
 import { enWorkday } from './en-workday';
 import type { Messages } from './messages';
 
@@ -325,7 +327,13 @@ export const en: Messages = {
     helpPlans: 'Help plan meetings',
     helpPlanDue: 'Help plan meeting on {{date}} – prepare the progress report',
   },
-  moreNav: { caseload: 'Caseload', report: 'Monthly report', partners: 'Network partners', more: 'More' },
+  moreNav: {
+    caseload: 'Caseload',
+    report: 'Monthly report',
+    partners: 'Network partners',
+    access: 'Team & access',
+    more: 'More',
+  },
   concernAlert: {
     title_one: 'New child protection concern (§ 8a)',
     title_other: '{{count}} new child protection concerns (§ 8a)',
@@ -453,4 +461,6 @@ export const en: Messages = {
   ...enLead,
   ...enPartners,
   ...enCaseLife,
+  ...enWelcome,
+  ...enAccess,
 };

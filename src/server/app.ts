@@ -12,14 +12,19 @@ import { registerDeviceRevocationRoute } from './http/routes/device-revocation';
 import { registerDeviceRoutes } from './http/routes/devices';
 import { registerEventsRoute } from './http/routes/events';
 import { registerHealthRoute } from './http/routes/health';
+import { registerInvitationRoute } from './http/routes/invitation';
 import { registerLoginRoute } from './http/routes/login';
 import { registerLogoutRoute } from './http/routes/logout';
 import { registerMeRoute } from './http/routes/me';
+import { registerPasswordRoute } from './http/routes/password';
+import { registerPeopleRoutes } from './http/routes/people';
 import { registerRefreshRoute } from './http/routes/refresh';
 import { registerRevocationRoutes } from './http/routes/revocations';
+import { registerSetupRoutes } from './http/routes/setup';
 import { registerPullRoute } from './http/routes/sync-pull';
 import { registerPushRoute } from './http/routes/sync-push';
 import { registerTeamSettingsRoute } from './http/routes/team-settings';
+import { registerTeamRoutes } from './http/routes/teams';
 import { installSecurityHeaders } from './http/security-headers';
 import { isSpaRequest, registerStaticFiles, sendIndexHtml } from './http/static-files';
 import { createServices } from './services';
@@ -38,6 +43,8 @@ export interface AppOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a device that refreshes lasts; default 15 minutes. */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts; default 12 hours. */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods (FELDAKTE_RETENTION_*_DAYS); default services/retention.ts. */
@@ -77,6 +84,7 @@ export async function buildApp({
   clock,
   sessionTtlSeconds,
   accessTokenTtlSeconds,
+  nonRefreshingTokenTtlSeconds,
   live,
   retention,
   trustProxy = false,
@@ -100,6 +108,7 @@ export async function buildApp({
     ...(clock ? { clock } : {}),
     ...(sessionTtlSeconds ? { sessionTtlSeconds } : {}),
     ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}),
+    ...(nonRefreshingTokenTtlSeconds ? { nonRefreshingTokenTtlSeconds } : {}),
     ...(live ? { live } : {}),
     ...(retention ? { retention } : {}),
   });
@@ -113,18 +122,23 @@ export async function buildApp({
   registerHealthRoute(app, services);
   registerLoginRoute(app, services);
   registerRefreshRoute(app, services);
+  registerInvitationRoute(app, services);
   registerDeviceRevocationRoute(app, services);
+  registerSetupRoutes(app, services);
 
   const authHook = createAuthHook(services.auth, services.devices);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authHook);
     registerMeRoute(scope);
+    registerPasswordRoute(scope, services);
     registerLogoutRoute(scope, services);
     registerDeviceRoutes(scope, services);
     registerEventsRoute(scope, services);
     registerCaseRecordRoutes(scope, services);
     registerRevocationRoutes(scope, services);
     registerTeamSettingsRoute(scope, services);
+    registerPeopleRoutes(scope, services);
+    registerTeamRoutes(scope, services);
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireProtocolVersion);

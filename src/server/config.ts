@@ -1,6 +1,10 @@
 // Settings from the environment, checked once at start.
 import { z } from 'zod';
-import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_SESSION_TTL_SECONDS } from './services/auth-service';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS,
+  DEFAULT_SESSION_TTL_SECONDS,
+} from './services/auth-service';
 import { DEFAULT_RETENTION } from './services/retention';
 
 const Env = z.object({
@@ -15,6 +19,12 @@ const Env = z.object({
   FELDAKTE_SESSION_TTL_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_SESSION_TTL_SECONDS),
   /** How long an access token of a device that renews it with its refresh token lasts. */
   FELDAKTE_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
+  /** How long the one token of a login without refresh (an old app, a script) lasts. */
+  FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS),
   /** Days a closed case is kept before it is erased (default 5 years). */
   FELDAKTE_RETENTION_CASE_DAYS: z.coerce.number().int().min(1).default(DEFAULT_RETENTION.caseDays),
   /** Days a pre-consultation that became no case is kept after its last change (default 1 year). */
@@ -37,6 +47,7 @@ export interface Config {
   logLevel: string;
   sessionTtlSeconds: number;
   accessTokenTtlSeconds: number;
+  nonRefreshingTokenTtlSeconds: number;
   retention: { caseDays: number; preConsultationDays: number };
   trustProxy: boolean;
 }
@@ -60,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.FELDAKTE_SESSION_TTL_SECONDS,
     accessTokenTtlSeconds: e.FELDAKTE_ACCESS_TOKEN_TTL_SECONDS,
+    nonRefreshingTokenTtlSeconds: e.FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS,
     retention: {
       caseDays: e.FELDAKTE_RETENTION_CASE_DAYS,
       preConsultationDays: e.FELDAKTE_RETENTION_PRECONSULTATION_DAYS,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     sessionTtlSeconds: config.sessionTtlSeconds,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    nonRefreshingTokenTtlSeconds: config.nonRefreshingTokenTtlSeconds,
     retention: config.retention,
     trustProxy: config.trustProxy,
   });
@@ -50,7 +51,14 @@ async function main(): Promise<void> {
       `Hinweis: keine gebaute App in ${resolve(config.staticDir)} – erst "npm run build" (nur die API ist erreichbar).`,
     );
   }
-  if (config.seedDemo) {
+  if (server.setupCode) {
+    const until = server.setupCode.expiresAt.toLocaleString('de-DE', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    console.log(`Einrichtungscode: ${server.setupCode.code}  (einmalig, gültig bis ${until})`);
+  }
+  if (config.seedDemo && !server.setupCode) {
     console.log(`Demo-Zugänge (Passwort "${DEMO_PASSWORD}"${server.seeded ? ', gerade angelegt' : ''}):`);
     for (const login of demoLogins()) {
       const role = login.role === 'lead' ? 'Teamleitung' : 'Fachkraft';

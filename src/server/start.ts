@@ -7,7 +7,9 @@ import { createDatabase } from './db/create-database';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './seed/seed-demo';
+import { systemClock } from './services/clock';
 import type { RetentionPeriods } from './services/retention';
+import { type IssuedSetupCode, issueSetupCodeIfNeeded } from './services/setup-service';
 
 export interface StartOptions {
   port?: number;
@@ -24,6 +26,8 @@ export interface StartOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a device that refreshes lasts; default 15 minutes. */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts; default 12 hours. */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Retention periods of closed cases and pre-consultations. */
   retention?: RetentionPeriods;
   /** Behind a reverse proxy that terminates TLS (x-forwarded-proto, x-forwarded-for). */
@@ -37,6 +41,11 @@ export interface RunningServer {
   url: string;
   port: number;
   seeded: boolean;
+  /**
+   * The set-up code of an installation nobody can sign in to yet (printed next
+   * to the URL; a new one at every start until the set-up is done); else null.
+   */
+  setupCode: IssuedSetupCode | null;
   /** Stops accepting requests, waits for running ones, closes the database. */
   close(): Promise<void>;
 }
@@ -50,12 +59,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     const seeded = options.seedDemo === false ? false : await seedDemoData(db);
+    const setupCode = await issueSetupCodeIfNeeded(db, systemClock);
     const app = await buildApp({
       db,
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
       logger: options.logger ?? false,
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+      ...(options.nonRefreshingTokenTtlSeconds
+        ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
+        : {}),
       ...(options.retention ? { retention: options.retention } : {}),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
@@ -69,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://localhost:${port}`,
       port,
       seeded,
+      setupCode,
       close() {
         closing ??= app.close().then(() => db.close());
         return closing;

@@ -19,7 +19,7 @@ import {
   updateAccount,
 } from '../db/infrastructure/device-store';
 import { dataKeyFor, deleteUserDb, rewrapDataKey } from '../db/infrastructure/user-db';
-import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
+import type { ChangePasswordRequest, LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
 import { type ApiClient, isRevoked } from '../sync/api-client';
 import { type DeviceTokens, deviceTokensOf, sealTokens, unsealTokens } from './device-tokens';
 
@@ -82,25 +82,53 @@ export async function needsOnlineLogin(account: StoredAccount): Promise<boolean>
  * user's data key. A revoked device or user is refused by the server: that
  * user's local data is wiped at once.
  */
-export async function signInOnline(api: ApiClient, request: LoginRequest): Promise<OpenedAccount> {
+export function signInOnline(api: ApiClient, request: LoginRequest): Promise<OpenedAccount> {
+  return signInWith(() => api.login({ ...request, refresh: true }), request);
+}
+
+/**
+ * Every way in that answers a session for a username and password (login,
+ * set-up, an invitation or reset code): `obtain` asks the server, and the
+ * password then opens or creates the data key on this device, as a login does.
+ */
+export async function signInWith(
+  obtain: () => Promise<SessionTokens>,
+  credentials: LoginRequest,
+): Promise<OpenedAccount> {
   let session: SessionTokens;
   try {
-    session = await api.login({ ...request, refresh: true });
+    session = await obtain();
   } catch (error) {
     if (isRevoked(error)) {
-      const known = await findAccountByUsername(request.username);
+      const known = await findAccountByUsername(credentials.username);
       if (known) await wipeAccount(known.userId);
     }
     throw error;
   }
   let dataKey: CryptoKey;
   try {
-    dataKey = await dataKeyFor(session.user.id, request.password);
+    dataKey = await dataKeyFor(session.user.id, credentials.password);
   } catch (error) {
-    if (error instanceof WrongPasswordError) throw new PasswordChangedError(session, request.password);
+    if (error instanceof WrongPasswordError) throw new PasswordChangedError(session, credentials.password);
     throw error;
   }
   return storeAccount(session, dataKey);
+}
+
+/**
+ * The signed-in person changes their password: the same data key is wrapped
+ * by the new one, so the offline unlock takes it from now on. A current
+ * password that does not open the key here is refused before the server hears
+ * of it (WrongPasswordError); the new keyring is stored once the server accepted.
+ */
+export async function changePassword(
+  api: ApiClient,
+  userId: string,
+  request: ChangePasswordRequest,
+): Promise<void> {
+  await rewrapDataKey(userId, request.currentPassword, request.newPassword, () =>
+    api.changePassword(request),
+  );
 }
 
 /** After PasswordChangedError: the previous password re-wraps the same data key for the new one. */

@@ -7,8 +7,9 @@
 //   locked   -- switchUser                             -> signedOut (data kept, locked)
 //
 // Only while signedIn does the app hold the data key (inside the open database)
-// and the tokens; locking stops the sync engine and closes the database, so the
-// key is dropped from memory. Every tab locks and leaves a wiped database
+// and the tokens; locking stops the sync engine, drops the search index (the
+// records' decrypted text) and closes the database, so the key is dropped from
+// memory. Every tab locks and leaves a wiped database
 // together (tab-signals.ts).
 import {
   clearActiveAccount,
@@ -21,16 +22,26 @@ import {
 import type { Actor } from '../db/infrastructure/local-write';
 import type { FeldakteDb } from '../db/infrastructure/schema';
 import { closeUserDb, openUserDb } from '../db/infrastructure/user-db';
-import type { LoginRequest, SessionTokens, SessionUser } from '../shared/protocol';
+import { closeSearchIndex } from '../db/search/search';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  RedeemCodeRequest,
+  SessionTokens,
+  SessionUser,
+  SetupRequest,
+} from '../shared/protocol';
 import { type ApiClient, type ApiClientOptions, NetworkError } from '../sync/api-client';
 import type { SyncEngine } from '../sync/engine';
 import {
+  changePassword,
   discardDataForNewPassword,
   keepDataWithPreviousPassword,
   needsOnlineLogin,
   type OpenedAccount,
   type PasswordChangedError,
   signInOnline,
+  signInWith,
   unlock,
   wipeAccount,
   wipeAccountsOfTeams,
@@ -80,6 +91,21 @@ export interface SessionManager {
    * and with PasswordChangedError (see account-access.ts).
    */
   signIn(request: LoginRequest): Promise<void>;
+  /**
+   * Whether the installation still waits for its set-up: false offline or when
+   * the server does not say (the login screen is shown then).
+   */
+  setupNeeded(): Promise<boolean>;
+  /** "Einrichtung": sets up the installation and signs its first person in, as a login does. Online only. */
+  setUp(request: SetupRequest): Promise<void>;
+  /** "Mit Einladungscode anmelden": a new password for an invitation or reset code, then signed in as by a login. */
+  redeemCode(request: RedeemCodeRequest): Promise<void>;
+  /**
+   * The signed-in person's new password, on the server and for this device's
+   * data key. Rejects with WrongPasswordError (crypto/data-key.ts) when the
+   * current one does not open it, else like the API client.
+   */
+  changePassword(request: ChangePasswordRequest): Promise<void>;
   /** After PasswordChangedError: keep the data (with the previous password) or let it go (null). */
   finishPasswordChange(changed: PasswordChangedError, previousPassword: string | null): Promise<void>;
   /** The lock screen. Rejects with WrongUnlockPasswordError, OnlineLoginRequiredError, or the API's errors. */
@@ -194,7 +220,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     show({ status: 'signedIn', session: open.session });
   }
 
-  /** Drops everything the signed-in session holds: engine, database (and with it the key), tokens. */
+  /** Drops everything the signed-in session holds: engine, search index, database (and with it the key), tokens. */
   function close(): SessionUser | null {
     if (!open) return null;
     const { session, stopRevocationWatch, stopInactivityWatch } = open;
@@ -202,6 +228,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     stopRevocationWatch();
     stopInactivityWatch();
     session.engine.stop();
+    // The index holds the records' decrypted text: it goes with the key.
+    closeSearchIndex(session.db);
     closeUserDb();
     return session.user;
   }
@@ -279,6 +307,25 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         if (!known) throw error;
         await openSession(await unlock(api, known.userId, request.password));
       }
+    },
+    async setupNeeded() {
+      try {
+        return (await (await plainApi()).setupStatus()).needed;
+      } catch {
+        return false;
+      }
+    },
+    async setUp(request) {
+      const api = await plainApi();
+      await openSession(await signInWith(() => api.setUp({ ...request, refresh: true }), request));
+    },
+    async redeemCode(request) {
+      const api = await plainApi();
+      await openSession(await signInWith(() => api.redeemCode({ ...request, refresh: true }), request));
+    },
+    async changePassword(request) {
+      if (!open) throw new Error('changePassword needs a signed-in session');
+      await changePassword(open.api, open.session.user.id, request);
     },
     async finishPasswordChange(changed, previousPassword) {
       await openSession(

@@ -43,11 +43,18 @@ const saidOfField = {
   tooLarge: 'ist zu groß',
   repeatedInPush: 'kommt in diesem Push mehrfach vor',
   passwordTooShort: 'muss mindestens {{min}} Zeichen lang sein',
+  passwordTooCommon: 'ist zu leicht zu erraten (ein sehr verbreitetes Passwort oder ein einfaches Muster)',
+  passwordContainsUsername: 'darf nicht im Wesentlichen aus dem Benutzernamen bestehen',
+  passwordUnchanged: 'muss sich vom bisherigen Passwort unterscheiden',
+  currentPasswordWrong: 'stimmt nicht',
+  districtRepeated: 'nennt den Stadtteil „{{name}}“ mehrfach',
   usernameCharacters: 'darf nur Buchstaben, Ziffern und . _ @ - enthalten',
   tooManyDistricts: 'darf höchstens {{max}} Stadtteile nennen',
   notBirthMonth: 'muss Monat und Jahr im Format JJJJ-MM sein',
   tooManyHouseholdMembers: 'darf höchstens {{max}} Personen nennen',
-  caseEndsBeforeStart: 'Das Ende darf nicht vor dem Beginn des Falls liegen',
+  districtNotOfTeam:
+    'ist kein Stadtteil dieses Teams (Stadtteile legt die Teamleitung in den Team-Einstellungen fest)',
+  householdMemberRepeated: 'nennt dieselbe Person (ID {{id}}) mehrfach',
 } as const;
 
 /** Whole sentences, said on their own. */
@@ -85,6 +92,15 @@ const sentences = {
   workersAssignThemselves: 'Fachkräfte können Fälle nur sich selbst zuweisen',
   assignWithinTeam: 'Der Fall kann nur Mitgliedern des eigenen Teams zugewiesen werden',
   onlyLeadReassigns: 'Nur die Teamleitung kann einen Fall neu zuweisen',
+  onlyLeadApprovesHours: 'Nur die Teamleitung kann die bewilligten Fachleistungsstunden festlegen',
+  onlyLeadChangesHelpKind: 'Nur die Teamleitung kann die Hilfeart ändern',
+  onlyLeadChangesPayer: 'Nur die Teamleitung kann den Kostenträger und die Ansprechperson dort ändern',
+  onlyLeadClosesCase: 'Nur die Teamleitung kann einen Fall abschließen; Fachkräfte beantragen den Abschluss',
+  onlyLeadReopensCase: 'Nur die Teamleitung kann einen abgeschlossenen Fall wieder öffnen',
+  caseClosed:
+    'Der Fall ist abgeschlossen und kann nur noch gelesen werden; die Teamleitung kann ihn wieder öffnen',
+  closureNeedsEndAndReason: 'Für den Abschluss braucht der Fall ein Ende und einen Beendigungsgrund',
+  caseEndsBeforeStart: 'Das Ende des Falls darf nicht vor seinem Beginn liegen',
   onlyAuthorEditsComment: 'Nur die Verfasserin oder der Verfasser kann den Kommentar ändern',
   onlyAuthorDeletesComment: 'Nur die Verfasserin oder der Verfasser kann den Kommentar löschen',
   onlyLeadCreatesPartners: 'Nur die Teamleitung kann Netzwerkpartner anlegen',
@@ -104,6 +120,7 @@ const sentences = {
   notYourCommentToDelete: 'Nur wer den Kommentar geschrieben hat, kann ihn löschen',
   partnerDirectoryLeadOnly: 'Nur die Teamleitung kann das Partnerverzeichnis ändern',
   alreadyConverted: 'Diese Beratung wurde schon in einen Fall umgewandelt',
+  convertedCaseNotYours: 'Ein Fall im Feld kann nur mit einem Fall verknüpft werden, den Sie bearbeiten',
   recordNotOnDevice: '{{entity}} {{id}} ist auf diesem Gerät nicht vorhanden',
   changeDamaged: 'Die Änderung ist beschädigt und kann nicht gesendet werden',
   serverUnreachable: 'Server nicht erreichbar (keine Verbindung)',
@@ -132,6 +149,29 @@ const sentences = {
   personNotFound: 'Person nicht gefunden',
   teamNotFound: 'Team nicht gefunden',
   ownAccessNotRevocable: 'Den eigenen Zugang kann man nicht sperren',
+  setupCodeWrong:
+    'Der Einrichtungscode stimmt nicht. Er steht in der Ausgabe des Servers beim Start („Einrichtungscode: …“).',
+  setupCodeExpired: 'Der Einrichtungscode ist abgelaufen. Ein Neustart des Servers zeigt einen neuen.',
+  alreadySetUp: 'Feldakte ist bereits eingerichtet. Bitte melden Sie sich an.',
+  onlyLeadSeesTeamSettings: 'Nur die Teamleitung sieht die Einstellungen des Teams',
+  adminSeesNoCaseContent:
+    'Die Administration sieht und ändert keine Falldaten (das darf nur die Teamleitung).',
+  codeWrong: 'Benutzername oder Code ist falsch, abgelaufen oder schon verwendet',
+  usernameTaken: 'Dieser Benutzername ist schon vergeben',
+  onlyManagersSeePeople: 'Nur die Administration und die Teamleitung verwalten Zugänge',
+  onlyAdministratorsManageTeams: 'Nur die Administration kann Teams anlegen und umbenennen',
+  onlyOwnTeamsPeople: 'Die Teamleitung verwaltet nur die Personen ihres eigenen Teams',
+  onlyAdministratorsGrantAdministration:
+    'Nur die Administration kann die Verwaltung der Organisation übertragen',
+  administratorsOnlyByAdministrators:
+    'Personen, die die Organisation verwalten, kann nur die Administration ändern',
+  onlyAdministratorsMovePeople: 'Nur die Administration kann Personen in ein anderes Team versetzen',
+  lastAdministrator:
+    'Mindestens eine Person muss die Organisation verwalten; die Änderung wurde nicht übernommen',
+  adminRoleAdministers: 'Die Rolle Administration verwaltet immer die Organisation',
+  personBlocked: 'Der Zugang dieser Person ist gesperrt; bitte zuerst entsperren',
+  teamNameTaken: 'Ein Team mit diesem Namen gibt es schon',
+  passwordsDiffer: 'Die beiden Passwörter stimmen nicht überein',
 } as const;
 
 export const germanMessages = { ...saidOfField, ...sentences };

@@ -12,6 +12,7 @@ import {
   ApiError,
   CaseAuditResponse,
   CaseExport,
+  type ChangePasswordRequest,
   DEVICE_HEADER,
   DeviceRevocation,
   type DeviceStatusReport,
@@ -22,7 +23,10 @@ import {
   PullResponse,
   type PushRequest,
   PushResponse,
+  type RedeemCodeRequest,
   SessionTokens,
+  type SetupRequest,
+  SetupStatus,
   TeamDevicesResponse,
 } from '../shared/protocol';
 import { readEventStream, StreamInterrupted } from './event-stream';
@@ -38,6 +42,9 @@ export const API_PATHS = {
   deviceRevocation: '/api/devices/revocation',
   teamDevices: '/api/team/devices',
   events: '/api/events',
+  setup: '/api/setup',
+  invitation: '/api/auth/invitation',
+  password: '/api/auth/password',
 } as const;
 
 /** A case's audit log and its Art. 15 export (the case team's lead only). */
@@ -121,6 +128,19 @@ export interface ApiClient {
   getCaseAudit(caseId: string): Promise<CaseAuditResponse>;
   /** Leads: everything stored about one case (Art. 15 export, "Akte exportieren"). */
   getCaseExport(caseId: string): Promise<CaseExport>;
+  /** Whether the installation still waits for its set-up (no login needed). */
+  setupStatus(): Promise<SetupStatus>;
+  /** Sets up an empty installation with the printed code; signs its first person in. */
+  setUp(req: SetupRequest): Promise<SessionTokens>;
+  /** Redeems an invitation or reset code with a new password; signs the person in. */
+  redeemCode(req: RedeemCodeRequest): Promise<SessionTokens>;
+  /** The signed-in person changes their own password. */
+  changePassword(req: ChangePasswordRequest): Promise<void>;
+  /**
+   * An authenticated request of another API area (admin-api.ts), answered and
+   * refused like every call here; `body` is sent as JSON.
+   */
+  call<T>(method: ApiMethod, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
   /**
    * Reads the live events until the server ends the stream or the signal aborts
    * (both resolve). Rejects like the other calls: NetworkError when the
@@ -130,6 +150,8 @@ export interface ApiClient {
    */
   liveEvents(options: LiveEventsOptions): Promise<void>;
 }
+
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 export interface ApiClientOptions {
   /** Default '' = same origin. */
@@ -149,7 +171,7 @@ export interface ApiClientOptions {
 }
 
 /** The answer of a call that returns nothing (204). */
-const NoContent = z.unknown();
+export const NoContent = z.unknown();
 
 export function createApiClient(opts: ApiClientOptions): ApiClient {
   const baseUrl = (opts.baseUrl ?? '').replace(/\/+$/, '');
@@ -210,7 +232,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   function postJson(body: unknown): RequestInit {
-    return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    return sendJson('POST', body);
+  }
+
+  function sendJson(method: ApiMethod, body: unknown): RequestInit {
+    return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }
 
   async function liveEvents({ signal, onEvent, onOpen, onRetryHint }: LiveEventsOptions): Promise<void> {
@@ -300,6 +326,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     getTeamDevices: () => request(API_PATHS.teamDevices, TeamDevicesResponse, { method: 'GET' }),
     getCaseAudit: (caseId) => request(caseAuditPath(caseId), CaseAuditResponse, { method: 'GET' }),
     getCaseExport: (caseId) => request(caseExportPath(caseId), CaseExport, { method: 'GET' }),
+    setupStatus: () => requestOnce(API_PATHS.setup, SetupStatus, { method: 'GET' }),
+    setUp: (req) => requestOnce(API_PATHS.setup, SessionTokens, postJson(req)),
+    redeemCode: (req) => requestOnce(API_PATHS.invitation, SessionTokens, postJson(req)),
+    changePassword: async (req) => {
+      await request(API_PATHS.password, NoContent, postJson(req));
+    },
+    call: (method, path, schema, body) =>
+      request(path, schema, body === undefined ? { method } : sendJson(method, body)),
     liveEvents,
   };
 }

@@ -3,6 +3,7 @@
 // one run does (sync-run.ts) and when runs happen (sync-schedule.ts).
 import type { FeldakteDb } from '../db/infrastructure/schema';
 import type { CaseAuditEntry, CaseExport, DeviceStatus } from '../shared/protocol';
+import { type AdminApi, createAdminApi } from './admin-api';
 import type { ApiClient } from './api-client';
 import { browserSaysOnline } from './environment';
 import { createStatusStore, initialSyncState, type SyncState } from './status-store';
@@ -34,6 +35,8 @@ export interface SyncEngine {
   caseAudit(caseId: string): Promise<CaseAuditEntry[]>;
   /** Leads: a case's Art. 15 export ("Akte exportieren"). Online only, rejects like teamDevices. */
   caseExport(caseId: string): Promise<CaseExport>;
+  /** People, teams, devices and team settings on the server ("Team & Zugänge"), online only. */
+  admin(): Promise<AdminApi>;
 }
 
 export interface SyncEngineOptions {
@@ -50,6 +53,7 @@ export interface SyncEngineOptions {
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { api } = opts;
+  const admin = createAdminApi(api);
   const store = createStatusStore(initialSyncState(browserSaysOnline()));
   const schedule = createSyncSchedule({
     db: opts.db,
@@ -74,5 +78,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       return (await api.getCaseAudit(caseId)).entries;
     },
     caseExport: (caseId) => api.getCaseExport(caseId),
+    admin: async () => admin,
   };
 }

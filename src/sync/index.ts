@@ -1,4 +1,5 @@
 // Public API of the sync engine.
+export { ADMIN_PATHS, type AdminApi, createAdminApi } from './admin-api';
 export {
   API_PATHS,
   type ApiClient,

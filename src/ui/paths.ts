@@ -2,6 +2,7 @@
 // `paths` the links to them, built from those same patterns, so a screen's address
 // is written in one place only. URLs are German, like the rest of the UI.
 import { generatePath } from 'react-router';
+import { signedOutRoutes } from './signed-out-paths';
 
 export const routes = {
   today: '/',
@@ -29,6 +30,12 @@ export const routes = {
   newPartner: '/partner/neu',
   partner: '/partner/:partnerId',
   editPartner: '/partner/:partnerId/bearbeiten',
+  setup: signedOutRoutes.setup,
+  invitation: signedOutRoutes.invitation,
+  team: '/team',
+  newPerson: '/team/neu',
+  person: '/team/personen/:personId',
+  teamSettings: '/team/einstellungen',
 } as const;
 
 const NOTE_ANCHOR_PREFIX = 'note-';
@@ -71,4 +78,10 @@ export const paths = {
   newPartner: routes.newPartner,
   partner: (partnerId: string) => generatePath(routes.partner, { partnerId }),
   editPartner: (partnerId: string) => generatePath(routes.editPartner, { partnerId }),
+  setup: routes.setup,
+  invitation: routes.invitation,
+  team: routes.team,
+  newPerson: routes.newPerson,
+  person: (personId: string) => generatePath(routes.person, { personId }),
+  teamSettings: routes.teamSettings,
 };

@@ -19,6 +19,14 @@ describe('paths', () => {
     expect(paths.newCase).toBe('/faelle/neu');
     expect(paths.editCase('c1')).toBe('/faelle/c1/bearbeiten');
     expect(paths.closeCase('c1')).toBe('/faelle/c1/abschluss');
+    expect(paths.person('p1')).toBe('/team/personen/p1');
+    expect([paths.setup, paths.invitation, paths.team, paths.newPerson, paths.teamSettings]).toEqual([
+      '/einrichtung',
+      '/einladung',
+      '/team',
+      '/team/neu',
+      '/team/einstellungen',
+    ]);
   });
 
   it('gives every link a route of the same name that matches it, with the ids as its parameters', () => {
@@ -48,6 +56,12 @@ describe('paths', () => {
       newPartner: paths.newPartner,
       partner: paths.partner('p1'),
       editPartner: paths.editPartner('p1'),
+      setup: paths.setup,
+      invitation: paths.invitation,
+      team: paths.team,
+      newPerson: paths.newPerson,
+      person: paths.person('p1'),
+      teamSettings: paths.teamSettings,
     };
     for (const [name, link] of Object.entries(links)) {
       const match = matchPath(routes[name as keyof typeof routes], link);

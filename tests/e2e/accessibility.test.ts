@@ -109,6 +109,9 @@ const SCREENS: Screen[] = [
   { name: 'Prüfen (Notiz)', path: firstLinkOn('/pruefen', 'a[href^="/pruefen/"]'), leadOnly: true },
   { name: 'Auslastung', path: '/auslastung', leadOnly: true },
   { name: 'Monatsbericht', path: '/bericht' },
+  { name: 'Team & Zugänge', path: '/team', leadOnly: true },
+  { name: 'Person hinzufügen', path: '/team/neu', leadOnly: true },
+  { name: 'Team-Einstellungen', path: '/team/einstellungen', leadOnly: true },
 ];
 
 let baseUrl = '';

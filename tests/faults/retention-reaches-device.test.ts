@@ -20,7 +20,12 @@ import { createNote, listNotesForCase, updateNote } from '../../src/db/repositor
 import { createPreConsultation, listPreConsultations } from '../../src/db/repositories/pre-consultations';
 import { listFilteredReviewQueue } from '../../src/db/repositories/review';
 import { closeSearchIndex, searchIndexOf, searchLocal } from '../../src/db/search/search';
-import { createRetention, DEFAULT_RETENTION, deletionDate } from '../../src/server/services/retention';
+import {
+  caseDeletionDate,
+  createRetention,
+  DEFAULT_RETENTION,
+  deletionDate,
+} from '../../src/server/services/retention';
 import type { RunningServer } from '../../src/server/start';
 import type { CaseRecord, MutableEntity, NoteRecord } from '../../src/shared/records';
 import { openDevice, type SimulatedDevice } from './support/device';
@@ -201,7 +206,11 @@ describe.each(serverTargets())('retention reaches the devices ($name)', (target)
     const [firstNote] = notes;
     if (!firstNote) throw new Error('no note seeded');
     const comment = await createComment(lea.db, lea.actor, firstNote, ERASED_COMMENT);
-    await updateCase(lea.db, lea.actor, erasedCase.id, { status: 'closed' });
+    await updateCase(lea.db, lea.actor, erasedCase.id, {
+      status: 'closed',
+      endDate: today(),
+      closingReason: 'goals_met',
+    });
     await syncOk(lea);
     expect(await lea.countPending()).toBe(0);
     await syncOk(anna);
@@ -281,11 +290,16 @@ describe.each(serverTargets())('retention reaches the devices ($name)', (target)
 
   it('after the case deletion date the case and all its children leave both devices; the other case stays', async () => {
     const erasedIds = caseRecords(seeded).map((r) => r.id);
-    const [row] = await server.db.query<{ closedAt: Date | null }>(
-      'SELECT closed_at AS "closedAt" FROM cases WHERE id = $1',
+    const [row] = await server.db.query<{ endDate: string | null; closedAt: Date | null }>(
+      'SELECT end_date AS "endDate", closed_at AS "closedAt" FROM cases WHERE id = $1',
       [seeded.erasedCase.id],
     );
-    const due = Date.parse(deletionDate(row?.closedAt ?? null, DEFAULT_RETENTION.caseDays) ?? '');
+    const due = Date.parse(
+      caseDeletionDate(
+        { endDate: row?.endDate ?? null, closedAt: row?.closedAt ?? null },
+        DEFAULT_RETENTION.caseDays,
+      ) ?? '',
+    );
     expect(due).toBeGreaterThan(Date.now());
 
     // The devices' search indexes are live while the erasure arrives, as in the app.

@@ -1,5 +1,6 @@
 // The access walk: every /api route the app registers, visited as each demo user
-// (anna and ben: workers of Team Nord, lea: its lead, tom: worker of Team Süd),
+// (anna and ben: workers of Team Nord, lea: its lead, tom: worker of Team Süd,
+// ada: an administrator in Team Nord, added here),
 // checked against an oracle computed here from the tables and the rules, not from
 // the server's own visibility code:
 //   - a worker may see the cases assigned to them and those of a substitution
@@ -19,6 +20,8 @@ import {
   DEVICE_HEADER,
   type LoginResponse,
   type Mutation,
+  NewPersonResponse,
+  PeopleResponse,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   SessionTokens,
@@ -38,9 +41,10 @@ import {
   updateMutation,
 } from './helpers/fixtures';
 import { createHarness, type Harness } from './helpers/harness';
+import { addAdministrator } from './helpers/people';
 import { createFingerprinter } from './helpers/table-fingerprint';
 
-const USERNAMES = ['anna', 'ben', 'lea', 'tom'] as const;
+const USERNAMES = ['anna', 'ben', 'lea', 'tom', 'ada'] as const;
 type Username = (typeof USERNAMES)[number];
 
 interface Stored {
@@ -86,6 +90,7 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
 
   beforeAll(async () => {
     h = await createHarness(target);
+    await addAdministrator(h.db, 'ada');
     for (const name of USERNAMES) users[name] = await h.login(name);
     // Ben stands in for Anna on one case now, and stood in on another in the past.
     const { changes } = await h.pullAll(users.anna.token);
@@ -430,6 +435,201 @@ describe.each(databaseTargets())('access walk over every endpoint ($name)', (tar
       await visitCaseRoute(name, 'export');
     },
   };
+
+  // --- People and teams ("Team & Zugänge") ---------------------------------------------
+
+  const isAdministrator = (name: Username) =>
+    users[name].user.role === 'admin' || users[name].user.administers;
+  const isManager = (name: Username) => isAdministrator(name) || users[name].user.role === 'lead';
+  /** Whether `name` may change `other`: an administrator anyone, a lead their team but no administrator. */
+  const mayChange = (name: Username, other: Username) =>
+    isAdministrator(name) ||
+    (users[name].user.role === 'lead' &&
+      users[other].user.teamId === users[name].user.teamId &&
+      !isAdministrator(other));
+  let walkPeople = 0;
+
+  /** A person only this visit uses, in the visitor's team, created as the visitor. */
+  async function throwawayPerson(name: Username): Promise<string> {
+    walkPeople += 1;
+    const response = await h.request({
+      method: 'POST',
+      url: '/api/people',
+      headers: headers(name),
+      payload: {
+        displayName: `Walk ${walkPeople}`,
+        username: `walk-${walkPeople}`,
+        role: 'worker',
+        teamId: users[name].user.teamId,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return NewPersonResponse.parse(response.json()).person.id;
+  }
+
+  /** Tries a people route on every walk user where it must be refused; nothing changes. */
+  async function refusedOnOthers(
+    name: Username,
+    url: (id: string) => string,
+    method: 'POST' | 'PATCH',
+    payload?: object,
+  ) {
+    const fingerprint = await createFingerprinter(h.db);
+    const before = await fingerprint.take();
+    for (const other of USERNAMES) {
+      if (mayChange(name, other)) continue;
+      const response = await h.request({
+        method,
+        url: url(users[other].user.id),
+        headers: headers(name),
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode, `${name} ${method} ${url(other)}`).toBe(403);
+    }
+    expect(await fingerprint.take()).toEqual(before);
+  }
+
+  Object.assign(visitors, {
+    async 'POST /api/auth/invitation'(name: Username) {
+      const fingerprint = await createFingerprinter(h.db);
+      const before = await fingerprint.take();
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/auth/invitation',
+        payload: { username: name, code: 'AAAA-BBBB-CCCC-DDDD', password: 'ein-langes-passwort' },
+        remoteAddress: `192.0.2.${USERNAMES.indexOf(name) + 1}`,
+      });
+      expect(response.statusCode).toBe(401);
+      expect(await fingerprint.take()).toEqual(before);
+    },
+
+    async 'GET /api/people'(name: Username) {
+      const response = await h.request({ method: 'GET', url: '/api/people', headers: headers(name) });
+      if (!isManager(name)) {
+        expect(response.statusCode).toBe(403);
+        return;
+      }
+      const { people, teams } = PeopleResponse.parse(response.json());
+      const { teamId } = users[name].user;
+      if (!isAdministrator(name)) {
+        expect(people.filter((p) => p.teamId !== teamId)).toEqual([]);
+        expect(teams.map((t) => t.id)).toEqual([teamId]);
+      }
+      const all = await h.db.query<{ id: string; teamId: string }>(
+        'SELECT id::text AS id, team_id::text AS "teamId" FROM users',
+      );
+      const expected = all.filter((u) => isAdministrator(name) || u.teamId === teamId).map((u) => u.id);
+      expect(people.map((p) => p.id).sort()).toEqual(expected.sort());
+    },
+
+    async 'POST /api/people'(name: Username) {
+      const otherTeam =
+        users.tom.user.teamId === users[name].user.teamId ? users.lea.user.teamId : users.tom.user.teamId;
+      const fingerprint = await createFingerprinter(h.db);
+      const before = await fingerprint.take();
+      const refused = await h.request({
+        method: 'POST',
+        url: '/api/people',
+        headers: headers(name),
+        payload: { displayName: 'Fremd', username: `fremd-${name}`, role: 'worker', teamId: otherTeam },
+      });
+      if (!isAdministrator(name)) {
+        expect(refused.statusCode, `${name} adds to another team`).toBe(403);
+        expect(await fingerprint.take()).toEqual(before);
+      } else {
+        expect(refused.statusCode).toBe(200);
+      }
+      if (isManager(name)) await throwawayPerson(name);
+    },
+
+    async 'PATCH /api/people/:personId'(name: Username) {
+      await refusedOnOthers(name, (id) => `/api/people/${id}`, 'PATCH', { displayName: 'Gehackt' });
+      for (const other of USERNAMES) {
+        if (!mayChange(name, other)) continue;
+        const same = await h.request({
+          method: 'PATCH',
+          url: `/api/people/${users[other].user.id}`,
+          headers: headers(name),
+          payload: { displayName: users[other].user.displayName },
+        });
+        expect(same.statusCode, `${name} renames ${other}`).toBe(200);
+      }
+    },
+
+    async 'POST /api/people/:personId/password-reset'(name: Username) {
+      await refusedOnOthers(name, (id) => `/api/people/${id}/password-reset`, 'POST');
+      if (!isManager(name)) return;
+      const id = await throwawayPerson(name);
+      const reset = await h.request({
+        method: 'POST',
+        url: `/api/people/${id}/password-reset`,
+        headers: headers(name),
+      });
+      expect(reset.statusCode).toBe(200);
+    },
+
+    async 'POST /api/people/:personId/block'(name: Username) {
+      await refusedOnOthers(name, (id) => `/api/people/${id}/block`, 'POST');
+      if (!isManager(name)) return;
+      const own = await h.request({
+        method: 'POST',
+        url: `/api/people/${users[name].user.id}/block`,
+        headers: headers(name),
+      });
+      expect(own.statusCode).toBe(400);
+      const id = await throwawayPerson(name);
+      const block = await h.request({
+        method: 'POST',
+        url: `/api/people/${id}/block`,
+        headers: headers(name),
+      });
+      expect(block.json()).toMatchObject({ status: 'blocked' });
+      // Put back, so the rest of the walk finds nobody revoked.
+      const unblock = await h.request({
+        method: 'POST',
+        url: `/api/people/${id}/unblock`,
+        headers: headers(name),
+      });
+      expect(unblock.json()).toMatchObject({ status: 'invited' });
+    },
+
+    async 'POST /api/people/:personId/unblock'(name: Username) {
+      await refusedOnOthers(name, (id) => `/api/people/${id}/unblock`, 'POST');
+    },
+
+    async 'POST /api/teams'(name: Username) {
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/teams',
+        headers: headers(name),
+        payload: { name: `Team von ${name}` },
+      });
+      expect(response.statusCode, `${name} creates a team`).toBe(isAdministrator(name) ? 200 : 403);
+    },
+
+    async 'PATCH /api/teams/:teamId'(name: Username) {
+      const { teamId, teamName } = users[name].user;
+      const response = await h.request({
+        method: 'PATCH',
+        url: `/api/teams/${teamId}`,
+        headers: headers(name),
+        payload: { name: teamName },
+      });
+      expect(response.statusCode, `${name} renames their team`).toBe(isAdministrator(name) ? 200 : 403);
+    },
+
+    async 'PUT /api/devices/:deviceId/name'(name: Username) {
+      for (const other of USERNAMES) {
+        const response = await h.request({
+          method: 'PUT',
+          url: `/api/devices/${other}-device/name`,
+          headers: headers(name),
+          payload: { name: 'Mein Gerät' },
+        });
+        expect(response.statusCode, `${name} names ${other}-device`).toBe(other === name ? 200 : 404);
+      }
+    },
+  });
 
   async function visitCaseRoute(name: Username, what: 'audit' | 'export') {
     const { user } = users[name];

@@ -82,20 +82,20 @@ describe.each(databaseTargets())('conflicts ($name)', (target) => {
   it('ends the same way whichever of two equal edits arrives first', async () => {
     for (const firstDevice of ['anna-phone', 'anna-tablet']) {
       const caseId = await annasCase();
-      const pushStatus = (status: string, device: string) =>
-        h.push(anna.token, [updateMutation('case', caseId, { status }, 1)], device);
+      const pushClients = (clients: string, device: string) =>
+        h.push(anna.token, [updateMutation('case', caseId, { clients }, 1)], device);
       const secondDevice = firstDevice === 'anna-phone' ? 'anna-tablet' : 'anna-phone';
-      await pushStatus('closed', firstDevice);
-      await pushStatus('closed', secondDevice);
-      // The phone changes its mind without having seen that the tablet set 'closed' too.
-      const { results } = await pushStatus('open', 'anna-phone');
-      expect(recordOf(results[0]).status, firstDevice).toBe('closed');
+      await pushClients('Mutter, Kind', firstDevice);
+      await pushClients('Mutter, Kind', secondDevice);
+      // The phone changes its mind without having seen that the tablet set the same too.
+      const { results } = await pushClients('Vater', 'anna-phone');
+      expect(recordOf(results[0]).clients, firstDevice).toBe('Mutter, Kind');
       expect(
         onlyConflict(results[0]).candidates.map((c) => [c.deviceId, c.value]),
         firstDevice,
       ).toEqual([
-        ['anna-tablet', 'closed'],
-        ['anna-phone', 'open'],
+        ['anna-tablet', 'Mutter, Kind'],
+        ['anna-phone', 'Vater'],
       ]);
     }
   });

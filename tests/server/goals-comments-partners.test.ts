@@ -32,9 +32,11 @@ describe.each(databaseTargets())('goals, comments and partners ($name)', (target
     [anna, ben, lea, tom] = sessions;
   });
   beforeAll(async () => {
+    // The lead takes the case on (approved hours are the lead's) and Anna writes in it.
     const createCase = createMutation('case', caseData(anna.user.id, { approvedHoursPerMonth: 8.5 }));
     const createNote = createMutation('note', noteData(createCase.recordId));
-    await h.push(anna.token, [createCase, createNote]);
+    await h.push(lea.token, [createCase]);
+    await h.push(anna.token, [createNote]);
     caseId = createCase.recordId;
     noteId = createNote.recordId;
   });

@@ -3,6 +3,8 @@ import { ApiError, type LoginResponse } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { caseData, createMutation } from './helpers/fixtures';
 import { type Harness, harnessForBlock, syncHeaders } from './helpers/harness';
+import { addAdministrator } from './helpers/people';
+import { createFingerprinter } from './helpers/table-fingerprint';
 
 describe.each(databaseTargets())('bad input ($name)', (target) => {
   let h: Harness;
@@ -177,6 +179,57 @@ describe.each(databaseTargets())('bad input ($name)', (target) => {
       expect(response.statusCode, `${method} ${url}`).toBe(404);
       expect(ApiError.parse(response.json()).error.code).toBe('not_found');
     }
+  });
+
+  it('answers hostile input to the people, team, device-name and invitation routes with 400, changing nothing', async () => {
+    await addAdministrator(h.db, 'hostile-admin');
+    const admin = await h.login('hostile-admin');
+    const { user } = admin;
+    const routes: [string, string][] = [
+      ['POST', '/api/people'],
+      ['PATCH', `/api/people/${user.id}`],
+      ['POST', '/api/teams'],
+      ['PATCH', `/api/teams/${user.teamId}`],
+      ['PUT', '/api/devices/hostile-device/name'],
+      ['POST', '/api/auth/invitation'],
+    ];
+    const bodies = [
+      '{"displayName": ',
+      'null',
+      '[]',
+      '"text"',
+      JSON.stringify({ name: ['x'], displayName: { a: 1 }, username: 7, code: null, password: true }),
+      '{"__proto__": {"administers": true}, "name": "x"}',
+      '{"constructor": {"prototype": {"administers": true}}}',
+      `{"name": ${'['.repeat(1500)}${']'.repeat(1500)}}`,
+      JSON.stringify({ name: 'x', displayName: 'x', extra: 1 }),
+      JSON.stringify({
+        name: `Team${String.fromCharCode(0)}`,
+        displayName: `X${String.fromCharCode(0xd800)}`,
+      }),
+    ];
+    const fingerprint = await createFingerprinter(h.db);
+    const before = await fingerprint.take();
+    for (const [method, url] of routes) {
+      for (const payload of bodies) {
+        const response = await h.request({
+          method: method as 'POST',
+          url,
+          headers: {
+            authorization: `Bearer ${admin.token}`,
+            'x-feldakte-device': 'hostile-device',
+            'content-type': 'application/json',
+          },
+          payload,
+        });
+        const label = `${method} ${url} ${payload.slice(0, 60)}`;
+        expect(response.statusCode, label).toBe(400);
+        const { error } = ApiError.parse(response.json());
+        expect(error.code, label).toBe('invalid');
+        expect(error.message, label).not.toMatch(/Expected|Invalid input|Unexpected/);
+      }
+    }
+    expect(await fingerprint.take()).toEqual(before);
   });
 
   it('answers health without login and marks API answers as not cacheable', async () => {

@@ -240,6 +240,36 @@ describe.each(databaseTargets())('live events ($name)', (target) => {
     await stream.waitUntil(() => stream.comments.includes('keep-alive'));
   });
 
+  it("keeps a person's five newest streams and ends the oldest past them", async () => {
+    const instanceC = await listeningApp(dbs.b);
+    const opened: EventStream[] = [];
+    const open = async (session: LoginResponse, device: string) => {
+      const stream = await openEventStream(instanceC.url, session.token, { 'x-feldakte-device': device });
+      opened.push(stream);
+      expect(stream.status).toBe(200);
+      return stream;
+    };
+    try {
+      // Phone, tablet, the office PC, a laptop and one more: all five stay open.
+      const toms: EventStream[] = [];
+      for (const device of ['phone', 'tablet', 'pc', 'laptop', 'home-pc'])
+        toms.push(await open(tom, `tom-${device}`));
+      const bens = await open(ben, 'ben-phone');
+      const sixth = await open(tom, 'tom-new-phone');
+      const [oldest, ...others] = toms;
+      await oldest?.ended;
+      // Asked to wait longer before it comes back, so a live one does not push the newest out at once.
+      expect(oldest?.retries).toEqual([5000, 60_000]);
+      for (const stream of [...others, sixth, bens]) {
+        const seen = stream.comments.length;
+        await stream.waitUntil(() => stream.comments.length > seen);
+      }
+    } finally {
+      for (const stream of opened) stream.close();
+      await instanceC.app.close();
+    }
+  });
+
   it('ends open streams when the server closes', async () => {
     const instanceC = await listeningApp(dbs.b);
     const stream = await openEventStream(instanceC.url, lea.token);

@@ -267,13 +267,13 @@ describe.each(databaseTargets())('note fields of the working day ($name)', (targ
 
   it('keeps approved hours per month on a case, in quarter hours', async () => {
     const [created] = (
-      await h.push(anna.token, [
+      await h.push(lea.token, [
         createMutation('case', caseData(anna.user.id, { approvedHoursPerMonth: 7.75 })),
       ])
     ).results;
     expect(recordOf(created)).toMatchObject({ approvedHoursPerMonth: 7.75 });
     const [odd] = (
-      await h.push(anna.token, [
+      await h.push(lea.token, [
         createMutation('case', caseData(anna.user.id, { approvedHoursPerMonth: 7.3 })),
       ])
     ).results;

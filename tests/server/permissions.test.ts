@@ -158,9 +158,34 @@ describe.each(databaseTargets())('permissions ($name)', (target) => {
       updateMutation('preConsultation', pc.recordId, { convertedCaseId: tomsCase.recordId }),
     ]);
     expect(foreignCase.results[0]).toMatchObject({ code: 'not_found', field: 'convertedCaseId' });
+    const bensCase = createMutation('case', caseData(ben.user.id));
+    await h.push(ben.token, [bensCase]);
+    const colleaguesCase = await h.push(anna.token, [
+      updateMutation('preConsultation', pc.recordId, { convertedCaseId: bensCase.recordId }),
+      createMutation('preConsultation', preConsultationData({ convertedCaseId: bensCase.recordId })),
+    ]);
+    for (const result of colleaguesCase.results) {
+      expect(result).toMatchObject({
+        status: 'rejected',
+        code: 'not_found',
+        field: 'convertedCaseId',
+        messageKey: 'convertedCaseNotYours',
+        message: 'Ein Fall im Feld kann nur mit einem Fall verknüpft werden, den Sie bearbeiten',
+      });
+    }
+    const [linked] = await h.db.query<{ id: string }>(
+      'SELECT id FROM pre_consultations WHERE converted_case_id = $1',
+      [bensCase.recordId],
+    );
+    expect(linked).toBeUndefined();
     const ownCase = await h.push(anna.token, [
       updateMutation('preConsultation', pc.recordId, { convertedCaseId: annasCaseId }),
     ]);
     expect(ownCase.results[0]?.status).toBe('applied');
+    // The lead works on every case of the team, so may link a colleague's.
+    const leadLinks = await h.push(lea.token, [
+      updateMutation('preConsultation', pc.recordId, { convertedCaseId: bensCase.recordId }, 3),
+    ]);
+    expect(leadLinks.results[0]?.status).toBe('applied');
   });
 });

@@ -115,4 +115,64 @@ describe.each(databaseTargets())('demo seed ($name)', (target) => {
     expect(partners[0]?.n).toBeLessThanOrEqual(10);
     expect(await count('pre_consultations WHERE referral_partner_id IS NOT NULL')).toBe(1);
   });
+  it('gives every team districts and an emergency contact, every case the whole life of a case', async () => {
+    const teams = await h.db.query<{ name: string; districts: string[]; emergencyContact: string }>(
+      'SELECT name, districts, emergency_contact AS "emergencyContact" FROM teams ORDER BY name',
+    );
+    expect(teams.map((t) => t.name)).toEqual(['Team Nord', 'Team Süd']);
+    for (const team of teams) {
+      expect(team.districts.length, team.name).toBeGreaterThanOrEqual(3);
+      expect(team.emergencyContact, team.name).toMatch(/ASD/);
+    }
+    expect(teams[0]?.districts).toEqual(['Altstadt', 'Nordstadt', 'Heidkamp', 'Am Bahnhof']);
+    // Each case's district is one of its team's, and it names Hilfeart, Kostenträger and household.
+    expect(
+      await count(
+        `cases c JOIN teams t ON t.id = c.team_id
+         WHERE NOT (t.districts ? c.district) OR c.help_kind = 'other' OR c.payer = '' OR c.payer_contact = ''
+            OR jsonb_array_length(c.household) < 2`,
+      ),
+    ).toBe(0);
+    const members = await h.db.query<{ member: Record<string, unknown> }>(
+      'SELECT jsonb_array_elements(household) AS member FROM cases',
+    );
+    const ids = members.map(({ member }) => member.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const young = members.filter(({ member }) => member.kind === 'young_person').map(({ member }) => member);
+    expect(young.length).toBeGreaterThanOrEqual(10);
+    for (const person of young) expect(person.birthMonth).toMatch(/^\d{4}-\d{2}$/);
+    expect(members.some(({ member }) => member.kind === 'guardian' && member.contact !== '')).toBe(true);
+
+    // Hilfeplangespräche: Anna has one within 14 days, Ben an overdue one, the rest come later.
+    const today = localIsoDate(new Date());
+    const helpPlans = async (username: string, condition: string) =>
+      count(
+        `cases c JOIN users u ON u.id = c.assigned_to WHERE u.username = $1 AND c.status = 'open' AND ${condition}`,
+        [username, today],
+      );
+    expect(
+      await helpPlans('anna', 'c.next_help_plan_date BETWEEN $2::date AND $2::date + 14'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await helpPlans('ben', 'c.next_help_plan_date < $2::date')).toBeGreaterThanOrEqual(1);
+    expect(await helpPlans('anna', 'c.next_help_plan_date > $2::date + 14')).toBeGreaterThanOrEqual(1);
+
+    // Anna asked to close one case; Lea closed one of Ben's, with end and reason.
+    const closing = await h.db.query(
+      `SELECT u.username, c.status, c.closing_reason IS NOT NULL AS reason, c.end_date <= $1::date AS ended,
+              c.closed_at IS NOT NULL AS "closedAt"
+       FROM cases c JOIN users u ON u.id = c.assigned_to WHERE c.status <> 'open' ORDER BY u.username`,
+      [today],
+    );
+    expect(closing).toEqual([
+      { username: 'anna', status: 'closure_requested', reason: true, ended: true, closedAt: false },
+      { username: 'ben', status: 'closed', reason: true, ended: true, closedAt: true },
+    ]);
+    // Approved hours came from the lead, not from the worker who works on the case.
+    expect(
+      await count(
+        `applied_mutations m JOIN users u ON u.id = m.user_id
+         WHERE m.entity = 'case' AND m.op = 'create' AND u.role = 'worker' AND u.username <> 'tom'`,
+      ),
+    ).toBe(0);
+  });
 });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-data';
-import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from '../../src/server/services/auth-service';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS,
+} from '../../src/server/services/auth-service';
 import { ApiError, DEVICE_HEADER, SessionTokens } from '../../src/shared/protocol';
 import { databaseTargets } from './helpers/databases';
 import { type EventStream, openEventStream } from './helpers/event-stream';
@@ -14,6 +17,17 @@ describe('access token lifetime configuration', () => {
     expect(readConfig({}).accessTokenTtlSeconds).toBe(DEFAULT_ACCESS_TOKEN_TTL_SECONDS);
     expect(DEFAULT_ACCESS_TOKEN_TTL_SECONDS).toBe(15 * 60);
     expect(readConfig({ FELDAKTE_ACCESS_TOKEN_TTL_SECONDS: '60' }).accessTokenTtlSeconds).toBe(60);
+  });
+
+  it('reads FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS, 12 hours by default', () => {
+    expect(readConfig({}).nonRefreshingTokenTtlSeconds).toBe(DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS);
+    expect(DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS).toBe(12 * 60 * 60);
+    expect(
+      readConfig({ FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS: '3600' }).nonRefreshingTokenTtlSeconds,
+    ).toBe(3600);
+    expect(() => readConfig({ FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS: '0' })).toThrow(
+      /FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS/,
+    );
   });
 });
 
@@ -59,9 +73,11 @@ describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (ta
     });
   const codeOf = (response: { body: string }) => ApiError.parse(JSON.parse(response.body)).error.code;
 
-  it('keeps the long token of an app that does not refresh, and gives a refreshing one a short access token', async () => {
+  it('gives a login without refresh a token for a working day at most, and a refreshing one a short access token', async () => {
     const old = await tokensOf('anna', 'old-app');
-    expect(Date.parse(old.expiresAt) - Date.now()).toBeGreaterThan(29 * 24 * 60 * MINUTE);
+    const oldLifetime = Date.parse(old.expiresAt) - Date.now();
+    expect(oldLifetime).toBeLessThanOrEqual(12 * 60 * MINUTE);
+    expect(oldLifetime).toBeGreaterThan(11 * 60 * MINUTE);
     const fresh = await tokensOf('anna', 'new-app', true);
     const lifetime = Date.parse(fresh.expiresAt) - Date.now();
     expect(lifetime).toBeLessThanOrEqual(15 * MINUTE);
@@ -217,14 +233,55 @@ describe.each(databaseTargets())('sessions: refresh and revocation ($name)', (ta
 
     expect(codeOf(await me(ben.token))).toBe('revoked');
     expect(codeOf(await refresh(ben.refreshToken))).toBe('revoked');
-    expect(codeOf(await login('ben', 'new-phone'))).toBe('revoked');
-    // A wrong password still learns nothing about the revocation.
-    const guess = await h.request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'ben', password: 'falsch' },
-    });
-    expect(codeOf(guess)).toBe('unauthorized');
+    // The answer never depends on the password, so it tells no guesser that it was right:
+    // ben's own phone learns 'revoked' either way (and wipes itself), anywhere else the
+    // answer is that of a wrong password.
+    const loginWith = (password: string, device?: string) =>
+      h.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: device ? { [DEVICE_HEADER]: device } : {},
+        payload: { username: 'ben', password },
+      });
+    for (const password of [DEMO_PASSWORD, 'falsch']) {
+      expect(codeOf(await loginWith(password, 'ben-phone'))).toBe('revoked');
+      expect(codeOf(await loginWith(password, 'new-phone'))).toBe('unauthorized');
+      expect(codeOf(await loginWith(password))).toBe('unauthorized');
+    }
+    const refusals = await h.db.query<{ deviceId: string | null; detail: Record<string, unknown> }>(
+      `SELECT device_id AS "deviceId", detail FROM audit_log
+        WHERE action = 'revoked_refused' AND user_id = $1 AND detail->>'via' = 'login' ORDER BY id`,
+      [ben.user.id],
+    );
+    expect(refusals.map((r) => [r.deviceId, r.detail.passwordMatched, r.detail.answer])).toEqual([
+      ['ben-phone', true, 'revoked'],
+      ['new-phone', true, 'unauthorized'],
+      [null, true, 'unauthorized'],
+      ['ben-phone', false, 'revoked'],
+      ['new-phone', false, 'unauthorized'],
+      [null, false, 'unauthorized'],
+    ]);
     expect((await me(lea.token)).statusCode).toBe(200);
+  });
+
+  it('answers a login from a revoked device the same, whatever the password', async () => {
+    const lea = await tokensOf('lea', 'lea-tablet-3');
+    await tokensOf('anna', 'stolen-phone', true);
+    const revoked = await h.request({
+      method: 'POST',
+      url: '/api/team/devices/stolen-phone/revoke',
+      headers: { authorization: `Bearer ${lea.token}` },
+    });
+    expect(revoked.statusCode).toBe(204);
+    for (const password of [DEMO_PASSWORD, 'falsch']) {
+      const response = await h.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { [DEVICE_HEADER]: 'stolen-phone' },
+        payload: { username: 'anna', password },
+      });
+      expect(response.statusCode).toBe(401);
+      expect(codeOf(response)).toBe('revoked');
+    }
   });
 });

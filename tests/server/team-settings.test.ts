@@ -1,5 +1,6 @@
-// The team's auto-lock setting: every session carries it (SessionUser.lockAfterMinutes),
-// only the team's lead changes it (PUT /api/team/settings), and each change is audited.
+// The team's settings (auto-lock, districts, emergency contact): every session
+// carries them (SessionUser), only the team's lead reads and changes them
+// (GET/PUT /api/team/settings), and each change is audited.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-data';
 import { ApiError, DEVICE_HEADER, LoginResponse, SessionTokens } from '../../src/shared/protocol';
@@ -14,7 +15,7 @@ describe.each(databaseTargets())('team settings ($name)', (target) => {
   });
   afterAll(() => h?.close());
   beforeEach(async () => {
-    await h.db.query('UPDATE teams SET lock_after_minutes = 10');
+    await h.db.query(`UPDATE teams SET lock_after_minutes = 10, districts = '[]', emergency_contact = ''`);
   });
 
   const putSettings = (token: string, payload: unknown) =>
@@ -54,7 +55,7 @@ describe.each(databaseTargets())('team settings ($name)', (target) => {
 
     const response = await putSettings(lea.token, { lockAfterMinutes: 25 });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ lockAfterMinutes: 25 });
+    expect(response.json()).toMatchObject({ lockAfterMinutes: 25 });
     expect(await storedSettings()).toEqual([
       { name: 'Team Nord', minutes: 25 },
       { name: 'Team Süd', minutes: 10 },
@@ -76,7 +77,7 @@ describe.each(databaseTargets())('team settings ($name)', (target) => {
     for (const lockAfterMinutes of [1, 120]) {
       const edge = await putSettings(lea.token, { lockAfterMinutes });
       expect(edge.statusCode, edge.body).toBe(200);
-      expect(edge.json()).toEqual({ lockAfterMinutes });
+      expect(edge.json()).toMatchObject({ lockAfterMinutes });
     }
   });
 
@@ -92,14 +93,18 @@ describe.each(databaseTargets())('team settings ($name)', (target) => {
         deviceId: 'settings-device',
         detail: {
           teamId: lea.user.teamId,
-          before: { lockAfterMinutes: 10 },
-          after: { lockAfterMinutes: 30 },
+          before: { lockAfterMinutes: 10, districts: [], emergencyContact: '' },
+          after: { lockAfterMinutes: 30, districts: [], emergencyContact: '' },
         },
       },
       {
         userId: lea.user.id,
         deviceId: 'settings-device',
-        detail: { teamId: lea.user.teamId, before: { lockAfterMinutes: 30 }, after: { lockAfterMinutes: 5 } },
+        detail: {
+          teamId: lea.user.teamId,
+          before: { lockAfterMinutes: 30, districts: [], emergencyContact: '' },
+          after: { lockAfterMinutes: 5, districts: [], emergencyContact: '' },
+        },
       },
     ]);
   });
@@ -137,6 +142,97 @@ describe.each(databaseTargets())('team settings ($name)', (target) => {
       expect(error.message).toMatch(new RegExp(`^${field}: .+`));
     }
     expect((await storedSettings()).map((team) => team.minutes)).toEqual([10, 10]);
+    expect(await settingsAudit()).toEqual(auditBefore);
+  });
+
+  const getSettings = (token: string) =>
+    h.request({ method: 'GET', url: '/api/team/settings', headers: { authorization: `Bearer ${token}` } });
+  const storedDistricts = () =>
+    h.db.query<{ name: string; districts: string[]; contact: string }>(
+      'SELECT name, districts, emergency_contact AS contact FROM teams ORDER BY name',
+    );
+
+  it('lets the lead read the settings; nobody else', async () => {
+    const lea = await h.login('lea');
+    const response = await getSettings(lea.token);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ lockAfterMinutes: 10, districts: [], emergencyContact: '' });
+    for (const name of ['anna', 'tom']) {
+      const refused = await getSettings((await h.login(name)).token);
+      expect(refused.statusCode, name).toBe(403);
+      expect(ApiError.parse(refused.json()).error.messageKey).toBe('onlyLeadSeesTeamSettings');
+    }
+    expect((await h.request({ method: 'GET', url: '/api/team/settings' })).statusCode).toBe(401);
+  });
+
+  it('stores districts (trimmed) and the emergency contact; sessions carry them; left out stays', async () => {
+    const lea = await h.login('lea');
+    const response = await putSettings(lea.token, {
+      lockAfterMinutes: 15,
+      districts: ['  Altstadt ', 'Nordviertel', 'Hafen'],
+      emergencyContact: 'ASD Nord, 0421 361-0 (Bereitschaft ab 17 Uhr: 0421 699 11 33)',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const stored = {
+      lockAfterMinutes: 15,
+      districts: ['Altstadt', 'Nordviertel', 'Hafen'],
+      emergencyContact: 'ASD Nord, 0421 361-0 (Bereitschaft ab 17 Uhr: 0421 699 11 33)',
+    };
+    expect(response.json()).toEqual(stored);
+    expect((await getSettings(lea.token)).json()).toEqual(stored);
+
+    // Sessions carry them as an array and a text, for offline use.
+    const anna = await h.login('anna');
+    expect(anna.user).toMatchObject({
+      districts: stored.districts,
+      emergencyContact: stored.emergencyContact,
+    });
+    expect((await me(lea.token)).json().user).toMatchObject({ districts: stored.districts });
+    expect((await h.login('tom')).user).toMatchObject({ districts: [], emergencyContact: '' });
+
+    // An app that knows only the auto-lock leaves the districts and the contact alone.
+    const lockOnly = await putSettings(lea.token, { lockAfterMinutes: 20 });
+    expect(lockOnly.json()).toEqual({ ...stored, lockAfterMinutes: 20 });
+    // An empty list empties it.
+    const emptied = await putSettings(lea.token, { lockAfterMinutes: 20, districts: [] });
+    expect(emptied.json()).toEqual({ ...stored, lockAfterMinutes: 20, districts: [] });
+  });
+
+  it('refuses a district named twice (whatever the case), an empty one and too many; nothing changes', async () => {
+    const lea = await h.login('lea');
+    await putSettings(lea.token, { lockAfterMinutes: 10, districts: ['Altstadt'] });
+    const before = await storedDistricts();
+    const auditBefore = await settingsAudit();
+    const cases: [unknown, string, string][] = [
+      [['Altstadt', 'Hafen', 'altstadt '], 'districts.2', 'districtRepeated'],
+      [['Hafen', 'HAFEN'], 'districts.1', 'districtRepeated'],
+      [['Hafen', '   '], 'districts.1', 'empty'],
+      [['Hafen', 7], 'districts.1', 'notText'],
+      [Array.from({ length: 101 }, (_, i) => `Bezirk ${i}`), 'districts', 'tooManyDistricts'],
+      [['x'.repeat(101)], 'districts.0', 'tooLong'],
+      ['Altstadt', 'districts', 'invalidValue'],
+      [[`Alt${String.fromCharCode(0)}stadt`], 'districts.0', 'unstorableText'],
+    ];
+    for (const [districts, field, key] of cases) {
+      const response = await putSettings(lea.token, { lockAfterMinutes: 10, districts });
+      expect(response.statusCode, JSON.stringify(districts).slice(0, 60)).toBe(400);
+      const { error } = ApiError.parse(response.json());
+      expect(error, JSON.stringify(districts).slice(0, 60)).toMatchObject({ field, messageKey: key });
+      expect(error.message).toMatch(/^districts.*: .+/);
+    }
+    const repeated = await putSettings(lea.token, { lockAfterMinutes: 10, districts: ['Hafen', 'hafen'] });
+    expect(ApiError.parse(repeated.json()).error.message).toBe(
+      'districts.1: nennt den Stadtteil „hafen“ mehrfach',
+    );
+    const longContact = await putSettings(lea.token, {
+      lockAfterMinutes: 10,
+      emergencyContact: 'x'.repeat(501),
+    });
+    expect(ApiError.parse(longContact.json()).error).toMatchObject({
+      field: 'emergencyContact',
+      messageKey: 'tooLong',
+    });
+    expect(await storedDistricts()).toEqual(before);
     expect(await settingsAudit()).toEqual(auditBefore);
   });
 

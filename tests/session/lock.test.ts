@@ -1,5 +1,7 @@
 // Locking on demand and after the team's limit without input: the key leaves memory with the database.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordSchemaOf } from '../../src/shared/records';
+import { caseFields, serverMeta, worker } from '../db/support/fixtures';
 import { FakeBrowser } from '../sync/support/fake-browser';
 import {
   anna,
@@ -56,6 +58,58 @@ describe('lock()', () => {
       browser.goOnline();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(bed.server.pullAuthorizations).toHaveLength(pulls);
+    },
+    SLOW,
+  );
+});
+
+describe('the search index', () => {
+  /** anna signed in, her case "Familie Vertraulich" pulled and found by the search; the tab's search module with it. */
+  async function signedInAndSearched() {
+    const at = '2026-03-01T09:00:00.000Z';
+    bed.server.syncServerOf(annaLocksSoon.user.id).seed(
+      'case',
+      recordSchemaOf.case.parse({
+        id: crypto.randomUUID(),
+        ...caseFields({ familyName: 'Familie Vertraulich' }),
+        ...serverMeta(at, worker.userId),
+      }),
+    );
+    const tab = await openTab();
+    // The tab's own copy of the module (openTab loads fresh ones), which its session manager uses.
+    const { searchIndexOf } = await import('../../src/db/search/search');
+    await tab.manager.signIn(loginOf(annaLocksSoon));
+    const { db, engine } = signedInSession(tab);
+    await engine.syncNow();
+    const index = searchIndexOf(db);
+    await index.ready;
+    expect(index.search('Vertraulich').map((result) => result.title)).toEqual(['Familie Vertraulich']);
+    return { tab, index };
+  }
+
+  it(
+    'forgets the decrypted text it held when the app locks',
+    async () => {
+      const { tab, index } = await signedInAndSearched();
+
+      await tab.manager.lock();
+
+      expect(index.size).toBe(0);
+      expect(index.search('Vertraulich')).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'forgets the decrypted text it held at logout',
+    async () => {
+      const { tab, index } = await signedInAndSearched();
+
+      await tab.manager.signOut();
+
+      expect(tab.manager.getGate().status).toBe('signedOut');
+      expect(index.size).toBe(0);
+      expect(index.search('Vertraulich')).toEqual([]);
     },
     SLOW,
   );

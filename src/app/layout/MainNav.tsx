@@ -19,7 +19,8 @@ type NavLabel =
   | 'nav.review'
   | 'moreNav.caseload'
   | 'moreNav.report'
-  | 'moreNav.partners';
+  | 'moreNav.partners'
+  | 'moreNav.access';
 
 interface NavItem {
   to: string;
@@ -35,12 +36,14 @@ const review: NavItem = { to: paths.review, label: 'nav.review', icon: 'review' 
 const caseload: NavItem = { to: paths.caseload, label: 'moreNav.caseload', icon: 'caseload' };
 const report: NavItem = { to: paths.report, label: 'moreNav.report', icon: 'report' };
 const partners: NavItem = { to: paths.partners, label: 'moreNav.partners', icon: 'partners' };
+const access: NavItem = { to: paths.team, label: 'moreNav.access', icon: 'access' };
 
 /** First the tabs a phone shows, then what its "Mehr" menu holds. */
 const ITEMS = {
   worker: { main: [today, cases, appointments, field], more: [report, partners] },
-  lead: { main: [today, cases, appointments, review], more: [field, caseload, report, partners] },
-  admin: { main: [today], more: [] },
+  lead: { main: [today, cases, appointments, review], more: [field, caseload, report, partners, access] },
+  // Administration sees no case content: only the people and teams (and the account, from the header).
+  admin: { main: [access], more: [] },
 } as const satisfies Record<SessionUser['role'], { main: readonly NavItem[]; more: readonly NavItem[] }>;
 
 function NavItemLink({ item, onClick }: { item: NavItem; onClick?: () => void }) {
@@ -95,26 +98,28 @@ export function MainNav() {
             <NavItemLink item={item} />
           </li>
         ))}
-        <li className="nav-more" ref={moreRef} onKeyDown={onMenuKey}>
-          <button
-            ref={buttonRef}
-            type="button"
-            className={`nav-link nav-more-button ${moreIsCurrent ? 'is-current' : ''}`}
-            aria-expanded={open}
-            aria-controls={menuId}
-            onClick={() => setOpen((was) => !was)}
-          >
-            <Icon name="more" />
-            <span>{t('moreNav.more')}</span>
-          </button>
-          <ul id={menuId} className={`nav-more-menu ${open ? 'is-open' : ''}`}>
-            {more.map((item) => (
-              <li key={item.to}>
-                <NavItemLink item={item} onClick={() => setOpen(false)} />
-              </li>
-            ))}
-          </ul>
-        </li>
+        {more.length > 0 && (
+          <li className="nav-more" ref={moreRef} onKeyDown={onMenuKey}>
+            <button
+              ref={buttonRef}
+              type="button"
+              className={`nav-link nav-more-button ${moreIsCurrent ? 'is-current' : ''}`}
+              aria-expanded={open}
+              aria-controls={menuId}
+              onClick={() => setOpen((was) => !was)}
+            >
+              <Icon name="more" />
+              <span>{t('moreNav.more')}</span>
+            </button>
+            <ul id={menuId} className={`nav-more-menu ${open ? 'is-open' : ''}`}>
+              {more.map((item) => (
+                <li key={item.to}>
+                  <NavItemLink item={item} onClick={() => setOpen(false)} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        )}
       </ul>
     </nav>
   );

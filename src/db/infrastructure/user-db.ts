@@ -55,9 +55,20 @@ export async function dataKeyFor(userId: string, password: string): Promise<Cryp
   return created.dataKey;
 }
 
-/** After the user changed their password: the same data key, wrapped by the new one. */
-export async function rewrapDataKey(userId: string, oldPassword: string, newPassword: string): Promise<void> {
+/**
+ * After the user changed their password: the same data key, wrapped by the new
+ * one. `beforeSave` runs once the new keyring is made and before it is stored
+ * (the server's own change): a wrong old password (WrongPasswordError) stops
+ * before it, and its failure leaves the stored keyring as it was.
+ */
+export async function rewrapDataKey(
+  userId: string,
+  oldPassword: string,
+  newPassword: string,
+  beforeSave?: () => Promise<void>,
+): Promise<void> {
   const keyring = await loadKeyring(userId);
-  if (!keyring) return;
-  await saveKeyring(userId, await rewrapKeyring(keyring, oldPassword, newPassword));
+  const rewrapped = keyring && (await rewrapKeyring(keyring, oldPassword, newPassword));
+  await beforeSave?.();
+  if (rewrapped) await saveKeyring(userId, rewrapped);
 }

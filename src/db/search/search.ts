@@ -233,10 +233,20 @@ export class SearchIndex {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Stops following the database and forgets every text it held: the index is
+   * the decrypted content of the records, which must not outlive a lock or a
+   * logout in memory (a screen may still hold this object).
+   */
   close(): void {
     this.closed = true;
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.listeners.clear();
+    this.mini.removeAll();
+    this.docs.clear();
+    for (const ids of this.idsOf.values()) ids.clear();
+    this.caseNames.clear();
+    this.touched.clear();
   }
 
   search(query: string, { limit = 50 }: SearchOptions = {}): SearchResult[] {
@@ -342,6 +352,8 @@ export class SearchIndex {
 
   /** (Re-)indexes a record; `force` compares the document itself even when the version stamp is the same. */
   private upsert(source: Source, row: SyncedRow, force: boolean): void {
+    // A read that was under way when the index closed brings nothing back into it.
+    if (this.closed) return;
     const key = `${source.entity}:${row.id}`;
     const held = this.docs.get(key);
     const stamp = stampOf(row);
@@ -420,7 +432,7 @@ export function searchIndexOf(db: FeldakteDb): SearchIndex {
   return index;
 }
 
-/** Stops keeping the database's index current and forgets it (logout, tests). */
+/** Stops keeping the database's index current and drops it with its text (lock, logout, tests). */
 export function closeSearchIndex(db: FeldakteDb): void {
   indexes.get(db)?.close();
   indexes.delete(db);

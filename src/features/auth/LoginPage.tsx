@@ -6,11 +6,13 @@ import { PasswordChangedError } from '../../session/account-access';
 import { FormError } from '../../ui/components/basics';
 import { TextField } from '../../ui/components/fields';
 import { useSessionControl } from '../../ui/session';
+import { followWith } from './follow-link';
 import { PasswordChangedStep } from './PasswordChangedStep';
 import { PasswordField } from './PasswordField';
 import { useLogin } from './use-login';
 
-export function LoginPage() {
+/** `invitation`: where "Mit Einladungscode anmelden" leads. */
+export function LoginPage({ invitation }: { invitation?: { href: string; go: () => void } }) {
   const { t } = useTranslation();
   const { signIn, gate } = useSessionControl();
   const { form, pending, error, failure } = useLogin('', signIn);
@@ -54,6 +56,17 @@ export function LoginPage() {
           </p>
         )}
       </form>
+      {invitation && (
+        <div className="login-more">
+          <a
+            href={invitation.href}
+            className="button button-secondary button-wide"
+            onClick={followWith(invitation.go)}
+          >
+            {t('invitation.link')}
+          </a>
+        </div>
+      )}
     </LoginCard>
   );
 }

@@ -4,7 +4,20 @@ import type { MonthlyReport, ReportFigures } from '../../db/reports/monthly-repo
 import { hoursDe, kilometresDe } from './german-numbers';
 
 function csvField(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return /[";\r\n\t]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell of text people typed (names, references): a leading formula character
+ * is neutralised the OWASP way, by a single quote in front and the cell quoted,
+ * so Excel shows the text instead of running it.
+ */
+function textField(value: string): string {
+  if (!FORMULA_START.test(value)) return csvField(value);
+  return `"'${value.replaceAll('"', '""')}"`;
 }
 
 const CSV_HEADER = [
@@ -20,20 +33,21 @@ const CSV_HEADER = [
 
 /** The report as CSV text, starting with the byte order mark. */
 export function monthlyReportCsv(report: MonthlyReport): string {
-  const line = (fields: string[]) => fields.map(csvField).join(';');
-  const figures = (f: ReportFigures) => [
-    hoursDe(f.directMinutes),
-    hoursDe(f.travelMinutes),
-    kilometresDe(f.kilometres),
-    String(f.noteCount),
-  ];
-  const lines = [line([...CSV_HEADER])];
+  // Only the figures the report formats itself go out unneutralised, so they stay numbers.
+  const figures = (f: ReportFigures) =>
+    [hoursDe(f.directMinutes), hoursDe(f.travelMinutes), kilometresDe(f.kilometres), String(f.noteCount)].map(
+      csvField,
+    );
+  const text = (fields: string[]) => fields.map(textField);
+  const lines = [text([...CSV_HEADER]).join(';')];
   for (const worker of report.workers) {
     for (const row of worker.rows) {
-      lines.push(line([report.month, row.workerName, row.caseReference, row.caseName, ...figures(row)]));
+      lines.push(
+        [...text([report.month, row.workerName, row.caseReference, row.caseName]), ...figures(row)].join(';'),
+      );
     }
   }
-  lines.push(line([report.month, 'Gesamt', '', '', ...figures(report)]));
+  lines.push([...text([report.month, 'Gesamt', '', '']), ...figures(report)].join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

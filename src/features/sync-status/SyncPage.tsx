@@ -1,5 +1,5 @@
 // "Synchronisierung": the sync status in full, open conflicts, rejected changes,
-// this device's storage, and the account (language, logout).
+// this device's storage, and the account (language, logout, password, this device's name).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/components';
@@ -8,6 +8,8 @@ import { useSayMessage } from '../../ui/forms/say-message';
 import { paths } from '../../ui/paths';
 import { useSyncState } from '../../ui/session';
 import { AccountSection } from './AccountSection';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { DeviceNameSection } from './DeviceNameSection';
 import { RejectedChanges } from './RejectedChanges';
 import { StorageSection } from './StorageSection';
 import { useSyncHeadline } from './use-sync-headline';
@@ -41,6 +43,8 @@ export function SyncPage() {
       <RejectedChanges />
       <StorageSection />
       <AccountSection />
+      <ChangePasswordSection />
+      <DeviceNameSection />
     </>
   );
 }

@@ -2,7 +2,8 @@
 // A revoked session (its device or user revoked by a lead) is 401 'revoked', not
 // 'unauthorized': the app wipes its local data instead of asking for the password.
 // An authenticated request that names its device also counts as "device seen"
-// (the lead's device overview), written at most once a minute per device.
+// (the lead's device overview, with the browser's User-Agent for a readable
+// name), written at most once a minute per device.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { MessageKey } from '../../shared/messages';
 import type { AuthService } from '../services/auth-service';
@@ -41,7 +42,9 @@ export function createAuthHook(
     if (session === 'revoked') throw HttpError.saying(401, 'revoked', 'accessRevoked', 'authorization');
     if (!session) throw unauthorized();
     request.authenticated = { actor: session.user, token, expiresAt: session.expiresAt };
-    if (deviceId && devices) await devices.seen(session.user.id, deviceId);
+    if (deviceId && devices) {
+      await devices.seen(session.user.id, deviceId, request.headers['user-agent'] ?? '');
+    }
   };
 }
 

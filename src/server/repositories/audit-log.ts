@@ -31,7 +31,34 @@ export type AuditAction =
   | 'device_revoked'
   | 'user_revoked'
   /** A lead changed the team's settings (detail: the old and new values). */
-  | 'team_settings_changed';
+  | 'team_settings_changed'
+  /** The server started without anybody who could sign in and printed a set-up code. */
+  | 'setup_code_issued'
+  /** The organisation, its first team and its administrator were set up. */
+  | 'setup_completed'
+  /** A set-up was refused (detail.reason: wrong or expired code, already set up). */
+  | 'setup_failed'
+  /** A person changed their own password (their other token families ended). */
+  | 'password_changed'
+  /** A password change named a wrong current password. */
+  | 'password_change_failed'
+  /** A person redeemed an invitation or reset code and chose a password (detail: purpose). */
+  | 'code_redeemed'
+  /** A code was refused: unknown username or code, used, expired (the answer does not say which). */
+  | 'code_redeem_failed'
+  /** Someone looked at the people of the organisation or of their team ("Team & Zugänge"). */
+  | 'people_listed'
+  /** People and teams changed by an administrator, a lead or the admin command line. */
+  | 'person_created'
+  | 'person_changed'
+  | 'password_reset'
+  | 'person_blocked'
+  | 'person_unblocked'
+  | 'organisation_created'
+  | 'team_created'
+  | 'team_renamed'
+  /** A person named their own device. */
+  | 'device_named';
 
 export interface AuditEntry {
   userId: string | null;

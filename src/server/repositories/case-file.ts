@@ -13,7 +13,12 @@ export interface StoredCaseRecord extends Row {
 }
 
 export interface CaseFile {
-  case: StoredCaseRecord & { assignedTo: string; status: string; closedAt: string | null };
+  case: StoredCaseRecord & {
+    assignedTo: string;
+    status: string;
+    endDate: string | null;
+    closedAt: string | null;
+  };
   notes: StoredCaseRecord[];
   appointments: StoredCaseRecord[];
   goals: StoredCaseRecord[];

@@ -15,6 +15,8 @@ export interface Viewer {
   userId: string;
   teamId: string;
   isLead: boolean;
+  /** False for Administration without a lead's role: the members only, no case content. */
+  seesCaseContent: boolean;
 }
 
 /** One item of the pull in seq order: a change, or the removals one row or loss stands for. */
@@ -153,6 +155,7 @@ export async function readChangesSince(
 ): Promise<SequencedItem[]> {
   // One after another: a transaction is one connection, which runs one statement at a time.
   const perSource: SequencedItem[][] = [await changedMembers(tx, viewer, cursor, limit)];
+  if (!viewer.seesCaseContent) return perSource.flat();
   // Every synced table, in the order the shared enum lists them.
   for (const entity of MutableEntity.options) {
     perSource.push(await changedRecords(tx, entity, viewer, cursor, limit));

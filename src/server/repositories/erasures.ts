@@ -23,10 +23,23 @@ const deletionOrder = [
 const idsOf = async (tx: Queryable, sql: string, params: unknown[]) =>
   (await tx.query<{ id: string }>(sql, params)).map((row) => row.id);
 
-/** Closed cases whose file is due (closed at or before the cutoff), by id. */
-export function listDueCases(db: Queryable, cutoff: Date): Promise<string[]> {
-  return idsOf(db, 'SELECT id::text AS id FROM cases WHERE closed_at <= $1 ORDER BY id', [
-    cutoff.toISOString(),
+/**
+ * When a closed case's file is due: it ended ("Ende") on or before `endDate`, or,
+ * without an end date, was closed at or before `closedAt`.
+ */
+export interface CaseCutoff {
+  endDate: string;
+  closedAt: Date;
+}
+
+const dueCase = `closed_at IS NOT NULL
+  AND (end_date <= $1::date OR (end_date IS NULL AND closed_at <= $2))`;
+
+/** Closed cases whose file is due, by id. */
+export function listDueCases(db: Queryable, cutoff: CaseCutoff): Promise<string[]> {
+  return idsOf(db, `SELECT id::text AS id FROM cases WHERE ${dueCase} ORDER BY id`, [
+    cutoff.endDate,
+    cutoff.closedAt.toISOString(),
   ]);
 }
 
@@ -39,11 +52,11 @@ export function listDuePreConsultations(db: Queryable, cutoff: Date): Promise<st
   );
 }
 
-/** Locks the case if it is still closed since the cutoff; its team, or null. */
-export async function lockDueCase(tx: Queryable, caseId: string, cutoff: Date): Promise<string | null> {
+/** Locks the case if it is still closed and due; its team, or null. */
+export async function lockDueCase(tx: Queryable, caseId: string, cutoff: CaseCutoff): Promise<string | null> {
   const [found] = await tx.query<{ teamId: string }>(
-    `SELECT team_id AS "teamId" FROM cases WHERE id = $1 AND closed_at <= $2 FOR UPDATE`,
-    [caseId, cutoff.toISOString()],
+    `SELECT team_id AS "teamId" FROM cases WHERE id = $3 AND ${dueCase} FOR UPDATE`,
+    [cutoff.endDate, cutoff.closedAt.toISOString(), caseId],
   );
   return found?.teamId ?? null;
 }

@@ -59,3 +59,34 @@ export async function lockFamilyRefreshTokens(tx: Queryable, familyId: string): 
 export async function deleteFamilyRefreshTokens(tx: Queryable, familyId: string): Promise<void> {
   await tx.query('DELETE FROM refresh_tokens WHERE family_id = $1', [familyId]);
 }
+
+/**
+ * Locks the user's refresh tokens outside the family `keepFamilyId` until the
+ * transaction ends: a refresh running at the same time finishes first, and the
+ * deletes that follow (statements of their own) see what it wrote.
+ */
+export async function lockOtherRefreshTokens(
+  tx: Queryable,
+  userId: string,
+  keepFamilyId: string | null,
+): Promise<void> {
+  await tx.query(
+    'SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND family_id IS DISTINCT FROM $2::uuid FOR UPDATE',
+    [userId, keepFamilyId],
+  );
+}
+
+/** Ends the user's token families except `keepFamilyId`; revoked ones stay. Returns how many ended. */
+export async function deleteOtherRefreshTokens(
+  tx: Queryable,
+  userId: string,
+  keepFamilyId: string | null,
+): Promise<number> {
+  const rows = await tx.query<{ family: string }>(
+    `DELETE FROM refresh_tokens
+     WHERE user_id = $1 AND family_id IS DISTINCT FROM $2::uuid AND revoked_at IS NULL
+     RETURNING family_id::text AS family`,
+    [userId, keepFamilyId],
+  );
+  return new Set(rows.map((row) => row.family)).size;
+}

@@ -77,3 +77,21 @@ export async function deleteFamilySessions(db: Queryable, familyId: string): Pro
 export async function deleteExpiredSessions(db: Queryable): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at <= now()');
 }
+
+/**
+ * Ends the user's sessions except the token family `keep` (and the token itself,
+ * for a session from before families). Revoked ones stay: their device must go
+ * on hearing 'revoked'. The caller locked the user's refresh tokens first
+ * (lockOtherRefreshTokens), so no refresh adds a session behind this.
+ */
+export async function deleteOtherSessions(
+  tx: Queryable,
+  userId: string,
+  keep: { familyId: string | null; tokenHash: string },
+): Promise<void> {
+  await tx.query(
+    `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
+       AND family_id IS DISTINCT FROM $3::uuid AND revoked_at IS NULL`,
+    [userId, keep.tokenHash, keep.familyId],
+  );
+}

@@ -1,9 +1,19 @@
-// A team's settings (migration 0007), changed by its lead. Members read them
-// through their session (users.ts sessionUserColumns), not from here.
+// A team's settings (migrations 0007, 0008), changed by its lead. Members read
+// them through their session (users.ts sessionUserColumns), not from here.
 import type { TeamSettings } from '../../shared/protocol';
 import type { Queryable } from '../db/database';
 
-const settingsColumns = 'lock_after_minutes AS "lockAfterMinutes"';
+const settingsColumns =
+  'lock_after_minutes AS "lockAfterMinutes", districts, emergency_contact AS "emergencyContact"';
+
+/** The team's settings; null for an unknown team. */
+export async function findTeamSettings(db: Queryable, teamId: string): Promise<TeamSettings | null> {
+  const rows = await db.query<TeamSettings & Record<string, unknown>>(
+    `SELECT ${settingsColumns} FROM teams WHERE id = $1`,
+    [teamId],
+  );
+  return rows[0] ?? null;
+}
 
 /** The team's settings, locked until the transaction ends; null for an unknown team. */
 export async function lockTeamSettings(tx: Queryable, teamId: string): Promise<TeamSettings | null> {
@@ -21,8 +31,9 @@ export async function updateTeamSettings(
   settings: TeamSettings,
 ): Promise<TeamSettings | null> {
   const rows = await tx.query<TeamSettings & Record<string, unknown>>(
-    `UPDATE teams SET lock_after_minutes = $2 WHERE id = $1 RETURNING ${settingsColumns}`,
-    [teamId, settings.lockAfterMinutes],
+    `UPDATE teams SET lock_after_minutes = $2, districts = $3::jsonb, emergency_contact = $4
+     WHERE id = $1 RETURNING ${settingsColumns}`,
+    [teamId, settings.lockAfterMinutes, JSON.stringify(settings.districts), settings.emergencyContact],
   );
   return rows[0] ?? null;
 }

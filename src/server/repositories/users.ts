@@ -104,3 +104,16 @@ export async function findTeamMemberRole(
   ]);
   return rows[0]?.role ?? null;
 }
+
+/** The user's password hash, locked until the transaction ends; null for an unknown user. */
+export async function lockPasswordHash(tx: Queryable, userId: string): Promise<string | null> {
+  const rows = await tx.query<{ passwordHash: string }>(
+    'SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 FOR NO KEY UPDATE',
+    [userId],
+  );
+  return rows[0]?.passwordHash ?? null;
+}
+
+export async function updatePasswordHash(tx: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+}

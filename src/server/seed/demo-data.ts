@@ -3,8 +3,11 @@
 // partners of the district. Names, places and stories are made up. Dates are days
 // relative to the day of seeding.
 import type {
+  ClosingReason,
   ContactKind,
+  Gender,
   GoalStatus,
+  HelpKind,
   NoteSection,
   PartnerFields,
   PreConsultationOutcome,
@@ -57,6 +60,27 @@ export interface DemoGoal {
   status?: GoalStatus;
 }
 
+/** A person of the household; the seed gives each an id of its own. */
+export type DemoHouseholdMember =
+  | {
+      kind: 'young_person';
+      firstName: string;
+      /** Age in years on the day of seeding, and the month of birth (1-12). */
+      age: number;
+      birthMonth: number;
+      gender: Gender;
+    }
+  | { kind: 'guardian'; name: string; contact: string };
+
+/** How a case ended: asked for by its worker, or closed by the lead. */
+export interface DemoClosure {
+  status: 'closure_requested' | 'closed';
+  endedDaysAgo: number;
+  reason: ClosingReason;
+  followUpHelp: string;
+  closingNote: string;
+}
+
 export interface DemoCase {
   reference: string;
   familyName: string;
@@ -67,6 +91,16 @@ export interface DemoCase {
   startedDaysAgo: number;
   /** Fachleistungsstunden per month from the help plan. */
   approvedHoursPerMonth: number;
+  /** One of the team's districts. */
+  district: string;
+  helpKind: HelpKind;
+  /** Kostenträger (the Jugendamt paying) and the contact person there. */
+  payer: string;
+  payerContact: string;
+  household: DemoHouseholdMember[];
+  /** The next Hilfeplangespräch, days from today (negative: overdue). */
+  nextHelpPlanInDays: number | null;
+  closure?: DemoClosure;
   goals: DemoGoal[];
   notes: DemoNote[];
   appointments: DemoAppointment[];
@@ -85,6 +119,10 @@ export interface DemoPreConsultation {
 
 export interface DemoTeam {
   name: string;
+  /** The team's Stadtteile (team settings). */
+  districts: string[];
+  /** The Jugendamt / ASD emergency contact (team settings). */
+  emergencyContact: string;
   users: DemoUser[];
   casesOf: Record<string, DemoCase[]>;
   preConsultation: DemoPreConsultation;

@@ -2,11 +2,15 @@
 // directly (they have no push path); everything else goes through the push
 // service as the respective user, so it gets sequence numbers, versions and
 // permission checks exactly like data from a device.
+//
+// A case is taken on by the team's lead (approved hours are the lead's) and then
+// worked on by its worker; a closure is asked for by the worker or made by the lead.
 import { randomUUID } from 'node:crypto';
 import { localIsoDate } from '../../shared/local-date';
 import type { Mutation, SessionUser } from '../../shared/protocol';
-import type { MutableEntity } from '../../shared/records';
+import type { HouseholdMember, MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
+import { storeTeamProfile } from '../repositories/team-profile';
 import {
   countUsers,
   findSessionUser,
@@ -16,7 +20,14 @@ import {
 } from '../repositories/users';
 import { hashPassword } from '../services/password';
 import { createPushService, type PushService } from '../services/push-service';
-import { DEMO_ORGANISATION, DEMO_PASSWORD, type DemoCase, type DemoNote, type DemoTeam } from './demo-data';
+import {
+  DEMO_ORGANISATION,
+  DEMO_PASSWORD,
+  type DemoCase,
+  type DemoHouseholdMember,
+  type DemoNote,
+  type DemoTeam,
+} from './demo-data';
 import { teamNord } from './team-nord';
 import { teamSued } from './team-sued';
 
@@ -69,6 +80,7 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
     for (const team of demoTeams) {
       const teamId = randomUUID();
       await insertTeam(tx, { id: teamId, name: team.name, organisationId });
+      await storeTeamProfile(tx, teamId, team);
       for (const user of team.users) {
         const id = randomUUID();
         await insertUser(tx, { id, teamId, ...user, passwordHash: hashes[users.size] ?? '' });
@@ -80,6 +92,50 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
     }
     return users;
   });
+}
+
+/** Month and year of birth of someone `age` years old today, born in `month`. */
+function birthMonthOf(today: Date, age: number, month: number): string {
+  const hadBirthday = month <= today.getMonth() + 1;
+  const year = today.getFullYear() - age - (hadBirthday ? 0 : 1);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+function householdOf(members: readonly DemoHouseholdMember[], today: Date): HouseholdMember[] {
+  return members.map((member) =>
+    member.kind === 'guardian'
+      ? { id: randomUUID(), ...member }
+      : {
+          id: randomUUID(),
+          kind: 'young_person',
+          firstName: member.firstName,
+          birthMonth: birthMonthOf(today, member.age, member.birthMonth),
+          gender: member.gender,
+        },
+  );
+}
+
+/** The case as the lead takes it on from the Jugendamt's decision. */
+function caseFields(demo: DemoCase, assignedTo: string, today: Date) {
+  return {
+    reference: demo.reference.replace('-', `-${today.getFullYear()}-`),
+    familyName: demo.familyName,
+    clients: demo.clients,
+    address: demo.address,
+    phone: demo.phone,
+    helpType: demo.helpType,
+    status: 'open',
+    startDate: dayFrom(today, -demo.startedDaysAgo),
+    assignedTo,
+    sourcePreConsultationId: null,
+    approvedHoursPerMonth: demo.approvedHoursPerMonth,
+    district: demo.district,
+    helpKind: demo.helpKind,
+    payer: demo.payer,
+    payerContact: demo.payerContact,
+    household: householdOf(demo.household, today),
+    nextHelpPlanDate: demo.nextHelpPlanInDays === null ? null : dayFrom(today, demo.nextHelpPlanInDays),
+  };
 }
 
 /** The note as its author writes it: template sections, billable time, goals and visit. */
@@ -109,6 +165,7 @@ function noteFields(
 async function seedCase(
   push: PushService,
   worker: SessionUser,
+  intake: SessionUser,
   lead: SessionUser | undefined,
   demo: DemoCase,
   today: Date,
@@ -116,21 +173,8 @@ async function seedCase(
   const caseId = randomUUID();
   const goalIds = demo.goals.map(() => randomUUID());
   const leadFollowUps: Mutation[] = [];
-  const mutations: Mutation[] = [
-    mutation('case', 'create', caseId, {
-      reference: demo.reference.replace('-', `-${today.getFullYear()}-`),
-      familyName: demo.familyName,
-      clients: demo.clients,
-      address: demo.address,
-      phone: demo.phone,
-      helpType: demo.helpType,
-      status: 'open',
-      startDate: dayFrom(today, -demo.startedDaysAgo),
-      assignedTo: worker.id,
-      sourcePreConsultationId: null,
-      approvedHoursPerMonth: demo.approvedHoursPerMonth,
-    }),
-  ];
+  await pushAs(push, intake, [mutation('case', 'create', caseId, caseFields(demo, worker.id, today))]);
+  const mutations: Mutation[] = [];
   for (const [index, goal] of demo.goals.entries()) {
     const goalId = goalIds[index] ?? randomUUID();
     mutations.push(mutation('goal', 'create', goalId, { caseId, status: 'open', ...goal }));
@@ -170,6 +214,25 @@ async function seedCase(
   }
   await pushAs(push, worker, mutations);
   if (lead && leadFollowUps.length > 0) await pushAs(push, lead, leadFollowUps);
+  if (demo.closure) {
+    const { status, endedDaysAgo, reason, followUpHelp, closingNote } = demo.closure;
+    const closing = {
+      status,
+      endDate: dayFrom(today, -endedDaysAgo),
+      closingReason: reason,
+      followUpHelp,
+      closingNote,
+    };
+    await pushAs(push, status === 'closed' ? intake : worker, [mutation('case', 'update', caseId, closing)]);
+  }
+}
+
+/**
+ * Who takes on the team's cases: its lead. A demo team without a lead (Team Süd)
+ * has its worker stand in for one, as the organisation's intake would.
+ */
+function intakeOf(worker: SessionUser, lead: SessionUser | undefined): SessionUser {
+  return lead ?? { ...worker, role: 'lead' };
 }
 
 /** The team's network partners, entered by its lead; returns their ids by name. */
@@ -204,7 +267,8 @@ export async function seedDemoData(db: Database, today: Date = new Date()): Prom
     for (const [username, cases] of Object.entries(team.casesOf)) {
       const worker = users.get(username);
       if (!worker) throw new Error(`Demo case owner ${username} is not a demo user`);
-      for (const demo of cases) await seedCase(push, worker, leadActor, demo, today);
+      const intake = intakeOf(worker, leadActor);
+      for (const demo of cases) await seedCase(push, worker, intake, leadActor, demo, today);
     }
     const { username, daysAgo, referralPartner, ...fields } = team.preConsultation;
     const owner = users.get(username);

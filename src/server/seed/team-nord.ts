@@ -2,11 +2,16 @@
 // Both workers have visits today and this week, a visit of the last days still
 // waiting for its note, help-plan goals per case, and notes with travel time;
 // one § 8a concern is not yet acknowledged, and Lea commented on one of Anna's notes.
+// Anna's next Hilfeplangespräch is within two weeks, Ben's is overdue; Anna asked
+// to close one case (Nowak), and Lea closed one of Ben's (Vogt).
 import type { DemoTeam } from './demo-data';
 import { partnersNord } from './partners-nord';
 
 export const teamNord: DemoTeam = {
   name: 'Team Nord',
+  districts: ['Altstadt', 'Nordstadt', 'Heidkamp', 'Am Bahnhof'],
+  emergencyContact:
+    'ASD Region Nord, werktags 8-16 Uhr: 05841 120-400; sonst Kinder- und Jugendnotdienst: 05841 120-999',
   users: [
     { username: 'anna', displayName: 'Anna Keller', role: 'worker' },
     { username: 'ben', displayName: 'Ben Schröder', role: 'worker' },
@@ -24,6 +29,16 @@ export const teamNord: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 120,
         approvedHoursPerMonth: 10,
+        district: 'Altstadt',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Frau Brandt, 05841 120-412',
+        household: [
+          { kind: 'guardian', name: 'Sandra Berger', contact: '0170 4418230' },
+          { kind: 'young_person', firstName: 'Leon', age: 8, birthMonth: 3, gender: 'male' },
+          { kind: 'young_person', firstName: 'Mia', age: 5, birthMonth: 11, gender: 'female' },
+        ],
+        nextHelpPlanInDays: 9,
         goals: [
           {
             title: 'Verlässliche Tagesstruktur für Leon und Mia',
@@ -94,6 +109,15 @@ export const teamNord: DemoTeam = {
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 75,
         approvedHoursPerMonth: 6,
+        district: 'Nordstadt',
+        helpKind: 'sgb8_30',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Frau Brandt, 05841 120-412',
+        household: [
+          { kind: 'guardian', name: 'Thomas Wagner', contact: '05841 77219' },
+          { kind: 'young_person', firstName: 'Jonas', age: 14, birthMonth: 6, gender: 'male' },
+        ],
+        nextHelpPlanInDays: 45,
         goals: [
           {
             title: 'Jonas findet einen Praktikumsplatz',
@@ -138,6 +162,16 @@ export const teamNord: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 40,
         approvedHoursPerMonth: 12,
+        district: 'Heidkamp',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Herr Lindqvist, 05841 120-418',
+        household: [
+          { kind: 'guardian', name: 'Ayşe Yıldız', contact: '0151 22904417' },
+          { kind: 'young_person', firstName: 'Emir', age: 3, birthMonth: 9, gender: 'male' },
+          { kind: 'young_person', firstName: 'Elif', age: 1, birthMonth: 2, gender: 'female' },
+        ],
+        nextHelpPlanInDays: 70,
         goals: [
           {
             title: 'Sichere Versorgung von Elif und Emir',
@@ -187,6 +221,16 @@ export const teamNord: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 14,
         approvedHoursPerMonth: 8,
+        district: 'Am Bahnhof',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Herr Lindqvist, 05841 120-418',
+        household: [
+          { kind: 'guardian', name: 'Kevin Lehmann', contact: '0160 5583021' },
+          { kind: 'guardian', name: 'Nicole Lehmann', contact: '0160 5583021' },
+          { kind: 'young_person', firstName: 'Finn', age: 10, birthMonth: 5, gender: 'male' },
+        ],
+        nextHelpPlanInDays: 150,
         goals: [
           {
             title: 'Finn besucht regelmäßig die Schule',
@@ -234,6 +278,59 @@ export const teamNord: DemoTeam = {
           },
         ],
       },
+      {
+        // Anna asks to close it: the lead's screen shows the request.
+        reference: 'N-012',
+        familyName: 'Nowak',
+        clients: 'Irina Nowak (Mutter), Dominik (17)',
+        address: 'Gartenstraße 6, 29462 Wendeloh',
+        phone: '0172 6630914',
+        helpType: 'Erziehungsbeistand § 30 SGB VIII',
+        startedDaysAgo: 400,
+        approvedHoursPerMonth: 4,
+        district: 'Nordstadt',
+        helpKind: 'sgb8_30',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Frau Brandt, 05841 120-412',
+        household: [
+          { kind: 'guardian', name: 'Irina Nowak', contact: '0172 6630914' },
+          { kind: 'young_person', firstName: 'Dominik', age: 17, birthMonth: 2, gender: 'male' },
+        ],
+        nextHelpPlanInDays: null,
+        closure: {
+          status: 'closure_requested',
+          endedDaysAgo: 2,
+          reason: 'goals_met',
+          followUpHelp: 'Begleitung durch die Jugendberufsagentur Lüchow',
+          closingNote:
+            'Dominik hat den Lehrvertrag als Tischler unterschrieben; die Ziele des Hilfeplans sind erreicht. Abschlussgespräch mit Frau Nowak und Dominik geführt.',
+        },
+        goals: [
+          {
+            title: 'Dominik findet eine Lehrstelle',
+            description: 'Bewerbungen geschrieben, Vorstellungsgespräche geübt.',
+            status: 'achieved',
+          },
+          {
+            title: 'Weniger Streit zu Hause',
+            description: 'Absprachen zu Ausgehzeiten und Haushalt halten.',
+            status: 'achieved',
+          },
+        ],
+        notes: [
+          {
+            daysAgo: 6,
+            kind: 'home_visit',
+            durationMinutes: 60,
+            text: 'Abschlussgespräch: Die Lehre beginnt im August, Frau Nowak und Dominik sehen keinen weiteren Bedarf. Abschluss mit Teamleitung besprechen.',
+            travelMinutes: 30,
+            kilometres: 18,
+            goals: [0, 1],
+            visit: { time: '16:00', place: 'bei Familie Nowak, Gartenstraße 6, 29462 Wendeloh' },
+          },
+        ],
+        appointments: [],
+      },
     ],
     ben: [
       {
@@ -245,6 +342,17 @@ export const teamNord: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 200,
         approvedHoursPerMonth: 10,
+        district: 'Heidkamp',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Frau Brandt, 05841 120-412',
+        household: [
+          { kind: 'guardian', name: 'Jana Krüger', contact: '0176 3310928' },
+          { kind: 'young_person', firstName: 'Paul', age: 12, birthMonth: 1, gender: 'male' },
+          { kind: 'young_person', firstName: 'Lina', age: 9, birthMonth: 7, gender: 'female' },
+          { kind: 'young_person', firstName: 'Ben', age: 4, birthMonth: 10, gender: 'male' },
+        ],
+        nextHelpPlanInDays: -6,
         goals: [
           {
             title: 'Haushaltsgeld reicht bis zum Monatsende',
@@ -302,6 +410,15 @@ export const teamNord: DemoTeam = {
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 90,
         approvedHoursPerMonth: 4,
+        district: 'Altstadt',
+        helpKind: 'sgb8_30',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Herr Lindqvist, 05841 120-418',
+        household: [
+          { kind: 'guardian', name: 'Marco Hartmann', contact: '05841 90312' },
+          { kind: 'young_person', firstName: 'Lukas', age: 16, birthMonth: 4, gender: 'male' },
+        ],
+        nextHelpPlanInDays: 60,
         goals: [
           {
             title: 'Lukas schließt das Berufsvorbereitungsjahr ab',
@@ -342,6 +459,15 @@ export const teamNord: DemoTeam = {
         helpType: 'Soziale Gruppenarbeit § 29 SGB VIII',
         startedDaysAgo: 60,
         approvedHoursPerMonth: 5,
+        district: 'Am Bahnhof',
+        helpKind: 'sgb8_29',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Frau Brandt, 05841 120-412',
+        household: [
+          { kind: 'guardian', name: 'Melanie Schulz', contact: '0157 84420193' },
+          { kind: 'young_person', firstName: 'Noah', age: 6, birthMonth: 8, gender: 'male' },
+        ],
+        nextHelpPlanInDays: 21,
         goals: [
           {
             title: 'Noah findet Anschluss in der Gruppe',
@@ -369,6 +495,52 @@ export const teamNord: DemoTeam = {
             place: 'Gruppenraum Familienzentrum, Kirchplatz 1, 29459 Kirchwalde',
           },
         ],
+      },
+      {
+        // Closed by the lead after the family moved away.
+        reference: 'N-003',
+        familyName: 'Vogt',
+        clients: 'Sabine Vogt (Mutter), Jan (11)',
+        address: 'Ringstraße 20, 29459 Kirchwalde',
+        phone: '0175 2209817',
+        helpType: 'SPFH § 31 SGB VIII',
+        startedDaysAgo: 540,
+        approvedHoursPerMonth: 6,
+        district: 'Nordstadt',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Nord',
+        payerContact: 'Herr Lindqvist, 05841 120-418',
+        household: [
+          { kind: 'guardian', name: 'Sabine Vogt', contact: '0175 2209817' },
+          { kind: 'young_person', firstName: 'Jan', age: 11, birthMonth: 11, gender: 'male' },
+        ],
+        nextHelpPlanInDays: null,
+        closure: {
+          status: 'closed',
+          endedDaysAgo: 20,
+          reason: 'responsibility_changed',
+          followUpHelp: 'Übergabe an das Jugendamt der Stadt Celle (Umzug)',
+          closingNote:
+            'Familie ist nach Celle gezogen; Übergabegespräch mit dem neuen ASD hat stattgefunden.',
+        },
+        goals: [
+          {
+            title: 'Jan geht regelmäßig zur Schule',
+            description: 'Fehltage im Halbjahr unter fünf.',
+            status: 'achieved',
+          },
+        ],
+        notes: [
+          {
+            daysAgo: 25,
+            kind: 'meeting',
+            durationMinutes: 45,
+            text: 'Übergabegespräch mit dem ASD Celle und Frau Vogt; Unterlagen mit Einverständnis übergeben.',
+            travelMinutes: 60,
+            kilometres: 48,
+          },
+        ],
+        appointments: [],
       },
     ],
   },

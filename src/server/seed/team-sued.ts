@@ -3,6 +3,9 @@ import type { DemoTeam } from './demo-data';
 
 export const teamSued: DemoTeam = {
   name: 'Team Süd',
+  districts: ['Südviertel', 'Lindenhof', 'Mühlenfeld', 'Am Anger'],
+  emergencyContact:
+    'ASD Region Süd, werktags 8-16 Uhr: 05841 120-500; sonst Kinder- und Jugendnotdienst: 05841 120-999',
   users: [{ username: 'tom', displayName: 'Tom Yilmaz', role: 'worker' }],
   casesOf: {
     tom: [
@@ -15,6 +18,16 @@ export const teamSued: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 150,
         approvedHoursPerMonth: 9,
+        district: 'Südviertel',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Süd',
+        payerContact: 'Herr Okafor, 05841 120-517',
+        household: [
+          { kind: 'guardian', name: 'Katrin Neumann', contact: '0171 6620458' },
+          { kind: 'young_person', firstName: 'Sophie', age: 7, birthMonth: 12, gender: 'female' },
+          { kind: 'young_person', firstName: 'Max', age: 2, birthMonth: 6, gender: 'male' },
+        ],
+        nextHelpPlanInDays: 12,
         goals: [
           {
             title: 'Kita-Platz für Max',
@@ -56,6 +69,15 @@ export const teamSued: DemoTeam = {
         helpType: 'Erziehungsbeistand § 30 SGB VIII',
         startedDaysAgo: 45,
         approvedHoursPerMonth: 4,
+        district: 'Mühlenfeld',
+        helpKind: 'sgb8_30',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Süd',
+        payerContact: 'Herr Okafor, 05841 120-517',
+        household: [
+          { kind: 'guardian', name: 'Dragan Petrović', contact: '0162 7781340' },
+          { kind: 'young_person', firstName: 'Ana', age: 11, birthMonth: 3, gender: 'female' },
+        ],
+        nextHelpPlanInDays: 35,
         goals: [
           {
             title: 'Ana fühlt sich in der Klasse wohl',
@@ -82,6 +104,16 @@ export const teamSued: DemoTeam = {
         helpType: 'SPFH § 31 SGB VIII',
         startedDaysAgo: 20,
         approvedHoursPerMonth: 8,
+        district: 'Am Anger',
+        helpKind: 'sgb8_31',
+        payer: 'Jugendamt Landkreis Nordheide, ASD Region Süd',
+        payerContact: 'Frau Sommer, 05841 120-521',
+        household: [
+          { kind: 'guardian', name: 'Stefanie Fischer', contact: '05845 31877' },
+          { kind: 'young_person', firstName: 'Tim', age: 15, birthMonth: 2, gender: 'male' },
+          { kind: 'young_person', firstName: 'Lara', age: 13, birthMonth: 9, gender: 'female' },
+        ],
+        nextHelpPlanInDays: 90,
         goals: [
           {
             title: 'Tim geht wieder zur Schule',

@@ -5,7 +5,9 @@
 // Bearer, and a refresh token that renews it (POST /api/auth/refresh). A device
 // that asks for it at login ({refresh: true}) gets a short-lived access token
 // (accessTokenTtlSeconds, default 15 minutes) and renews it; one that does not
-// (apps before refresh) keeps a token for the whole session as before. Each
+// (apps before refresh, scripts) gets one token that lasts at most
+// nonRefreshingTokenTtlSeconds (default 12 hours, a working day), never the
+// whole session: a bearer token copied from such a login is not good for a month. Each
 // refresh uses up its refresh token and hands out a new pair; a used one shown
 // again after a short grace (two tabs racing) means it was copied: the family is
 // revoked. A lead can revoke a device or a user (revocations.ts); a revoked
@@ -15,6 +17,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SessionTokens, SessionUser } from '../../shared/protocol';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
+import { isKnownDeviceOf, touchDevice } from '../repositories/devices';
 import {
   deleteExpiredRefreshTokens,
   deleteFamilyRefreshTokens,
@@ -40,16 +43,22 @@ import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** An access token of a device that refreshes lasts 15 minutes (FELDAKTE_ACCESS_TOKEN_TTL_SECONDS). */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** A login without refresh gets a token for at most a working day (FELDAKTE_NON_REFRESHING_TOKEN_TTL_SECONDS). */
+export const DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 /** A used refresh token shown again this soon is a race of two tabs, not a theft. */
 const REUSE_GRACE_MS = 60_000;
 
 export interface AuthOptions {
-  /** How long a refresh token (and a non-refreshing device's access token) lasts. */
+  /** How long a refresh token lasts (and so a session that keeps renewing). */
   sessionTtlSeconds?: number;
+  /** How long an access token of a login with refresh lasts. */
   accessTokenTtlSeconds?: number;
+  /** How long the one token of a login without refresh lasts (capped by sessionTtlSeconds). */
+  nonRefreshingTokenTtlSeconds?: number;
 }
 
-function hashToken(token: string): string {
+/** How a token is stored and looked up: its SHA-256, never the token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -63,6 +72,10 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
     sessionTtlSeconds,
   );
+  const nonRefreshingTtlSeconds = Math.min(
+    options.nonRefreshingTokenTtlSeconds ?? DEFAULT_NON_REFRESHING_TOKEN_TTL_SECONDS,
+    sessionTtlSeconds,
+  );
 
   /** A new access token and refresh token of the family. */
   async function issue(
@@ -72,7 +85,7 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     const token = newToken();
     const refreshToken = newToken();
     const now = Date.now();
-    const ttl = grant.shortLived ? accessTtlSeconds : sessionTtlSeconds;
+    const ttl = grant.shortLived ? accessTtlSeconds : nonRefreshingTtlSeconds;
     const expiresAt = new Date(now + ttl * 1000);
     const refreshExpiresAt = new Date(now + sessionTtlSeconds * 1000);
     await insertSession(tx, {
@@ -106,24 +119,38 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
     deviceId: string | null,
     refresh: boolean,
   ): Promise<SessionTokens> {
-    const tokens = await db.transaction((tx) =>
-      issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh }),
-    );
+    const tokens = await db.transaction(async (tx) => {
+      // Remembered as this person's device from now on (isKnownDeviceOf), even after a logout.
+      if (deviceId !== null) await touchDevice(tx, user.id, deviceId);
+      return issue(tx, { userId: user.id, deviceId, familyId: randomUUID(), shortLived: refresh });
+    });
     await deleteExpiredSessions(db);
     await deleteExpiredRefreshTokens(db);
     await appendAudit(db, { userId: user.id, deviceId, action: 'login', detail: { refresh } });
     return { ...tokens, user };
   }
 
-  async function isRefused(userId: string, teamId: string, deviceId: string | null): Promise<boolean> {
-    if (await isUserRevoked(db, userId)) return true;
-    return deviceId !== null && (await isDeviceRevoked(db, deviceId, teamId));
+  /**
+   * How a login of a revoked person or from a revoked device is answered, never
+   * depending on the password (that would tell a guesser they found a revoked
+   * account's password): 'revoked' to the revoked device itself and to any device
+   * the person signed in on before, so it wipes their data; anywhere else the
+   * answer of a wrong password, so a stranger learns nothing about the account.
+   * Null when nothing is revoked.
+   */
+  async function revokedAnswerOf(
+    user: SessionUser,
+    deviceId: string | null,
+  ): Promise<Refused | 'hidden' | null> {
+    if (deviceId !== null && (await isDeviceRevoked(db, deviceId, user.teamId))) return 'revoked';
+    if (!(await isUserRevoked(db, user.id))) return null;
+    return deviceId !== null && (await isKnownDeviceOf(db, user.id, deviceId)) ? 'revoked' : 'hidden';
   }
 
   return {
     /**
      * Null when the username is unknown or the password wrong (the caller cannot
-     * tell which); 'revoked' for a revoked user or device, after the password matched.
+     * tell which); for a revoked user or device see revokedAnswerOf.
      */
     async login(
       username: string,
@@ -132,27 +159,38 @@ export function createAuthService(db: Database, options: AuthOptions = {}) {
       { refresh = false }: { refresh?: boolean } = {},
     ): Promise<SessionTokens | Refused | null> {
       const candidate = await findLoginCandidate(db, username);
+      // Always checked, so a revoked account takes as long as any other.
       const matches = await verifyPassword(password, candidate?.passwordHash ?? UNKNOWN_USER_HASH);
-      if (!candidate || !matches) {
-        const detail = { username: username.slice(0, 100) };
-        await appendAudit(db, { userId: candidate?.id ?? null, deviceId, action: 'login_failed', detail });
-        return null;
-      }
-      const user = await findSessionUser(db, candidate.id);
-      if (!user) return null;
-      if (await isRefused(user.id, user.teamId, deviceId)) {
+      const user = candidate ? await findSessionUser(db, candidate.id) : null;
+      const revoked = user ? await revokedAnswerOf(user, deviceId) : null;
+      if (user && revoked) {
         await appendAudit(db, {
           userId: user.id,
           deviceId,
           action: 'revoked_refused',
-          detail: { via: 'login' },
+          detail: {
+            via: 'login',
+            passwordMatched: matches,
+            answer: revoked === 'revoked' ? 'revoked' : 'unauthorized',
+          },
         });
-        return 'revoked';
+        return revoked === 'revoked' ? 'revoked' : null;
+      }
+      if (!user || !matches) {
+        const detail = { username: username.slice(0, 100) };
+        await appendAudit(db, { userId: candidate?.id ?? null, deviceId, action: 'login_failed', detail });
+        return null;
       }
       return startSession(user, deviceId, refresh);
     },
 
     startSession,
+
+    /** Whether the person named `username` signed in on `deviceId` before (see isKnownDeviceOf). */
+    async isKnownDevice(username: string, deviceId: string): Promise<boolean> {
+      const candidate = await findLoginCandidate(db, username);
+      return candidate !== null && (await isKnownDeviceOf(db, candidate.id, deviceId));
+    },
 
     /** Renews a refresh token: a new pair, the old one used up. */
     async refresh(refreshToken: string, deviceId: string | null): Promise<SessionTokens | Refused | null> {

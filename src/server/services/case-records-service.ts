@@ -11,7 +11,7 @@ import { findCaseTeam, readCaseFile } from '../repositories/case-file';
 import type { Clock } from './clock';
 import { reject } from './refusal';
 import type { Retention } from './retention';
-import { type Actor, requireLeadOf, type TeamLead } from './visibility';
+import { type Actor, requireCaseContentAccess, requireLeadOf, type TeamLead } from './visibility';
 
 export interface CaseRecordsOptions {
   clock: Clock;
@@ -20,6 +20,7 @@ export interface CaseRecordsOptions {
 
 export function createCaseRecordsService(db: Database, { clock, retention }: CaseRecordsOptions) {
   async function leadOfCase(actor: Actor, caseId: string): Promise<TeamLead> {
+    requireCaseContentAccess(actor);
     const teamId = await findCaseTeam(db, caseId);
     if (teamId === null || teamId !== actor.teamId) throw reject.notFound('caseNotFound');
     return requireLeadOf(actor, teamId, 'onlyLeadSeesCaseRecords');
@@ -68,7 +69,7 @@ export function createCaseRecordsService(db: Database, { clock, retention }: Cas
         version: 1,
         exportedAt: clock().toISOString(),
         exportedBy: lead.id,
-        deletionDate: retention.caseDeletionDate(file.case.closedAt),
+        deletionDate: retention.caseDeletionDate(file.case),
         ...file,
         audit: await auditTrail(caseId),
       };

@@ -6,6 +6,7 @@ import type { DeviceStatus, DeviceStatusReport } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { findTeamDevices, saveDeviceReport, touchDevice } from '../repositories/devices';
+import { MAX_USER_AGENT_LENGTH } from './device-names';
 import type { TeamLead } from './visibility';
 
 /** "Last seen" is written at most this often per device: a sync cycle makes several requests. */
@@ -17,15 +18,18 @@ export function createDeviceStatusService(db: Database, now: () => number = Date
   const lastWritten = new Map<string, number>();
 
   return {
-    /** Records that the device was heard from; cheap when it was recorded within the last minute. */
-    async seen(userId: string, deviceId: string): Promise<void> {
+    /**
+     * Records that the device was heard from, with the browser's User-Agent; cheap
+     * when it was recorded within the last minute.
+     */
+    async seen(userId: string, deviceId: string, userAgent = ''): Promise<void> {
       const key = `${userId} ${deviceId}`;
       const at = now();
       const previous = lastWritten.get(key);
       if (previous !== undefined && at - previous < SEEN_WRITE_INTERVAL_MS) return;
       if (lastWritten.size >= MAX_REMEMBERED) lastWritten.clear();
       lastWritten.set(key, at);
-      await touchDevice(db, userId, deviceId);
+      await touchDevice(db, userId, deviceId, userAgent.slice(0, MAX_USER_AGENT_LENGTH));
     },
 
     async report(userId: string, deviceId: string, report: DeviceStatusReport): Promise<void> {

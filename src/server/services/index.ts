@@ -5,12 +5,16 @@ import { createAuthService, DEFAULT_SESSION_TTL_SECONDS } from './auth-service';
 import { createCaseRecordsService } from './case-records-service';
 import { type Clock, systemClock } from './clock';
 import { createDeviceStatusService } from './device-status-service';
+import { createInvitationService } from './invitation-service';
 import { createLiveHub, type LiveHubOptions } from './live/live-hub';
 import { createLoginRateLimit, type LoginRateLimits } from './login-rate-limit';
+import { createPasswordChangeService } from './password-change-service';
+import { createPeopleService } from './people-service';
 import { createPullService } from './pull-service';
 import { createPushService } from './push-service';
 import { createRetention, type RetentionPeriods } from './retention';
 import { createRevocationService } from './revocation-service';
+import { createSetupService } from './setup-service';
 import { createSubstitutionPeriods } from './substitution-periods';
 import { createTeamSettingsService } from './team-settings-service';
 
@@ -20,6 +24,8 @@ export interface ServiceOptions {
   sessionTtlSeconds?: number;
   /** How long an access token of a refreshing device lasts (default 15 minutes). */
   accessTokenTtlSeconds?: number;
+  /** How long the token of a login without refresh lasts (default 12 hours). */
+  nonRefreshingTokenTtlSeconds?: number;
   /** Timing of the live event streams (tests shorten them). */
   live?: LiveHubOptions;
   /** Retention periods of closed cases and pre-consultations (default DEFAULT_RETENTION). */
@@ -33,12 +39,21 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
   const substitutionPeriods = createSubstitutionPeriods(db, clock);
   const live = createLiveHub(db, options.live);
   const retention = createRetention(db, clock, options.retention);
+  const auth = createAuthService(db, {
+    sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    ...(options.nonRefreshingTokenTtlSeconds
+      ? { nonRefreshingTokenTtlSeconds: options.nonRefreshingTokenTtlSeconds }
+      : {}),
+  });
+  const loginRateLimit = createLoginRateLimit(db, options.loginRateLimits);
   return {
-    auth: createAuthService(db, {
-      sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-    }),
-    loginRateLimit: createLoginRateLimit(options.loginRateLimits),
+    auth,
+    loginRateLimit,
+    setup: createSetupService(db, { clock, auth, loginRateLimit }),
+    passwordChange: createPasswordChangeService(db, { loginRateLimit }),
+    invitations: createInvitationService(db, auth),
+    people: createPeopleService(db, live),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),
     substitutionPeriods,

@@ -7,11 +7,25 @@
 // typing wrong passwords for their name. A person at another address (their own
 // phone) always gets through; a blocked address learns when to try again
 // (Retry-After). The check happens before the user is looked up, so a refusal
-// takes the same time whether the name exists or not, and it never touches the
-// database.
+// takes the same time whether the name exists or not.
 //
-// In memory, per process: enough for one server; several behind one proxy would
-// each count on their own (a guesser then gets a multiple of the limit).
+// The failures are kept in PostgreSQL (login_failures), so every server instance
+// on one database counts the same failures: two instances behind a proxy do not
+// each allow the full count. Rows older than the longest window are pruned as
+// new failures come in.
+//
+// An office behind one NAT address shares the address limit: its guessers (or
+// one person's forgotten password, many times over) must not lock the whole
+// office out. So a device that signed in as this person before may still try
+// the right password when only the address limit holds (addressLimitOnly, the
+// login route decides); the limit of that person at that address holds always.
+import type { Database } from '../db/database';
+import {
+  deleteLoginFailures,
+  findRecentFailureTimes,
+  insertLoginFailures,
+  pruneLoginFailures,
+} from '../repositories/login-failures';
 
 export interface RateLimitRule {
   maxFailures: number;
@@ -29,72 +43,74 @@ const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
   perUserAndAddress: { maxFailures: 10, windowMs: 15 * 60_000 },
 };
 
-/** Keys tracked per rule at most: guessing from many addresses must not grow memory without bound. */
-const MAX_TRACKED_KEYS = 20_000;
-
-function slidingWindow({ maxFailures, windowMs }: RateLimitRule) {
-  const failures = new Map<string, number[]>();
-
-  function recent(key: string, now: number): number[] {
-    const kept = (failures.get(key) ?? []).filter((at) => now - at < windowMs);
-    if (kept.length === 0) failures.delete(key);
-    else failures.set(key, kept);
-    return kept;
-  }
-
-  return {
-    /** Milliseconds until the key may try again; 0 when it may now. */
-    retryAfterMs(key: string, now: number): number {
-      const kept = recent(key, now);
-      if (kept.length < maxFailures) return 0;
-      // The window slides: one more attempt is allowed when the oldest counted failure leaves it.
-      const oldest = kept[kept.length - maxFailures] ?? now;
-      return Math.max(1, oldest + windowMs - now);
-    },
-    /** Counts a failure; true when this one reached the limit. */
-    record(key: string, now: number): boolean {
-      const list = [...recent(key, now), now];
-      failures.delete(key);
-      failures.set(key, list.slice(-maxFailures));
-      if (failures.size > MAX_TRACKED_KEYS) {
-        const stalest = failures.keys().next().value;
-        if (stalest !== undefined) failures.delete(stalest);
-      }
-      return list.length === maxFailures;
-    },
-    forget(key: string): void {
-      failures.delete(key);
-    },
-  };
-}
-
 export interface LoginAttempt {
   username: string;
   address: string;
 }
 
-const userKey = ({ username, address }: LoginAttempt) => `${address}\u0000${username.toLowerCase()}`;
+export type ReachedLimit = 'address' | 'user_and_address';
 
-export function createLoginRateLimit(limits: LoginRateLimits = DEFAULT_LOGIN_RATE_LIMITS) {
-  const perAddress = slidingWindow(limits.perAddress);
-  const perUser = slidingWindow(limits.perUserAndAddress);
+const addressKey = ({ address }: LoginAttempt) => `address ${address}`;
+const userKey = ({ username, address }: LoginAttempt) =>
+  `user ${address} ${username.toLowerCase().slice(0, 200)}`;
+
+export function createLoginRateLimit(db: Database, limits: LoginRateLimits = DEFAULT_LOGIN_RATE_LIMITS) {
+  const longestWindowMs = Math.max(limits.perAddress.windowMs, limits.perUserAndAddress.windowMs);
+
+  /** Milliseconds until `key` may try again under `rule`; 0 when it may now. */
+  async function waitOf(key: string, { maxFailures, windowMs }: RateLimitRule, now: number): Promise<number> {
+    const recent = await findRecentFailureTimes(db, key, new Date(now - windowMs), maxFailures);
+    if (recent.length < maxFailures) return 0;
+    // The window slides: one more attempt is allowed when the oldest counted failure leaves it.
+    const oldest = recent[maxFailures - 1] ?? now;
+    return Math.max(1, oldest + windowMs - now);
+  }
+
+  async function waits(attempt: LoginAttempt, now: number) {
+    const [address, user] = await Promise.all([
+      waitOf(addressKey(attempt), limits.perAddress, now),
+      waitOf(userKey(attempt), limits.perUserAndAddress, now),
+    ]);
+    return { address, user };
+  }
+
+  async function reached(key: string, { maxFailures, windowMs }: RateLimitRule, now: number) {
+    const recent = await findRecentFailureTimes(db, key, new Date(now - windowMs), maxFailures + 1);
+    return recent.length === maxFailures;
+  }
+
   return {
     /** Milliseconds the attempt must wait; 0 when it may be checked now. */
-    retryAfterMs(attempt: LoginAttempt, now = Date.now()): number {
-      return Math.max(
-        perAddress.retryAfterMs(attempt.address, now),
-        perUser.retryAfterMs(userKey(attempt), now),
-      );
+    async retryAfterMs(attempt: LoginAttempt, now = Date.now()): Promise<number> {
+      const { address, user } = await waits(attempt, now);
+      return Math.max(address, user);
     },
+
+    /**
+     * Whether the address limit alone holds the attempt back, not the limit of
+     * this name at this address: then a device this person signed in on before
+     * may still try the right password.
+     */
+    async addressLimitOnly(attempt: LoginAttempt, now = Date.now()): Promise<boolean> {
+      const { address, user } = await waits(attempt, now);
+      return address > 0 && user === 0;
+    },
+
     /** Counts a failed login; returns which limit it just reached, if any (for the audit trail). */
-    recordFailure(attempt: LoginAttempt, now = Date.now()): 'address' | 'user_and_address' | null {
-      const addressReached = perAddress.record(attempt.address, now);
-      const userReached = perUser.record(userKey(attempt), now);
-      return addressReached ? 'address' : userReached ? 'user_and_address' : null;
+    async recordFailure(attempt: LoginAttempt, now = Date.now()): Promise<ReachedLimit | null> {
+      const at = new Date(now);
+      await db.transaction(async (tx) => {
+        await insertLoginFailures(tx, [addressKey(attempt), userKey(attempt)], at);
+        await pruneLoginFailures(tx, new Date(now - longestWindowMs));
+      });
+      if (await reached(addressKey(attempt), limits.perAddress, now)) return 'address';
+      if (await reached(userKey(attempt), limits.perUserAndAddress, now)) return 'user_and_address';
+      return null;
     },
+
     /** A good login clears that person's count at that address (not the address's). */
-    recordSuccess(attempt: LoginAttempt): void {
-      perUser.forget(userKey(attempt));
+    async recordSuccess(attempt: LoginAttempt): Promise<void> {
+      await deleteLoginFailures(db, userKey(attempt));
     },
   };
 }

@@ -7,9 +7,10 @@ import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
 import { caseIdOf } from './case-of-record';
+import { lastMoveSeqOf, removalsAfterMove } from './person-moves';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
-import { type Actor, isLeadOf } from './visibility';
+import { type Actor, isLeadOf, seesCaseContent } from './visibility';
 
 /** Which cases a device received or lost (their notes and appointments are counted). */
 function auditDetail(from: string, response: PullResponse): Record<string, unknown> {
@@ -33,6 +34,17 @@ function touchedCaseIds(response: PullResponse): string[] {
   return ids;
 }
 
+/**
+ * The cursor after a batch. A device that started over after the person's move
+ * (person-moves.ts) must not meet that move again: once it has everything, its
+ * cursor moves past the move's seq. Safe, as the snapshot that saw the move saw
+ * every row with a smaller seq (sync-sequence.ts), and this pull returned them all.
+ */
+function cursorAfter(lastSeq: bigint, lastMoveSeq: string | null): string {
+  const move = lastMoveSeq === null ? 0n : BigInt(lastMoveSeq);
+  return (move > lastSeq ? move : lastSeq).toString();
+}
+
 export function createPullService(
   db: Database,
   substitutionPeriods?: SubstitutionPeriods,
@@ -44,13 +56,34 @@ export function createPullService(
       await substitutionPeriods?.ensureCurrent();
       // Records past their deletion date go before anyone reads them again.
       await retention?.ensureCurrent();
-      const viewer = { userId: actor.id, teamId: actor.teamId, isLead: isLeadOf(actor, actor.teamId) };
-      const items = await db.transaction(async (tx) => {
+      const viewer = {
+        userId: actor.id,
+        teamId: actor.teamId,
+        isLead: isLeadOf(actor, actor.teamId),
+        seesCaseContent: seesCaseContent(actor),
+      };
+      const read = await db.transaction(async (tx) => {
         // One snapshot for all tables: per-statement snapshots could show a later
         // row of one table while missing an earlier, just committed row of another.
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        return readChangesSince(tx, viewer, cursor, limit + 1);
+        const afterMove = await removalsAfterMove(tx, actor, cursor);
+        if (afterMove) return { afterMove, items: [], lastMoveSeq: null };
+        const items = await readChangesSince(tx, viewer, cursor, limit + 1);
+        return { afterMove: null, items, lastMoveSeq: await lastMoveSeqOf(tx, actor.id) };
       });
+      if (read.afterMove) {
+        // The person moved since this cursor: what they can no longer see goes, then start over.
+        const response: PullResponse = { cursor: '0', hasMore: true, changes: [], removed: read.afterMove };
+        await appendAudit(db, {
+          userId: actor.id,
+          deviceId,
+          action: 'pull',
+          detail: { ...auditDetail(cursor, response), afterMove: true },
+          caseIds: touchedCaseIds(response),
+        });
+        return response;
+      }
+      const items = read.items;
       const batch = items.slice(0, limit);
       const changes: Change[] = [];
       const removed: Removal[] = [];
@@ -59,9 +92,10 @@ export function createPullService(
         else removed.push(...item.removals);
       }
       const last = batch.at(-1);
+      const hasMore = items.length > limit;
       const response: PullResponse = {
-        cursor: last ? last.seq.toString() : cursor,
-        hasMore: items.length > limit,
+        cursor: cursorAfter(last ? last.seq : BigInt(cursor), hasMore ? null : read.lastMoveSeq),
+        hasMore,
         changes,
         removed,
       };

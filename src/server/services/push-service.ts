@@ -13,7 +13,13 @@
 // transaction: they go out on commit, and not at all if it rolls back.
 
 import { localIsoDate } from '../../shared/local-date';
-import { type Mutation, type MutationOp, type MutationResult, ResolveData } from '../../shared/protocol';
+import {
+  type Mutation,
+  type MutationOp,
+  type MutationResult,
+  mutationIdKey,
+  ResolveData,
+} from '../../shared/protocol';
 import type { FieldsOf, MutableEntity } from '../../shared/records';
 import { type Database, isDataException, type Queryable } from '../db/database';
 import {
@@ -24,6 +30,7 @@ import {
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { findCaseIdOfChild } from '../repositories/case-children';
+import type { PersonMove } from '../repositories/person-moves';
 import { inSavepoint } from '../repositories/savepoint';
 import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
@@ -38,11 +45,12 @@ import type { MutationContext } from './mutations/common';
 import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
+import { actorWhenEdited, movesOf } from './person-moves';
 import { Refusal, reject } from './refusal';
 import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
 import type { SubstitutionPeriods } from './substitution-periods';
-import type { Actor } from './visibility';
+import { type Actor, seesCaseContent } from './visibility';
 
 /** `data` has been validated by mutationDataSchema(entity, op), so it has the entity's field types. */
 async function applyOp<E extends MutableEntity>(
@@ -129,12 +137,14 @@ interface BatchState {
   tx: Queryable;
   actor: Actor;
   deviceId: string | null;
-  /** Mutation ids applied before this batch or by it, in lower case as PostgreSQL prints a uuid. */
+  /** Mutation ids applied before this batch or by it, by mutationIdKey (PostgreSQL prints a uuid so). */
   applied: Map<string, AppliedMutation>;
   /** Cases the batch touched or tried to (the audit entry names them). */
   touched: Set<string>;
   /** Live events of the applied mutations, published when the batch commits. */
   events: TeamEvent[];
+  /** The pusher's moves to other teams or roles (services/person-moves.ts); almost always none. */
+  moves: PersonMove[];
 }
 
 /** A batch run without savepoints met a rejection: it is rolled back and run again with them. */
@@ -162,7 +172,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
 
   async function applyInTransaction(batch: BatchState, mutation: Mutation): Promise<MutationResult> {
     const { tx, actor, deviceId, touched } = batch;
-    const earlier = batch.applied.get(mutation.id.toLowerCase());
+    const earlier = batch.applied.get(mutationIdKey(mutation.id));
     if (earlier) {
       if (earlier.userId !== actor.id || earlier.recordId !== mutation.recordId) {
         throw reject.conflict('mutationIdReused', 'id');
@@ -172,9 +182,11 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       if (caseId) touched.add(caseId);
       return { id: mutation.id, status: 'duplicate', record };
     }
+    // An edit made before the person moved is judged as the person was then.
+    const judgedAs = await actorWhenEdited(tx, actor, batch.moves, deviceId, mutation.clientTime);
     const ctx: MutationContext = {
       tx,
-      actor,
+      actor: judgedAs,
       recordId: mutation.recordId,
       origin: { userId: actor.id, deviceId, at: new Date(mutation.clientTime).toISOString() },
       baseVersion: mutation.op === 'create' ? null : mutation.baseVersion,
@@ -195,7 +207,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       data,
       clientTime: mutation.clientTime,
     });
-    batch.applied.set(mutation.id.toLowerCase(), {
+    batch.applied.set(mutationIdKey(mutation.id), {
       id: mutation.id,
       userId: actor.id,
       entity: mutation.entity,
@@ -210,8 +222,12 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     batch.events.push(changes, ...ctx.events);
     const caseId = caseIdOf(mutation.entity, outcome.record);
     if (caseId) touched.add(caseId);
-    // A deleted record is answered as null: the pull's `removed` drops it from devices.
-    return { id: mutation.id, status: 'applied', record: outcome.deleted ? null : outcome.record };
+    // A deleted record is answered as null: the pull's `removed` drops it from devices;
+    // so is one the person, since moved, can no longer see (the device lets it go).
+    const answered =
+      outcome.deleted ||
+      (judgedAs !== actor && !(await rulesOf[mutation.entity].findVisible(tx, actor, mutation.recordId)));
+    return { id: mutation.id, status: 'applied', record: answered ? null : outcome.record };
   }
 
   /** One mutation in its own savepoint: a rejection undoes its writes only. */
@@ -248,7 +264,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
     const apply = savepoints ? applyInSavepoint : applyOptimistically;
     return transactionWithRetries(db, (tx) =>
       withSeqBlocks(tx, async () => {
-        const ids = mutations.map((mutation) => mutation.id);
+        const ids = mutations.map((mutation) => mutationIdKey(mutation.id));
         await lockMutationIds(tx, ids);
         const batch: BatchState = {
           tx,
@@ -257,6 +273,7 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
           applied: await findAppliedMutations(tx, ids),
           touched: new Set(),
           events: [],
+          moves: await movesOf(tx, actor.id),
         };
         const results: MutationResult[] = [];
         for (const mutation of mutations) results.push(await apply(batch, mutation));
@@ -285,6 +302,11 @@ export function createPushService(db: Database, options: PushServiceOptions = {}
       deviceId: string | null,
       mutations: readonly Mutation[],
     ): Promise<MutationResult[]> {
+      if (!seesCaseContent(actor)) {
+        const detail = { refused: 'adminSeesNoCaseContent', count: mutations.length };
+        await appendAudit(db, { userId: actor.id, deviceId, action: 'push', detail });
+        throw reject.forbidden('adminSeesNoCaseContent');
+      }
       await options.substitutionPeriods?.ensureCurrent();
       await options.retention?.ensureCurrent();
       const { results, touched } = await applyBatch(actor, deviceId, mutations);

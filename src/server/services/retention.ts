@@ -1,8 +1,10 @@
 // Retention: a closed case and a pre-consultation are kept for a period, then
 // erased on the server and, through the pull, on every device.
 //
-// Deletion date of a case: when it was closed (cases.closed_at, set by the
-// database) plus FELDAKTE_RETENTION_CASE_DAYS. Of a pre-consultation that did not
+// Deletion date of a closed case: its "Ende" (endDate, the day the help ended)
+// plus FELDAKTE_RETENTION_CASE_DAYS, at the start of that day on the server's
+// clock; a closed case without an end date counts from when it was closed
+// (cases.closed_at, set by the database). Of a pre-consultation that did not
 // become a case: its last change plus FELDAKTE_RETENTION_PRECONSULTATION_DAYS; one
 // that became a case belongs to that case's file and goes with it. A reopened
 // case loses its date.
@@ -20,6 +22,7 @@ import { localIsoDate } from '../../shared/local-date';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import {
+  type CaseCutoff,
   deleteCaseFile,
   deletePreConsultation,
   type Erased,
@@ -49,8 +52,29 @@ export function deletionDate(finishedAt: string | Date | null, days: number): st
   return new Date(new Date(finishedAt).getTime() + days * DAY_MS).toISOString();
 }
 
+/** The calendar day `days` days after (or before, when negative) the day "YYYY-MM-DD". */
+function dayAfter(isoDay: string, days: number): Date {
+  const [year = 0, month = 1, day = 1] = isoDay.split('-').map(Number);
+  return new Date(year, month - 1, day + days);
+}
+
+/** What a case's deletion date follows from. */
+export interface ClosedCaseDates {
+  /** "Ende" (YYYY-MM-DD), or null. */
+  endDate: string | null;
+  /** When the case was closed; null while it is not closed. */
+  closedAt: string | Date | null;
+}
+
+/** When a case will be erased: null while it is not closed. */
+export function caseDeletionDate(dates: ClosedCaseDates, days: number): string | null {
+  if (dates.closedAt === null) return null;
+  if (dates.endDate === null) return deletionDate(dates.closedAt, days);
+  return dayAfter(dates.endDate, days).toISOString();
+}
+
 /** Erases the case and everything hanging off it; null when it is gone or no longer due. */
-async function eraseCase(tx: Queryable, caseId: string, cutoff: Date): Promise<Erased[] | null> {
+async function eraseCase(tx: Queryable, caseId: string, cutoff: CaseCutoff): Promise<Erased[] | null> {
   const teamId = await lockDueCase(tx, caseId, cutoff);
   if (teamId === null) return null;
   const erased = await lockCaseFile(tx, caseId);
@@ -94,7 +118,10 @@ export function createRetention(db: Database, clock: Clock, periods: RetentionPe
   /** Erases every record whose deletion date has passed; returns how many cases and pre-consultations. */
   async function tick(): Promise<number> {
     const now = clock();
-    const caseCutoff = new Date(now.getTime() - periods.caseDays * DAY_MS);
+    const caseCutoff = {
+      endDate: localIsoDate(dayAfter(localIsoDate(now), -periods.caseDays)),
+      closedAt: new Date(now.getTime() - periods.caseDays * DAY_MS),
+    };
     const preCutoff = new Date(now.getTime() - periods.preConsultationDays * DAY_MS);
     let erased = 0;
     const dueCases = await listDueCases(db, caseCutoff);
@@ -120,7 +147,7 @@ export function createRetention(db: Database, clock: Clock, periods: RetentionPe
       });
       await running;
     },
-    caseDeletionDate: (closedAt: string | Date | null) => deletionDate(closedAt, periods.caseDays),
+    caseDeletionDate: (dates: ClosedCaseDates) => caseDeletionDate(dates, periods.caseDays),
     start(onError: (error: unknown) => void, intervalMs = RETENTION_INTERVAL_MS): void {
       if (timer) return;
       timer = setInterval(() => {

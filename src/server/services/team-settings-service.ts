@@ -1,23 +1,40 @@
-// A team's settings, changed by its lead. Members' devices learn a new value with
-// their session (SessionUser.lockAfterMinutes) at the next login, refresh or
-// GET /api/auth/me. The change and its audit entry (old and new value) are
+// A team's settings, read and changed by its lead. Members' devices learn a new
+// value with their session (SessionUser.lockAfterMinutes, districts,
+// emergencyContact) at the next login, refresh or GET /api/auth/me. The change and its audit entry (old and new value) are
 // written in one transaction, so neither exists without the other.
-import type { TeamSettings } from '../../shared/protocol';
+import type { TeamSettings, TeamSettingsChange } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
-import { lockTeamSettings, updateTeamSettings } from '../repositories/team-settings';
+import { findTeamSettings, lockTeamSettings, updateTeamSettings } from '../repositories/team-settings';
 import { reject } from './refusal';
+import { isUnstorableValue } from './storable-text';
 import type { TeamLead } from './visibility';
 
 export function createTeamSettingsService(db: Database) {
   return {
-    /** Stores the lead's team's settings; returns them as stored. */
-    async change(lead: TeamLead, deviceId: string | null, settings: TeamSettings): Promise<TeamSettings> {
+    /** The lead's team's settings. */
+    async read(lead: TeamLead): Promise<TeamSettings> {
+      const settings = await findTeamSettings(db, lead.teamId);
+      if (!settings) throw reject.notFound('teamNotFound');
+      return settings;
+    },
+
+    /** Stores the lead's team's settings (what the change leaves out stays); returns them as stored. */
+    async change(lead: TeamLead, deviceId: string | null, change: TeamSettingsChange): Promise<TeamSettings> {
       const teamId = lead.teamId;
+      const district = (change.districts ?? []).findIndex(isUnstorableValue);
+      if (district >= 0) throw reject.invalid('unstorableText', `districts.${district}`);
+      if (isUnstorableValue(change.emergencyContact))
+        throw reject.invalid('unstorableText', 'emergencyContact');
       const stored = await db.transaction(async (tx) => {
         const before = await lockTeamSettings(tx, teamId);
-        const after = await updateTeamSettings(tx, teamId, settings);
-        if (!before || !after) return null;
+        if (!before) return null;
+        const after = await updateTeamSettings(tx, teamId, {
+          lockAfterMinutes: change.lockAfterMinutes,
+          districts: change.districts ?? before.districts,
+          emergencyContact: change.emergencyContact ?? before.emergencyContact,
+        });
+        if (!after) return null;
         await appendAudit(tx, {
           userId: lead.id,
           deviceId,

@@ -1,6 +1,10 @@
 // Who may see and change what. The same rules are written as SQL for the pull in
 // repositories/changes.ts; keep both in step.
 //
+// Administration (role admin) manages people and teams and sees no case content:
+// its pull holds the team's members only, its push and the case records are
+// refused. A lead who also administers keeps the lead's view.
+//
 // A lead works on every case of their team. A worker works on the cases assigned
 // to them and on those of a substitution for them that is in force (see scope.ts),
 // and on the notes, appointments and substitutions of those cases; pre-consultations
@@ -17,6 +21,16 @@ export type Actor = SessionUser;
 
 export function isLeadOf(actor: Actor, teamId: string): boolean {
   return actor.role === 'lead' && actor.teamId === teamId;
+}
+
+/** Whether the actor may see case content at all (cases and everything about them). */
+export function seesCaseContent(actor: Actor): boolean {
+  return actor.role !== 'admin';
+}
+
+/** The check in front of every read or write of case content. */
+export function requireCaseContentAccess(actor: Actor): void {
+  if (!seesCaseContent(actor)) throw reject.forbidden('adminSeesNoCaseContent');
 }
 
 declare const checkedLead: unique symbol;

@@ -2,6 +2,7 @@
 // ("Team & Zugänge"): who may sign in, in which team and role, on which devices.
 import { z } from 'zod';
 import { Id, requiredText, says, Timestamp, text } from '../fields';
+import { passwordWeakness } from '../guessable-password';
 import { Role } from '../records';
 import { LoginRequest } from './auth';
 
@@ -10,7 +11,16 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const NewPassword = z
   .string(says('notText'))
   .min(PASSWORD_MIN_LENGTH, says('passwordTooShort'))
-  .max(1000, says('tooLong'));
+  .max(1000, says('tooLong'))
+  .refine((password) => passwordWeakness(password) === null, says('passwordTooCommon'));
+
+/** A request naming a username and its new password: the password must not be mostly the name. */
+function passwordNotUsername(request: { username: string; password: string }, context: z.RefinementCtx) {
+  const weakness = passwordWeakness(request.password, request.username);
+  if (weakness === 'passwordContainsUsername') {
+    context.addIssue({ code: 'custom', path: ['password'], message: weakness });
+  }
+}
 
 export const Username = z
   .string(says('notText'))
@@ -44,7 +54,8 @@ export const SetupRequest = z
     password: NewPassword,
     refresh: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(passwordNotUsername);
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 /**
@@ -58,7 +69,8 @@ export const RedeemCodeRequest = z
     password: NewPassword,
     refresh: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(passwordNotUsername);
 export type RedeemCodeRequest = z.infer<typeof RedeemCodeRequest>;
 
 /** POST /api/auth/password -> 204: the signed-in person changes their own password. */

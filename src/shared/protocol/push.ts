@@ -111,8 +111,42 @@ export function fieldSchema(entity: MutableEntity, field: string): z.ZodType | u
   return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
 }
 
+/**
+ * What makes two mutation ids the same mutation. Ids are uuids, which PostgreSQL
+ * stores and compares in lower case, so "AB…" and "ab…" are one id: every
+ * comparison of mutation ids (a batch's repeats, the server's applied ones) goes
+ * through this.
+ */
+export function mutationIdKey(id: string): string {
+  return id.toLowerCase();
+}
+
+/**
+ * The same mutation id twice in one batch is a malformed batch: an outbox never
+ * holds two entries with one id, and answering the second 'duplicate' would report
+ * its data as applied when only the first one's was. The repeat is named
+ * (mutations.<i>.id) and the whole batch refused.
+ */
+function eachIdOnce(mutations: readonly { id: unknown }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const [index, mutation] of mutations.entries()) {
+    if (typeof mutation.id !== 'string') continue;
+    const key = mutationIdKey(mutation.id);
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], ...says('repeatedInPush') });
+      return;
+    }
+    seen.add(key);
+  }
+}
+
+/** A push batch of `mutation`s: 1 to MAX_PUSH_BATCH, each id once (see eachIdOnce). */
+export function mutationBatchOf<M extends z.ZodType<Mutation>>(mutation: M) {
+  return z.array(mutation).min(1).max(MAX_PUSH_BATCH).superRefine(eachIdOnce);
+}
+
 export const PushRequest = z.object({
-  mutations: z.array(Mutation).min(1).max(MAX_PUSH_BATCH),
+  mutations: mutationBatchOf(Mutation),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

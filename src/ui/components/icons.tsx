@@ -13,6 +13,7 @@ const paths = {
   report: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   partners:
     'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 5.5a3 3 0 0 1 0 5.5M18 14c2 .7 3 3 3 6',
+  access: 'M8 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 12h9M18 12v3M21 12v3',
   // Three dots: drawn with a heavier stroke so they read as dots.
   more: 'M5 12h.01M12 12h.01M19 12h.01',
 } as const;

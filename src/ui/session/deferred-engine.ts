@@ -43,6 +43,9 @@ export function createDeferredEngine(load: () => Promise<SyncEngine>): SyncEngin
     async caseExport(caseId) {
       return (await ready).caseExport(caseId);
     },
+    async admin() {
+      return (await ready).admin();
+    },
     getState: () => real?.getState() ?? placeholder,
     subscribe(listener) {
       listeners.add(listener);

@@ -8,7 +8,17 @@ export type SessionStatus = SessionGate['status'];
 /** The session's state (see session/session-manager.ts) and what the screens may ask of it. */
 export type SessionControl = Pick<
   SessionManager,
-  'signIn' | 'finishPasswordChange' | 'unlock' | 'renewSession' | 'lock' | 'switchUser' | 'signOut'
+  | 'signIn'
+  | 'setupNeeded'
+  | 'setUp'
+  | 'redeemCode'
+  | 'changePassword'
+  | 'finishPasswordChange'
+  | 'unlock'
+  | 'renewSession'
+  | 'lock'
+  | 'switchUser'
+  | 'signOut'
 > & {
   gate: SessionGate;
   status: SessionStatus;

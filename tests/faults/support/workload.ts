@@ -188,6 +188,12 @@ export class DeviceWriter {
     return (this.base.get(recordKey(entity, local.id)) as R | undefined) ?? local;
   }
 
+  /** A closed case is read-only with everything hanging off it, as in the app: nobody edits them. */
+  private async onOpenCases<R extends { caseId: string }>(records: R[]): Promise<R[]> {
+    const closed = new Set(await this.device.db.cases.where('status').equals('closed').primaryKeys());
+    return records.filter((record) => !closed.has(record.caseId));
+  }
+
   private async pickCase(): Promise<CaseRecord | undefined> {
     const cases = inStableOrder(
       await this.device.db.cases.where('status').equals('open').toArray(),
@@ -220,7 +226,9 @@ export class DeviceWriter {
   /** Only the author may change a note's content. */
   private async editNote(): Promise<boolean> {
     const own = inStableOrder(
-      await this.device.db.notes.where('authorId').equals(this.device.actor.userId).toArray(),
+      await this.onOpenCases(
+        await this.device.db.notes.where('authorId').equals(this.device.actor.userId).toArray(),
+      ),
       (note) => `${note.createdAt}|${note.text}`,
     );
     if (own.length === 0) return false;
@@ -238,7 +246,7 @@ export class DeviceWriter {
   /** The lead marks a synced note "Geprüft" (a field nobody else writes). */
   private async reviewNote(): Promise<boolean> {
     const synced = inStableOrder(
-      await this.device.db.notes.filter((note) => note.version > 0).toArray(),
+      await this.onOpenCases(await this.device.db.notes.filter((note) => note.version > 0).toArray()),
       (note) => `${note.createdAt}|${note.text}`,
     );
     if (synced.length === 0) return false;
@@ -248,7 +256,7 @@ export class DeviceWriter {
 
   private async editAppointment(): Promise<boolean> {
     const all = inStableOrder(
-      await this.device.db.appointments.toArray(),
+      await this.onOpenCases(await this.device.db.appointments.toArray()),
       (a) => `${a.createdAt}|${a.place}`,
     );
     if (all.length === 0) return false;
@@ -289,7 +297,10 @@ export class DeviceWriter {
 
   /** Goals belong to the case: every device that holds it edits them (same and different fields). */
   private async editGoal(): Promise<boolean> {
-    const all = inStableOrder(await this.device.db.goals.toArray(), (g) => `${g.createdAt}|${g.title}`);
+    const all = inStableOrder(
+      await this.onOpenCases(await this.device.db.goals.toArray()),
+      (g) => `${g.createdAt}|${g.title}`,
+    );
     if (all.length === 0) return false;
     const goal: GoalRecord = this.prng.pick(all);
     const fields = pickFields(this.prng, EDITED_FIELDS.goal);
@@ -300,7 +311,10 @@ export class DeviceWriter {
 
   /** A comment on any note the device holds (notes are never deleted here, so the note exists on the server). */
   private async createComment(): Promise<boolean> {
-    const notes = inStableOrder(await this.device.db.notes.toArray(), (n) => `${n.createdAt}|${n.text}`);
+    const notes = inStableOrder(
+      await this.onOpenCases(await this.device.db.notes.toArray()),
+      (n) => `${n.createdAt}|${n.text}`,
+    );
     if (notes.length === 0) return false;
     const note: NoteRecord = this.prng.pick(notes);
     const { caseId, noteId, text } = newComment(this.texts, note);
@@ -311,7 +325,9 @@ export class DeviceWriter {
   /** Only the author edits a comment (the user's other device too: same author). */
   private async editComment(): Promise<boolean> {
     const own = inStableOrder(
-      await this.device.db.comments.filter((c) => c.authorId === this.device.actor.userId).toArray(),
+      await this.onOpenCases(
+        await this.device.db.comments.filter((c) => c.authorId === this.device.actor.userId).toArray(),
+      ),
       (c) => `${c.createdAt}|${c.text}`,
     );
     if (own.length === 0) return false;

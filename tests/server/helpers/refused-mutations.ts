@@ -105,6 +105,21 @@ export const refusedMutations: RefusedMutation[] = [
     mutation: mutation(r, { entity: 'note', op: 'create', data: noteData(w.colleagueCaseId) }),
   }),
   (r, w) => ({
+    token: 'worker',
+    mutation: r.chance(0.5)
+      ? mutation(r, {
+          entity: 'preConsultation',
+          op: 'create',
+          data: preConsultationData({ convertedCaseId: w.colleagueCaseId }),
+        })
+      : mutation(r, {
+          entity: 'preConsultation',
+          op: 'update',
+          recordId: w.own.preConsultationId,
+          data: { convertedCaseId: w.colleagueCaseId },
+        }),
+  }),
+  (r, w) => ({
     token: r.pick(['worker', 'lead'] as const),
     mutation: mutation(r, {
       entity: r.pick(['note', 'appointment', 'preConsultation'] as const),

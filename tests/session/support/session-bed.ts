@@ -9,13 +9,16 @@ import { deleteAccount, listAccounts } from '../../../src/db/infrastructure/devi
 import { deleteUserDb } from '../../../src/db/infrastructure/user-db';
 import type { SessionGate, SessionManager } from '../../../src/session/session-manager';
 import {
+  ChangePasswordRequest,
   DEFAULT_PULL_LIMIT,
   DEVICE_HEADER,
   LoginWithRefreshRequest,
   PushRequest,
+  RedeemCodeRequest,
   RefreshRequest,
   type SessionTokens,
   type SessionUser,
+  SetupRequest,
 } from '../../../src/shared/protocol';
 import { API_PATHS } from '../../../src/sync/api-client';
 import type { SyncEngine } from '../../../src/sync/engine';
@@ -106,6 +109,30 @@ export class AuthServer {
   setPassword(username: string, password: string): void {
     this.passwords.set(username, password);
   }
+
+  /** The password a person has now on the server. */
+  passwordOf(username: string): string | undefined {
+    return this.passwords.get(username);
+  }
+
+  /**
+   * An empty installation: GET /api/setup says needed, and POST /api/setup with
+   * this code makes `admin` the first person (with the password it is sent).
+   */
+  awaitSetup(code: string, admin: SessionUser): void {
+    this.pendingSetup = { code, admin };
+  }
+  private pendingSetup: { code: string; admin: SessionUser } | null = null;
+  readonly setups: SetupRequest[] = [];
+
+  /** A one-time code (invitation or reset) for a person the server knows; their old password stops working. */
+  issueCode(username: string, code: string): void {
+    this.codes.set(username, code);
+    this.passwords.delete(username);
+  }
+  private readonly codes = new Map<string, string>();
+  readonly redemptions: RedeemCodeRequest[] = [];
+  readonly passwordChanges: ChangePasswordRequest[] = [];
 
   /** Teams whose lead revoked this device (GET /api/devices/revocation). */
   teamsRevokingDevice: string[] = [];
@@ -221,6 +248,56 @@ export class AuthServer {
           const body = PushRequest.parse(await request.json());
           const results = this.syncServerOf(access.userId).push(body, request.headers.get(DEVICE_HEADER));
           return HttpResponse.json({ results });
+        }),
+      ),
+      http.get(
+        `${BASE_URL}${API_PATHS.setup}`,
+        reachable(async () => HttpResponse.json({ needed: this.pendingSetup !== null })),
+      ),
+      http.post(
+        `${BASE_URL}${API_PATHS.setup}`,
+        reachable(async (request) => {
+          const body = SetupRequest.parse(await request.json());
+          this.setups.push(body);
+          const pending = this.pendingSetup;
+          if (!pending || pending.code !== body.setupCode) {
+            return apiError(400, 'invalid', 'Der Einrichtungscode ist ungültig');
+          }
+          this.pendingSetup = null;
+          const user = { ...pending.admin, username: body.username, displayName: body.displayName };
+          this.users.set(user.username, user);
+          this.passwords.set(user.username, body.password);
+          return HttpResponse.json(this.issue(user));
+        }),
+      ),
+      http.post(
+        `${BASE_URL}${API_PATHS.invitation}`,
+        reachable(async (request) => {
+          const body = RedeemCodeRequest.parse(await request.json());
+          this.redemptions.push(body);
+          const user = this.users.get(body.username);
+          if (user && this.revokedUsers.has(user.id)) return apiError(401, 'revoked', 'Gerät gesperrt');
+          if (!user || this.codes.get(body.username) !== body.code) {
+            return apiError(401, 'unauthorized', 'Benutzername oder Code ist falsch');
+          }
+          this.codes.delete(body.username);
+          this.passwords.set(body.username, body.password);
+          return HttpResponse.json(this.issue(user));
+        }),
+      ),
+      http.post(
+        `${BASE_URL}${API_PATHS.password}`,
+        reachable(async (request) => {
+          const access = this.authorize(request);
+          if ('refusal' in access) return access.refusal;
+          const body = ChangePasswordRequest.parse(await request.json());
+          this.passwordChanges.push(body);
+          const user = [...this.users.values()].find((candidate) => candidate.id === access.userId);
+          if (!user || this.passwords.get(user.username) !== body.currentPassword) {
+            return apiError(400, 'invalid', 'Das bisherige Passwort ist falsch');
+          }
+          this.passwords.set(user.username, body.newPassword);
+          return new HttpResponse(null, { status: 204 });
         }),
       ),
       http.get(

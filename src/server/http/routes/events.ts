@@ -18,6 +18,11 @@ import { securityHeaders } from '../security-headers';
 
 /** The client reconnects after this long when the stream breaks (SSE `retry:`). */
 const RETRY_MS = 5000;
+/**
+ * A stream ended because its person opened too many (live-hub.ts) asks its client
+ * to wait longer: should it still be alive, it does not push out the newer one at once.
+ */
+const CROWDED_OUT_RETRY_MS = 60_000;
 
 export function registerEventsRoute(app: FastifyInstance, services: Services): void {
   app.get('/api/events', async (request, reply) => {
@@ -48,7 +53,8 @@ export function registerEventsRoute(app: FastifyInstance, services: Services): v
       comment(text: string) {
         raw.write(`: ${text}\n\n`);
       },
-      end() {
+      end(reason) {
+        if (reason === 'crowdedOut') raw.write(`retry: ${CROWDED_OUT_RETRY_MS}\n\n`);
         raw.end();
       },
     });

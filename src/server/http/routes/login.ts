@@ -2,16 +2,30 @@
 // a LoginResponse plus the refresh token, see services/auth-service.ts).
 // Failed logins are rate limited per client address and per username at that
 // address (services/login-rate-limit.ts): 429 with Retry-After, decided before
-// the user is looked up.
+// the password is checked. Where only the address limit holds (an office behind
+// one NAT address), a device that signed in as this person before still gets its
+// password checked: the right one signs in, a wrong one counts as a failure.
 import type { FastifyInstance } from 'fastify';
 import { LoginWithRefreshRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';
+import type { LoginAttempt } from '../../services/login-rate-limit';
 import { findUnstorableField } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
 import { apiErrorOf, HttpError } from '../http-error';
 import { parseInput } from '../validate';
 
 const StrictLoginRequest = LoginWithRefreshRequest.strict();
+
+/** Whether a known device may try its password although the address is over its limit. */
+async function passesAddressLimit(
+  services: Services,
+  attempt: LoginAttempt,
+  deviceId: string | null,
+): Promise<boolean> {
+  if (deviceId === null) return false;
+  if (!(await services.loginRateLimit.addressLimitOnly(attempt))) return false;
+  return services.auth.isKnownDevice(attempt.username, deviceId);
+}
 
 export function registerLoginRoute(app: FastifyInstance, services: Services): void {
   app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
@@ -20,8 +34,8 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
     if (unstorable) throw HttpError.saying(400, 'invalid', 'unstorableText', unstorable);
     const deviceId = deviceIdOf(request);
     const attempt = { username, address: request.ip };
-    const waitMs = services.loginRateLimit.retryAfterMs(attempt);
-    if (waitMs > 0) {
+    const waitMs = await services.loginRateLimit.retryAfterMs(attempt);
+    if (waitMs > 0 && !(await passesAddressLimit(services, attempt, deviceId))) {
       return reply
         .status(429)
         .header('retry-after', String(Math.ceil(waitMs / 1000)))
@@ -29,11 +43,11 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
     }
     const session = await services.auth.login(username, password, deviceId, { refresh });
     if (session === 'revoked') {
-      services.loginRateLimit.recordSuccess(attempt);
+      await services.loginRateLimit.recordSuccess(attempt);
       throw HttpError.saying(401, 'revoked', 'accessRevoked');
     }
     if (!session) {
-      const reached = services.loginRateLimit.recordFailure(attempt);
+      const reached = await services.loginRateLimit.recordFailure(attempt);
       if (reached) {
         await services.audit({
           userId: null,
@@ -44,7 +58,7 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
       }
       throw HttpError.saying(401, 'unauthorized', 'loginWrong');
     }
-    services.loginRateLimit.recordSuccess(attempt);
+    await services.loginRateLimit.recordSuccess(attempt);
     const response: SessionTokens = session;
     return response;
   });

@@ -9,6 +9,13 @@
 // (coalesced per subscriber, so a burst of 100 mutations is one pull), `concern`
 // to the team's leads at once. The channel is per schema, so instances (or test
 // runs) in other schemas of the same database never hear each other.
+//
+// One person holds a few streams at most (one per browser, not per tab: a phone,
+// a tablet, the office PC). Past maxStreamsPerUser on this instance the oldest of
+// theirs is ended: it is the likeliest to be a dead one (a phone that changed
+// networks leaves a half-open stream behind for minutes), and the person's
+// newest device always gets through, where refusing new streams would lock out
+// exactly the device in use.
 import type { LiveEvent } from '../../../shared/protocol';
 import type { Database, Queryable, Unlisten } from '../../db/database';
 import { TeamEvent } from './team-event';
@@ -21,8 +28,11 @@ export interface Subscriber {
   send(event: LiveEvent): void;
   /** An SSE comment line (keep-alive). */
   comment(text: string): void;
-  /** Ends the stream (server shutting down). */
-  end(): void;
+  /**
+   * Ends the stream: the server shuts down, a revocation, or 'crowdedOut' (the
+   * person opened more streams than allowed, and this is their oldest).
+   */
+  end(reason?: 'crowdedOut'): void;
 }
 
 export interface LiveHubOptions {
@@ -30,7 +40,11 @@ export interface LiveHubOptions {
   coalesceMs?: number;
   /** Interval of the keep-alive comment (default 25 s). */
   keepAliveMs?: number;
+  /** Open streams per user on one instance (default 5); a new one past it ends their oldest. */
+  maxStreamsPerUser?: number;
 }
+
+export const DEFAULT_MAX_STREAMS_PER_USER = 5;
 
 interface Connection {
   subscriber: Subscriber;
@@ -40,6 +54,7 @@ interface Connection {
 export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
   const coalesceMs = options.coalesceMs ?? 200;
   const keepAliveMs = options.keepAliveMs ?? 25_000;
+  const maxStreamsPerUser = Math.max(1, options.maxStreamsPerUser ?? DEFAULT_MAX_STREAMS_PER_USER);
   const connections = new Set<Connection>();
   let channel: string | null = null;
   let unlisten: Unlisten | null = null;
@@ -121,6 +136,12 @@ export function createLiveHub(db: Database, options: LiveHubOptions = {}) {
 
     /** Registers an open stream; the returned function unregisters it. */
     subscribe(subscriber: Subscriber): () => void {
+      const theirs = [...connections].filter((c) => c.subscriber.userId === subscriber.userId);
+      // The set keeps the order streams opened in: the first are the oldest.
+      for (const oldest of theirs.slice(0, Math.max(0, theirs.length - maxStreamsPerUser + 1))) {
+        remove(oldest);
+        oldest.subscriber.end('crowdedOut');
+      }
       const connection: Connection = { subscriber, pendingChanges: null };
       connections.add(connection);
       return () => remove(connection);

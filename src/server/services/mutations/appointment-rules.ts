@@ -4,6 +4,7 @@ import type { AppointmentFields } from '../../../shared/records';
 import { findStoredRecord } from '../../repositories/records';
 import { reject } from '../refusal';
 import {
+  assertCaseOpenForChildren,
   caseRefusal,
   type EntityRules,
   findVisibleCaseChild,
@@ -24,7 +25,11 @@ export const appointmentRules: EntityRules<'appointment'> = {
     // Lock order for every writer: cases (by id), then the record, then the sync counter.
     const caseIds = [...new Set([currentCaseId, patch.caseId ?? currentCaseId])].sort();
     for (const caseId of caseIds) {
-      if (await lockAccessibleCase(ctx, caseId)) continue;
+      const locked = await lockAccessibleCase(ctx, caseId);
+      if (locked) {
+        assertCaseOpenForChildren(locked, caseId === currentCaseId ? null : 'caseId');
+        continue;
+      }
       throw caseId === currentCaseId
         ? await caseRefusal(ctx, caseId, 'appointmentNotFound', null)
         : await caseRefusal(ctx, caseId, 'caseNotFound', 'caseId');

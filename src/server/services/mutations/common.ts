@@ -112,6 +112,16 @@ export async function caseRefusal(
   return reject.forbidden(lossMessages[loss], field);
 }
 
+/** The refusal of any change to a closed case or to what hangs off it (read-only until reopened). */
+export function rejectClosedCase(field: string | null = null): Refusal {
+  return reject.forbidden('caseClosed', field);
+}
+
+/** A closed case takes no new or changed notes, appointments, goals, comments or substitutions. */
+export function assertCaseOpenForChildren(found: Pick<CaseRecord, 'status'>, field: string | null): void {
+  if (found.status === 'closed') throw rejectClosedCase(field);
+}
+
 /**
  * The case a record is written against, locked so its assignment cannot change
  * before this transaction ends (`share` for notes and appointments; `update` where
@@ -152,10 +162,13 @@ export async function lockCaseChildForEdit<E extends CaseChildEntity>(
   const unlocked = await findStoredRecord(ctx.tx, entity, ctx.recordId);
   if (!unlocked) throw reject.notFound(notFound);
   const caseId = unlocked.record.caseId;
-  if (!(await lockAccessibleCase(ctx, caseId))) throw await caseRefusal(ctx, caseId, notFound, null);
+  const caseOfRecord = await lockAccessibleCase(ctx, caseId);
+  if (!caseOfRecord) throw await caseRefusal(ctx, caseId, notFound, null);
+  assertCaseOpenForChildren(caseOfRecord, null);
   return (await findStoredRecord(ctx.tx, entity, ctx.recordId, 'update')) ?? unlocked;
 }
 
+/** The case a new child is written against, locked; refused when the actor may not work on it or it is closed. */
 export async function loadWritableCase(
   ctx: MutationContext,
   caseId: string,
@@ -164,6 +177,7 @@ export async function loadWritableCase(
 ): Promise<CaseRecord> {
   const found = await lockAccessibleCase(ctx, caseId, lock);
   if (!found) throw await caseRefusal(ctx, caseId, 'caseNotFound', field);
+  assertCaseOpenForChildren(found, field);
   return found;
 }
 

@@ -4,14 +4,20 @@
 import type { PreConsultationFields } from '../../../shared/records';
 import { findRecord, findStoredRecord } from '../../repositories/records';
 import { reject } from '../refusal';
-import { canAccessPreConsultation } from '../visibility';
+import { canAccessPreConsultation, mayWorkOnCase } from '../visibility';
 import type { EntityRules, MutationContext } from './common';
 
-async function assertCaseOfTeam(ctx: MutationContext, caseId: string | null | undefined): Promise<void> {
+/**
+ * A pre-consultation is linked only to a case the actor works on (their own, one
+ * they stand in for, any of the team's for its lead). Anything else, a colleague's
+ * case, another team's, or none, is refused alike, so the answer tells nothing
+ * about cases that are not theirs.
+ */
+async function assertCaseToLink(ctx: MutationContext, caseId: string | null | undefined): Promise<void> {
   if (!caseId) return;
   const found = await findRecord(ctx.tx, 'case', caseId);
-  if (!found || found.teamId !== ctx.actor.teamId) {
-    throw reject.notFound('caseNotFound', 'convertedCaseId');
+  if (!found || !(await mayWorkOnCase(ctx.tx, ctx.actor, found))) {
+    throw reject.notFound('convertedCaseNotYours', 'convertedCaseId');
   }
 }
 
@@ -32,7 +38,7 @@ async function assertPartnerOfTeam(
 
 export const preConsultationRules: EntityRules<'preConsultation'> = {
   async prepareCreate(ctx, data: PreConsultationFields) {
-    await assertCaseOfTeam(ctx, data.convertedCaseId);
+    await assertCaseToLink(ctx, data.convertedCaseId);
     await assertPartnerOfTeam(ctx, data.referralPartnerId);
     return { ...data, teamId: ctx.actor.teamId, workerId: ctx.actor.id };
   },
@@ -46,7 +52,7 @@ export const preConsultationRules: EntityRules<'preConsultation'> = {
   },
 
   async checkChange(ctx, current, patch) {
-    if (patch.convertedCaseId !== current.convertedCaseId) await assertCaseOfTeam(ctx, patch.convertedCaseId);
+    if (patch.convertedCaseId !== current.convertedCaseId) await assertCaseToLink(ctx, patch.convertedCaseId);
     if (patch.referralPartnerId !== current.referralPartnerId) {
       await assertPartnerOfTeam(ctx, patch.referralPartnerId);
     }

@@ -8,7 +8,12 @@ import { findTeamMemberRole } from '../../repositories/users';
 import { reject } from '../refusal';
 import { materialiseSubstitution } from '../scope';
 import { isLeadOf } from '../visibility';
-import { type EntityRules, findVisibleCaseChild, type MutationContext } from './common';
+import {
+  assertCaseOpenForChildren,
+  type EntityRules,
+  findVisibleCaseChild,
+  type MutationContext,
+} from './common';
 
 function assertLead(
   ctx: MutationContext,
@@ -32,6 +37,7 @@ export const substitutionRules: EntityRules<'substitution'> = {
     if (!caseToCover || caseToCover.teamId !== ctx.actor.teamId) {
       throw reject.notFound('caseNotFound', 'caseId');
     }
+    assertCaseOpenForChildren(caseToCover, 'caseId');
     if ((await findTeamMemberRole(ctx.tx, ctx.actor.teamId, data.substituteId)) !== 'worker') {
       throw reject.forbidden('substituteIsTeamWorker', 'substituteId');
     }
@@ -48,7 +54,8 @@ export const substitutionRules: EntityRules<'substitution'> = {
       throw reject.notFound('substitutionNotFound');
     assertLead(ctx, unlocked.record.teamId, 'onlyLeadChangesSubstitutions');
     // Lock order of every writer: the case, then the record, then the sync counter.
-    await findRecord(ctx.tx, 'case', unlocked.record.caseId, 'update');
+    const caseOfSubstitution = await findRecord(ctx.tx, 'case', unlocked.record.caseId, 'update');
+    if (caseOfSubstitution) assertCaseOpenForChildren(caseOfSubstitution, null);
     return (await findStoredRecord(ctx.tx, 'substitution', ctx.recordId, 'update')) ?? unlocked;
   },
 
