@@ -45,10 +45,14 @@ const SCREENS: Screen[] = [
   {
     name: 'Fall',
     path: async (page) => {
-      casePath = await firstLinkOn('/faelle', 'a[href^="/faelle/"]')(page);
+      casePath = await firstLinkOn('/faelle', 'a[href^="/faelle/"]:not([href="/faelle/neu"])')(page);
       return casePath;
     },
   },
+  { name: 'Neuer Fall', path: '/faelle/neu' },
+  { name: 'Fall bearbeiten', path: async () => `${casePath}/bearbeiten` },
+  { name: 'Fall abschließen', path: async () => `${casePath}/abschluss` },
+  { name: 'Fälle (abgeschlossen)', path: '/faelle?status=abgeschlossen' },
   { name: 'Neue Notiz', path: async () => `${casePath}/notiz/neu` },
   {
     name: 'Neue Notiz (Hausbesuch)',

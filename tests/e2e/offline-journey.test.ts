@@ -39,7 +39,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
     await expect.poll(() => page.getByText('Offline', { exact: true }).count()).toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Fälle' }).click();
-    await page.locator('main').getByRole('link').first().click();
+    await page.locator('main .card-list').getByRole('link').first().click();
     // The case page stays mounted under the note form: the timeline it comes back to is this very element.
     await page
       .locator('.timeline-section')
@@ -91,7 +91,7 @@ describe('offline journey: record on the phone, sync, review on the tablet', () 
     await page.getByRole('link', { name: 'Termine' }).click();
     await expect.poll(() => page.getByText(PLACE).count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Fälle' }).click();
-    await page.locator('main').getByRole('link').first().click();
+    await page.locator('main .card-list').getByRole('link').first().click();
     await expect.poll(() => page.getByText(NOTE_TEXT).count()).toBe(1);
     // A deep link typed while offline opens too.
     const caseUrl = page.url();

@@ -74,7 +74,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /** Opens the first case of the list (Fälle). */
 export async function openFirstCase(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Fälle' }).first().click();
-  await page.locator('main').getByRole('link').first().click();
+  await page.locator('main .card-list').getByRole('link').first().click();
   await page.getByRole('heading', { name: 'Verlauf' }).or(page.getByText('Verlauf')).first().waitFor();
 }
 

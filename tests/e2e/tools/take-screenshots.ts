@@ -89,6 +89,9 @@ async function workerScreens(url: string, ids: Ids, viewport: Viewport, size: st
     }
     await visit(page, '/faelle', 'faelle', size);
     await visit(page, `/faelle/${ids.caseId}`, 'fall', size);
+    await visit(page, '/faelle/neu', 'neuer-fall', size);
+    await visit(page, `/faelle/${ids.caseId}/bearbeiten`, 'fall-bearbeiten', size);
+    await visit(page, `/faelle/${ids.caseId}/abschluss`, 'fall-abschliessen', size);
     await visit(page, `/faelle/${ids.caseId}/notiz/neu`, 'neue-notiz', size);
     await page.getByRole('radio', { name: 'Hausbesuch' }).first().check();
     await shoot(page, 'neue-notiz-hausbesuch', size);
@@ -175,6 +178,15 @@ async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: stri
     await shoot(page, 'pruefen-filter', size);
     await visit(page, `/pruefen/${ids.concern.id}`, 'pruefen-notiz', size);
     await visit(page, `/faelle/${ids.concern.caseId}`, 'fall-teamleitung', size);
+    await page.getByRole('button', { name: 'Protokoll' }).click();
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'fall-protokoll', size);
+    await visit(page, '/faelle/neu', 'neuer-fall-teamleitung', size);
+    await page.getByRole('button', { name: 'Jungen Menschen hinzufügen' }).click();
+    await page.getByRole('button', { name: 'Sorgeberechtigte Person hinzufügen' }).click();
+    await shoot(page, 'neuer-fall-haushalt', size);
+    await visit(page, `/faelle/${ids.concern.caseId}/bearbeiten`, 'fall-bearbeiten-teamleitung', size);
+    await visit(page, '/faelle?status=abgeschlossen', 'faelle-abgeschlossen', size);
     await visit(page, '/auslastung', 'auslastung', size);
     await visit(page, '/bericht', 'bericht-teamleitung', size);
     await visit(page, '/partner/neu', 'partner-neu', size);
