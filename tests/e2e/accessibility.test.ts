@@ -378,7 +378,7 @@ describe('accessibility: every screen, worker and lead, phone and tablet', () =>
                 : ['Heute', 'Fälle', 'Termine', 'Fall im Feld'];
             const more =
               profile.role === 'lead'
-                ? ['Fall im Feld', 'Auslastung', 'Monatsbericht', 'Netzwerkpartner']
+                ? ['Fall im Feld', 'Auslastung', 'Monatsbericht', 'Netzwerkpartner', 'Team & Zugänge']
                 : ['Monatsbericht', 'Netzwerkpartner'];
             expect(navStops).toEqual(profile.device === 'phone' ? [...main, 'Mehr'] : [...main, ...more]);
             // Between the skip link and the navigation only the header's own controls.

@@ -3,7 +3,7 @@
 // opened by address inside the running app (a page load starts on the lock
 // screen), with record ids looked up on the server, so one changed screen does
 // not derail the rest. The session's own screens too: locked, locked after five
-// wrong passwords, and the login screen after logout.
+// wrong passwords, the login screen after logout and its invitation code.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { pullEverything, recordsOf, signIn } from '../support/api';
@@ -154,6 +154,9 @@ async function sessionScreens(page: Page, url: string, size: string) {
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await page.getByText(/^Sie wurden abgemeldet\./).waitFor({ timeout: 20_000 });
   await shoot(page, 'abgemeldet', size);
+  await page.getByRole('link', { name: 'Mit Einladungscode anmelden' }).click();
+  await page.getByRole('heading', { name: 'Mit Einladungscode anmelden' }).waitFor();
+  await shoot(page, 'einladung', size);
 }
 
 async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: string) {
@@ -191,6 +194,9 @@ async function leadScreens(url: string, ids: Ids, viewport: Viewport, size: stri
     await visit(page, '/bericht', 'bericht-teamleitung', size);
     await visit(page, '/partner/neu', 'partner-neu', size);
     await visit(page, `/partner/${ids.partnerId}/bearbeiten`, 'partner-bearbeiten', size);
+    await visit(page, '/team', 'team-zugaenge', size);
+    await visit(page, '/team/neu', 'person-hinzufuegen', size);
+    await visit(page, '/team/einstellungen', 'team-einstellungen', size);
   } finally {
     await profile.dispose();
   }
