@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForServiceWorker, waitUntilSynced, writeNote } from './support/app';
 import { firstPage, launchProfile, PHONE, TABLET } from './support/browser';
-import { databaseNames, openSyncScreen } from './support/device-protection';
+import { databaseNames } from './support/device-protection';
 import { type RunningServer, startServer } from './support/server';
 
 const ADMIN_PASSWORD = 'Verwaltung sicher 2026';
@@ -39,9 +39,8 @@ async function printedSetupCode(server: RunningServer): Promise<string> {
   }
 }
 
-/** "Jetzt synchronisieren" on the sync screen, then wait until nothing waits. */
+/** "Jetzt synchronisieren" in the header, then wait until nothing waits. */
 async function syncNow(page: Page): Promise<void> {
-  await openSyncScreen(page);
   await page.getByRole('button', { name: 'Jetzt synchronisieren' }).first().click();
   await waitUntilSynced(page);
 }
@@ -63,7 +62,7 @@ async function addPerson(
   await page.getByLabel('Benutzername').fill(person.username);
   await page.getByLabel('Rolle').selectOption({ label: person.role });
   await page.getByRole('button', { name: 'Person hinzufügen' }).click();
-  const code = page.getByLabel('Einladungscode');
+  const code = page.getByRole('textbox', { name: 'Einladungscode' });
   await code.waitFor({ timeout: 20_000 });
   const value = await code.inputValue();
   expect(value.length).toBeGreaterThan(5);
@@ -148,7 +147,7 @@ describe('a real organisation from an empty database', () => {
     await lead.page.getByLabel('Aktenzeichen').fill('JA-2026-117');
     await lead.page.getByLabel('Familienname').fill(FAMILY);
     await lead.page.getByLabel('Zuständige Fachkraft').selectOption({ label: 'Wim Wend' });
-    await lead.page.getByRole('button', { name: 'Speichern' }).click();
+    await lead.page.getByRole('button', { name: 'Fall anlegen' }).click();
     await lead.page.getByRole('heading', { name: FAMILY }).first().waitFor();
     await lead.context.setOffline(false);
     await syncNow(lead.page);
@@ -190,7 +189,7 @@ describe('a real organisation from an empty database', () => {
     await lead.page.getByRole('link', { name: /Wim Wend/ }).click();
     await lead.page.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
     await lead.page.getByRole('dialog').getByRole('button', { name: 'Ja, zurücksetzen' }).click();
-    const resetCode = await lead.page.getByLabel('Einladungscode').inputValue();
+    const resetCode = await lead.page.getByRole('textbox', { name: 'Einladungscode' }).inputValue();
     expect(await loginAnswer(server.url, 'wim', WORKER_PASSWORD)).toBe(401);
 
     // The worker sets a new password with the code on their phone.
@@ -203,8 +202,9 @@ describe('a real organisation from an empty database', () => {
     expect(workerDbsBefore.some((name) => name.startsWith('feldakte-user-'))).toBe(true);
     await lead.page.getByRole('button', { name: 'Zugang sperren' }).click();
     await lead.page.getByRole('dialog').getByRole('button', { name: 'Ja, sperren' }).click();
-    await lead.page.getByText('Der Zugang ist gesperrt.').waitFor();
-    await worker.page.reload();
+    await lead.page.getByRole('button', { name: 'Zugang entsperren' }).waitFor();
+    // The worker's app learns it at its next contact with the server.
+    await worker.page.getByRole('button', { name: 'Jetzt synchronisieren' }).first().click();
     await worker.page
       .getByText(/gesperrt/)
       .first()
@@ -230,8 +230,7 @@ async function redeemCodeOnLockedDevice(
   password: string,
   previousPassword: string,
 ): Promise<void> {
-  const other = page.getByRole('button', { name: 'Andere Person anmelden' });
-  if (await other.isVisible().catch(() => false)) await other.click();
+  await page.getByRole('button', { name: 'Andere Person anmelden' }).click({ timeout: 30_000 });
   await page
     .getByRole('button', { name: 'Mit Einladungscode anmelden' })
     .or(page.getByRole('link', { name: 'Mit Einladungscode anmelden' }))
@@ -241,13 +240,15 @@ async function redeemCodeOnLockedDevice(
   await page.getByLabel('Neues Passwort').fill(password);
   await page.getByLabel('Passwort wiederholen').fill(password);
   await page.getByRole('button', { name: 'Zugang einrichten' }).click();
+  // The password changed since the last login here: the previous one re-wraps this device's data key.
   const previous = page.getByLabel('Bisheriges Passwort');
-  if (await previous.isVisible({ timeout: 5_000 }).catch(() => false)) {
+  await previous
+    .or(page.getByRole('link', { name: 'Heute' }).first())
+    .first()
+    .waitFor({ timeout: 30_000 });
+  if (await previous.isVisible()) {
     await previous.fill(previousPassword);
-    await page
-      .getByRole('button', { name: /Übernehmen|Weiter|Entsperren/ })
-      .first()
-      .click();
+    await page.getByRole('button', { name: 'Daten übernehmen' }).click();
   }
   await page.getByRole('link', { name: 'Heute' }).first().waitFor({ timeout: 30_000 });
 }
