@@ -21,7 +21,8 @@ describe('configuration', () => {
 });
 
 describe.each(databaseTargets())('a short session lifetime ($name)', (target) => {
-  it('ends the session when it runs out', async () => {
+  // Creating the harness migrates and seeds a database: on a busy machine that alone can take half a minute.
+  it('ends the session when it runs out', { timeout: 120_000 }, async () => {
     const h = await createHarness(target, { sessionTtlSeconds: 1 });
     try {
       const { token, expiresAt } = await h.login('anna');

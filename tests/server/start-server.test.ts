@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { startTestServer } from './helpers/start-server';
 
+/** Starting, seeding and restarting whole server processes: a guard against hangs on a busy machine, not a speed check. */
+const SERVER_PROCESS_TIMEOUT_MS = 120_000;
+
 async function loginOver(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -24,7 +27,9 @@ describe('a running server', () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('keeps its data across a restart on the same data dir and seeds only once', async () => {
+  it('keeps its data across a restart on the same data dir and seeds only once', {
+    timeout: SERVER_PROCESS_TIMEOUT_MS,
+  }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'feldakte-restart-'));
     dirs.push(dataDir);
     const first = await startTestServer({ dataDir });
@@ -53,7 +58,9 @@ describe('a running server', () => {
     }
   });
 
-  it('main.ts prints its URL and demo logins and exits cleanly on SIGTERM', async () => {
+  it('main.ts prints its URL and demo logins and exits cleanly on SIGTERM', {
+    timeout: SERVER_PROCESS_TIMEOUT_MS,
+  }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'feldakte-main-'));
     dirs.push(dataDir);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
