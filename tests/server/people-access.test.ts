@@ -250,7 +250,8 @@ describe.each(databaseTargets())('invitations, resets and blocks ($name)', (targ
       payload: { refreshToken: ben.refreshToken },
     });
     expect(errorOf(refresh).code).toBe('revoked');
-    expect(errorOf(await tryLogin('ben', DEMO_PASSWORD)).code).toBe('revoked');
+    // Login is refused; a device that never signed in as ben learns no more than a wrong password would tell.
+    expect(errorOf(await tryLogin('ben', DEMO_PASSWORD)).code).toBe('unauthorized');
 
     // A blocked person cannot redeem a code either; the code stays unused.
     const reset = await harness().request({
