@@ -1,4 +1,4 @@
-// Failed logins per key and time (migration 0013), for the login rate limit.
+// Failed logins per key and time (migration 0012), for the login rate limit.
 import type { Queryable } from '../db/database';
 
 /** When the newest `limit` failures of `key` after `since` happened, newest first (ms since the epoch). */
