@@ -26,7 +26,7 @@ describe.each(databaseTargets())('login rate limit, sliding windows in the datab
     const attempt = { username: 'Anna', address: '10.0.0.1' };
     for (const at of [0, 10_000, 20_000]) {
       expect(await limit.retryAfterMs(attempt, at)).toBe(0);
-      await limit.recordFailure(attempt, at);
+      await limit.recordFailure(attempt, null, at);
     }
     expect(await limit.retryAfterMs(attempt, 30_000)).toBe(30_000);
     expect(await limit.retryAfterMs({ username: 'anna', address: '10.0.0.1' }, 30_000)).toBe(30_000);
@@ -38,20 +38,21 @@ describe.each(databaseTargets())('login rate limit, sliding windows in the datab
 
   it('blocks an address guessing many names, but not other addresses', async () => {
     const limit = createLoginRateLimit(testDb.db, limits);
-    for (let i = 0; i < 5; i++) await limit.recordFailure({ username: `name${i}`, address: '10.0.0.9' }, i);
+    for (let i = 0; i < 5; i++)
+      await limit.recordFailure({ username: `name${i}`, address: '10.0.0.9' }, null, i);
     expect(await limit.retryAfterMs({ username: 'neu', address: '10.0.0.9' }, 10)).toBeGreaterThan(0);
-    expect(await limit.addressLimitOnly({ username: 'neu', address: '10.0.0.9' }, 10)).toBe(true);
+    expect((await limit.check({ username: 'neu', address: '10.0.0.9' }, 10)).addressOnly).toBe(true);
     expect(await limit.retryAfterMs({ username: 'neu', address: '10.0.0.8' }, 10)).toBe(0);
   });
 
   it('forgets a name at an address after a good login', async () => {
     const limit = createLoginRateLimit(testDb.db, limits);
     const attempt = { username: 'anna', address: '10.0.0.1' };
-    await limit.recordFailure(attempt, 0);
-    await limit.recordFailure(attempt, 1);
+    await limit.recordFailure(attempt, null, 0);
+    await limit.recordFailure(attempt, null, 1);
     await limit.recordSuccess(attempt);
-    await limit.recordFailure(attempt, 2);
-    await limit.recordFailure(attempt, 3);
+    await limit.recordFailure(attempt, null, 2);
+    await limit.recordFailure(attempt, null, 3);
     expect(await limit.retryAfterMs(attempt, 4)).toBe(0);
   });
 
@@ -59,9 +60,9 @@ describe.each(databaseTargets())('login rate limit, sliding windows in the datab
     const limit = createLoginRateLimit(testDb.db, limits);
     const reached = [];
     for (let i = 0; i < 5; i++)
-      reached.push(await limit.recordFailure({ username: 'anna', address: '10.0.0.3' }, i));
+      reached.push(await limit.recordFailure({ username: 'anna', address: '10.0.0.3' }, null, i));
     expect(reached).toEqual([null, null, 'user_and_address', null, 'address']);
-    await limit.recordFailure({ username: 'ben', address: '10.0.0.4' }, 120_000);
+    await limit.recordFailure({ username: 'ben', address: '10.0.0.4' }, null, 120_000);
     const left = await testDb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures');
     expect(left).toEqual([{ n: 2 }]);
   });
@@ -71,10 +72,10 @@ describe.each(databaseTargets())('login rate limit, sliding windows in the datab
     const instanceA = createServices(testDb.db, { loginRateLimits: limits }).loginRateLimit;
     const instanceB = createServices(testDb.db, { loginRateLimits: limits }).loginRateLimit;
     const attempt = { username: 'anna', address: '10.0.0.5' };
-    await instanceA.recordFailure(attempt, 0);
-    await instanceB.recordFailure(attempt, 1);
+    await instanceA.recordFailure(attempt, null, 0);
+    await instanceB.recordFailure(attempt, null, 1);
     expect(await instanceA.retryAfterMs(attempt, 2)).toBe(0);
-    await instanceA.recordFailure(attempt, 2);
+    await instanceA.recordFailure(attempt, null, 2);
     expect(await instanceB.retryAfterMs(attempt, 3)).toBeGreaterThan(0);
     expect(await instanceA.retryAfterMs(attempt, 3)).toBeGreaterThan(0);
   });

@@ -52,7 +52,7 @@ export function createServices(db: Database, options: ServiceOptions = {}) {
     loginRateLimit,
     setup: createSetupService(db, { clock, auth, loginRateLimit }),
     passwordChange: createPasswordChangeService(db, { loginRateLimit }),
-    invitations: createInvitationService(db, auth),
+    invitations: createInvitationService(db, { auth, loginRateLimit }),
     people: createPeopleService(db, live),
     push: createPushService(db, { clock, substitutionPeriods, retention, live }),
     pull: createPullService(db, substitutionPeriods, retention),

@@ -17,9 +17,13 @@
 // An office behind one NAT address shares the address limit: its guessers (or
 // one person's forgotten password, many times over) must not lock the whole
 // office out. So a device that signed in as this person before may still try
-// the right password when only the address limit holds (addressLimitOnly, the
-// login route decides); the limit of that person at that address holds always.
+// the right password when only the address limit holds (check().addressOnly,
+// the login route decides); the limit of that person at that address holds always.
+//
+// Reaching a limit is in the audit trail: recordFailure writes it, with what the
+// caller says of the attempt (who, from which device, via which door).
 import type { Database } from '../db/database';
+import { appendAudit } from '../repositories/audit-log';
 import {
   deleteLoginFailures,
   findRecentFailureTimes,
@@ -48,7 +52,17 @@ export interface LoginAttempt {
   address: string;
 }
 
-export type ReachedLimit = 'address' | 'user_and_address';
+type ReachedLimit = 'address' | 'user_and_address';
+
+/** What the audit entry says of a failure that reaches a limit. */
+export interface FailureAudit {
+  userId: string | null;
+  deviceId: string | null;
+  /** The door other than the login: 'invitation', 'setup', 'password_change'. */
+  via?: string;
+  /** The name the attempt was made under, when it is a person's. */
+  username?: string;
+}
 
 const addressKey = ({ address }: LoginAttempt) => `address ${address}`;
 const userKey = ({ username, address }: LoginAttempt) =>
@@ -79,33 +93,62 @@ export function createLoginRateLimit(db: Database, limits: LoginRateLimits = DEF
     return recent.length === maxFailures;
   }
 
+  /**
+   * Milliseconds the attempt must wait (0 when it may be checked now), and
+   * whether only the address limit holds it back, not the limit of this name
+   * at this address: then a device this person signed in on before may still
+   * try the right password.
+   */
+  async function check(
+    attempt: LoginAttempt,
+    now = Date.now(),
+  ): Promise<{ waitMs: number; addressOnly: boolean }> {
+    const { address, user } = await waits(attempt, now);
+    return { waitMs: Math.max(address, user), addressOnly: address > 0 && user === 0 };
+  }
+
   return {
+    check,
+
     /** Milliseconds the attempt must wait; 0 when it may be checked now. */
     async retryAfterMs(attempt: LoginAttempt, now = Date.now()): Promise<number> {
-      const { address, user } = await waits(attempt, now);
-      return Math.max(address, user);
+      return (await check(attempt, now)).waitMs;
     },
 
     /**
-     * Whether the address limit alone holds the attempt back, not the limit of
-     * this name at this address: then a device this person signed in on before
-     * may still try the right password.
+     * Counts a failed attempt; returns which limit it just reached, if any, and
+     * when one was reached and `audit` says who, puts that in the audit trail.
      */
-    async addressLimitOnly(attempt: LoginAttempt, now = Date.now()): Promise<boolean> {
-      const { address, user } = await waits(attempt, now);
-      return address > 0 && user === 0;
-    },
-
-    /** Counts a failed login; returns which limit it just reached, if any (for the audit trail). */
-    async recordFailure(attempt: LoginAttempt, now = Date.now()): Promise<ReachedLimit | null> {
+    async recordFailure(
+      attempt: LoginAttempt,
+      audit: FailureAudit | null = null,
+      now = Date.now(),
+    ): Promise<ReachedLimit | null> {
       const at = new Date(now);
       await db.transaction(async (tx) => {
         await insertLoginFailures(tx, [addressKey(attempt), userKey(attempt)], at);
         await pruneLoginFailures(tx, new Date(now - longestWindowMs));
       });
-      if (await reached(addressKey(attempt), limits.perAddress, now)) return 'address';
-      if (await reached(userKey(attempt), limits.perUserAndAddress, now)) return 'user_and_address';
-      return null;
+      const limit = (await reached(addressKey(attempt), limits.perAddress, now))
+        ? 'address'
+        : (await reached(userKey(attempt), limits.perUserAndAddress, now))
+          ? 'user_and_address'
+          : null;
+      if (limit && audit) {
+        const { userId, deviceId, via, username } = audit;
+        await appendAudit(db, {
+          userId,
+          deviceId,
+          action: 'login_rate_limited',
+          detail: {
+            ...(via && { via }),
+            ...(username !== undefined && { username: username.slice(0, 100) }),
+            address: attempt.address,
+            limit,
+          },
+        });
+      }
+      return limit;
     },
 
     /** A good login clears that person's count at that address (not the address's). */

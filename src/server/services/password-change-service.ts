@@ -37,26 +37,18 @@ export function createPasswordChangeService(
 ) {
   async function refuseWrongPassword(actor: Actor, context: PasswordChangeContext) {
     const attempt = { username: actor.username, address: context.address };
-    const reached = await loginRateLimit.recordFailure(attempt);
     await appendAudit(db, {
       userId: actor.id,
       deviceId: context.deviceId,
       action: 'password_change_failed',
       detail: { address: context.address },
     });
-    if (reached) {
-      await appendAudit(db, {
-        userId: actor.id,
-        deviceId: context.deviceId,
-        action: 'login_rate_limited',
-        detail: {
-          via: 'password_change',
-          username: actor.username,
-          address: context.address,
-          limit: reached,
-        },
-      });
-    }
+    await loginRateLimit.recordFailure(attempt, {
+      userId: actor.id,
+      deviceId: context.deviceId,
+      via: 'password_change',
+      username: actor.username,
+    });
     return reject.invalid('currentPasswordWrong', 'currentPassword');
   }
 

@@ -81,20 +81,14 @@ export function createSetupService(db: Database, { clock, auth, loginRateLimit }
     context: SetupContext,
     attempt: { username: string; address: string },
   ) {
-    const reached = failure === 'setupCodeWrong' ? await loginRateLimit.recordFailure(attempt) : null;
     await appendAudit(db, {
       userId: null,
       deviceId: context.deviceId,
       action: 'setup_failed',
       detail: { reason: failure, address: context.address },
     });
-    if (reached) {
-      await appendAudit(db, {
-        userId: null,
-        deviceId: context.deviceId,
-        action: 'login_rate_limited',
-        detail: { via: 'setup', address: context.address, limit: reached },
-      });
+    if (failure === 'setupCodeWrong') {
+      await loginRateLimit.recordFailure(attempt, { userId: null, deviceId: context.deviceId, via: 'setup' });
     }
     return failure === 'alreadySetUp' ? reject.conflict(failure) : reject.invalid(failure, 'setupCode');
   }

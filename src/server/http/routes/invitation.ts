@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { RedeemCodeRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { deviceIdOf } from '../device-id';
-import { apiErrorOf, HttpError } from '../http-error';
+import { HttpError } from '../http-error';
+import { sendRateLimited } from '../rate-limited';
 import { parseInput } from '../validate';
 import { assertStorable } from './people';
 
@@ -16,39 +17,12 @@ export function registerInvitationRoute(app: FastifyInstance, services: Services
   app.post('/api/auth/invitation', { bodyLimit: 16 * 1024 }, async (request, reply) => {
     const { username, code, password, refresh = false } = parseInput(RedeemCodeRequest, request.body);
     assertStorable({ username, code, password });
-    const deviceId = deviceIdOf(request);
-    const attempt = { username, address: request.ip };
-    const waitMs = await services.loginRateLimit.retryAfterMs(attempt);
-    if (waitMs > 0) {
-      return reply
-        .status(429)
-        .header('retry-after', String(Math.ceil(waitMs / 1000)))
-        .send(apiErrorOf(HttpError.saying(429, 'rate_limited', 'tooManyLoginFailures')));
-    }
-    const session = await services.invitations.redeem({ username, code, password, refresh }, deviceId);
-    if (session === 'revoked') {
-      await services.loginRateLimit.recordSuccess(attempt);
-      throw HttpError.saying(401, 'revoked', 'accessRevoked');
-    }
-    if (!session) {
-      const reached = await services.loginRateLimit.recordFailure(attempt);
-      if (reached) {
-        await services.audit({
-          userId: null,
-          deviceId,
-          action: 'login_rate_limited',
-          detail: {
-            username: username.slice(0, 100),
-            address: request.ip,
-            limit: reached,
-            via: 'invitation',
-          },
-        });
-      }
-      throw HttpError.saying(401, 'unauthorized', 'codeWrong');
-    }
-    await services.loginRateLimit.recordSuccess(attempt);
-    const response: SessionTokens = session;
+    const context = { deviceId: deviceIdOf(request), address: request.ip };
+    const outcome = await services.invitations.redeem({ username, code, password, refresh }, context);
+    if (outcome === 'revoked') throw HttpError.saying(401, 'revoked', 'accessRevoked');
+    if (outcome === null) throw HttpError.saying(401, 'unauthorized', 'codeWrong');
+    if ('retryAfterMs' in outcome) return sendRateLimited(reply, outcome.retryAfterMs);
+    const response: SessionTokens = outcome;
     return response;
   });
 }

@@ -11,20 +11,19 @@ import type { Services } from '../../services';
 import type { LoginAttempt } from '../../services/login-rate-limit';
 import { findUnstorableField } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
-import { apiErrorOf, HttpError } from '../http-error';
+import { HttpError } from '../http-error';
+import { sendRateLimited } from '../rate-limited';
 import { parseInput } from '../validate';
 
 const StrictLoginRequest = LoginWithRefreshRequest.strict();
 
-/** Whether a known device may try its password although the address is over its limit. */
-async function passesAddressLimit(
-  services: Services,
-  attempt: LoginAttempt,
-  deviceId: string | null,
-): Promise<boolean> {
-  if (deviceId === null) return false;
-  if (!(await services.loginRateLimit.addressLimitOnly(attempt))) return false;
-  return services.auth.isKnownDevice(attempt.username, deviceId);
+/** Whether the attempt waits: a known device may try its password although the address is over its limit. */
+async function mustWait(services: Services, attempt: LoginAttempt, deviceId: string | null): Promise<number> {
+  const { waitMs, addressOnly } = await services.loginRateLimit.check(attempt);
+  if (waitMs === 0) return 0;
+  const knownDevice =
+    addressOnly && deviceId !== null && (await services.auth.isKnownDevice(attempt.username, deviceId));
+  return knownDevice ? 0 : waitMs;
 }
 
 export function registerLoginRoute(app: FastifyInstance, services: Services): void {
@@ -34,28 +33,15 @@ export function registerLoginRoute(app: FastifyInstance, services: Services): vo
     if (unstorable) throw HttpError.saying(400, 'invalid', 'unstorableText', unstorable);
     const deviceId = deviceIdOf(request);
     const attempt = { username, address: request.ip };
-    const waitMs = await services.loginRateLimit.retryAfterMs(attempt);
-    if (waitMs > 0 && !(await passesAddressLimit(services, attempt, deviceId))) {
-      return reply
-        .status(429)
-        .header('retry-after', String(Math.ceil(waitMs / 1000)))
-        .send(apiErrorOf(HttpError.saying(429, 'rate_limited', 'tooManyLoginFailures')));
-    }
+    const waitMs = await mustWait(services, attempt, deviceId);
+    if (waitMs > 0) return sendRateLimited(reply, waitMs);
     const session = await services.auth.login(username, password, deviceId, { refresh });
     if (session === 'revoked') {
       await services.loginRateLimit.recordSuccess(attempt);
       throw HttpError.saying(401, 'revoked', 'accessRevoked');
     }
     if (!session) {
-      const reached = await services.loginRateLimit.recordFailure(attempt);
-      if (reached) {
-        await services.audit({
-          userId: null,
-          deviceId,
-          action: 'login_rate_limited',
-          detail: { username: username.slice(0, 100), address: request.ip, limit: reached },
-        });
-      }
+      await services.loginRateLimit.recordFailure(attempt, { userId: null, deviceId, username });
       throw HttpError.saying(401, 'unauthorized', 'loginWrong');
     }
     await services.loginRateLimit.recordSuccess(attempt);
