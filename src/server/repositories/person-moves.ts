@@ -41,21 +41,24 @@ export async function firstMoveAfterCursor(
   return rows[0] ?? null;
 }
 
-/** The person's first move after `at`: who they were at that moment. */
-export async function firstMoveAfterTime(
-  db: Queryable,
-  userId: string,
-  at: string,
-): Promise<PersonMove | null> {
-  const rows = await db.query<PersonMove & Record<string, unknown>>(
-    `SELECT ${moveColumns} FROM person_moves WHERE user_id = $1 AND moved_at > $2::timestamptz
-     ORDER BY seq LIMIT 1`,
-    [userId, at],
+/** The seq of the person's latest move; null when they never moved. */
+export async function lastMoveSeqOf(db: Queryable, userId: string): Promise<string | null> {
+  const rows = await db.query<{ seq: string | null }>(
+    'SELECT max(seq)::text AS seq FROM person_moves WHERE user_id = $1',
+    [userId],
   );
-  return rows[0] ?? null;
+  return rows[0]?.seq ?? null;
 }
 
-export interface HeldRecords {
+/** The person's moves, oldest first (loaded once per push batch; almost always none). */
+export async function movesOf(db: Queryable, userId: string): Promise<PersonMove[]> {
+  return db.query<PersonMove & Record<string, unknown>>(
+    `SELECT ${moveColumns} FROM person_moves WHERE user_id = $1 ORDER BY seq`,
+    [userId],
+  );
+}
+
+interface HeldRecords {
   caseIds: string[];
   substitutionIds: string[];
   goalIds: string[];

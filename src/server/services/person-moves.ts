@@ -22,13 +22,15 @@ import { type Actor, isLeadOf } from './visibility';
 /**
  * The removals a device with this cursor needs after the person's move, or null
  * when the person did not move since (or the device starts from nothing).
+ * `lastMoveSeq` is the person's latest move (lastMoveSeqOf), which the pull reads anyway.
  */
 export async function removalsAfterMove(
   tx: Queryable,
   actor: Actor,
   cursor: string,
+  lastMoveSeq: string | null,
 ): Promise<Removal[] | null> {
-  if (cursor === '0') return null;
+  if (cursor === '0' || lastMoveSeq === null || BigInt(lastMoveSeq) <= BigInt(cursor)) return null;
   const move = await firstMoveAfterCursor(tx, actor.id, cursor);
   if (!move) return null;
   const held = await recordsNoLongerVisible(tx, {
@@ -47,25 +49,6 @@ export async function removalsAfterMove(
     ...as('partner', held.partnerIds),
     ...as('member', held.memberIds),
   ];
-}
-
-/** The seq of the person's latest move; null when they never moved. */
-export async function lastMoveSeqOf(tx: Queryable, userId: string): Promise<string | null> {
-  const rows = await tx.query<{ seq: string }>(
-    'SELECT max(seq)::text AS seq FROM person_moves WHERE user_id = $1',
-    [userId],
-  );
-  return rows[0]?.seq ?? null;
-}
-
-/** The person's moves, oldest first (loaded once per push batch; almost always none). */
-export async function movesOf(tx: Queryable, userId: string): Promise<PersonMove[]> {
-  return tx.query<PersonMove & Record<string, unknown>>(
-    `SELECT seq::text AS seq, from_team_id AS "fromTeamId", from_role AS "fromRole",
-            to_team_id AS "toTeamId", to_role AS "toRole", moved_at AS "movedAt"
-     FROM person_moves WHERE user_id = $1 ORDER BY seq`,
-    [userId],
-  );
 }
 
 /**

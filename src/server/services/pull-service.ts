@@ -6,8 +6,9 @@ import type { Change, PullResponse, Removal } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
 import { readChangesSince } from '../repositories/changes';
+import { lastMoveSeqOf } from '../repositories/person-moves';
 import { caseIdOf } from './case-of-record';
-import { lastMoveSeqOf, removalsAfterMove } from './person-moves';
+import { removalsAfterMove } from './person-moves';
 import type { Retention } from './retention';
 import type { SubstitutionPeriods } from './substitution-periods';
 import { type Actor, isLeadOf, seesCaseContent } from './visibility';
@@ -66,10 +67,11 @@ export function createPullService(
         // One snapshot for all tables: per-statement snapshots could show a later
         // row of one table while missing an earlier, just committed row of another.
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        const afterMove = await removalsAfterMove(tx, actor, cursor);
+        const lastMoveSeq = await lastMoveSeqOf(tx, actor.id);
+        const afterMove = await removalsAfterMove(tx, actor, cursor, lastMoveSeq);
         if (afterMove) return { afterMove, items: [], lastMoveSeq: null };
         const items = await readChangesSince(tx, viewer, cursor, limit + 1);
-        return { afterMove: null, items, lastMoveSeq: await lastMoveSeqOf(tx, actor.id) };
+        return { afterMove: null, items, lastMoveSeq };
       });
       if (read.afterMove) {
         // The person moved since this cursor: what they can no longer see goes, then start over.

@@ -30,7 +30,7 @@ import {
 } from '../repositories/applied-mutations';
 import { appendAudit } from '../repositories/audit-log';
 import { findCaseIdOfChild } from '../repositories/case-children';
-import type { PersonMove } from '../repositories/person-moves';
+import { movesOf, type PersonMove } from '../repositories/person-moves';
 import { inSavepoint } from '../repositories/savepoint';
 import { withSeqBlocks } from '../repositories/sync-sequence';
 import { caseIdOf } from './case-of-record';
@@ -45,7 +45,7 @@ import type { MutationContext } from './mutations/common';
 import { parseData, storageRejection } from './mutations/mutation-input';
 import { rulesOf } from './mutations/rules';
 import type { Outcome } from './mutations/write-change';
-import { actorWhenEdited, movesOf } from './person-moves';
+import { actorWhenEdited } from './person-moves';
 import { Refusal, reject } from './refusal';
 import type { Retention } from './retention';
 import { transactionWithRetries } from './retry';
