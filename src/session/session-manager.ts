@@ -22,7 +22,6 @@ import {
 import type { Actor } from '../db/infrastructure/local-write';
 import type { FeldakteDb } from '../db/infrastructure/schema';
 import { closeUserDb, openUserDb } from '../db/infrastructure/user-db';
-import { closeSearchIndex } from '../db/search/search';
 import type {
   ChangePasswordRequest,
   LoginRequest,
@@ -220,7 +219,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     show({ status: 'signedIn', session: open.session });
   }
 
-  /** Drops everything the signed-in session holds: engine, search index, database (and with it the key), tokens. */
+  /** Drops everything the signed-in session holds: engine, database (with it the key and search index), tokens. */
   function close(): SessionUser | null {
     if (!open) return null;
     const { session, stopRevocationWatch, stopInactivityWatch } = open;
@@ -228,8 +227,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     stopRevocationWatch();
     stopInactivityWatch();
     session.engine.stop();
-    // The index holds the records' decrypted text: it goes with the key.
-    closeSearchIndex(session.db);
+    // Closing the database drops its search index too (db/search/search.ts).
     closeUserDb();
     return session.user;
   }

@@ -200,7 +200,7 @@ interface Held {
 
 /** The in-memory index of one database, kept current while it is open. */
 export class SearchIndex {
-  private readonly mini = newMiniSearch();
+  private mini = newMiniSearch();
   /** Indexed documents by key, with their signature and the record's version stamp. */
   private readonly docs = new Map<string, Held>();
   /** Record ids held per entity, so a re-read table can tell which records left it. */
@@ -242,7 +242,9 @@ export class SearchIndex {
     this.closed = true;
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.listeners.clear();
-    this.mini.removeAll();
+    // A fresh index rather than removeAll(): MiniSearch may be vacuuming the old
+    // one in the background, which must finish on its own (dropped) maps.
+    this.mini = newMiniSearch();
     this.docs.clear();
     for (const ids of this.idsOf.values()) ids.clear();
     this.caseNames.clear();
@@ -422,17 +424,22 @@ export function snippetOf(text: string, matchedTerms: readonly string[]): string
 
 const indexes = new WeakMap<FeldakteDb, SearchIndex>();
 
-/** The database's search index, built on first use and kept current from then on. */
+/**
+ * The database's search index, built on first use and kept current from then
+ * on. It goes when the database closes (lock, logout, wipe): it holds the
+ * records' decrypted text, which must not outlive the key.
+ */
 export function searchIndexOf(db: FeldakteDb): SearchIndex {
   let index = indexes.get(db);
   if (!index) {
     index = new SearchIndex(db);
     indexes.set(db, index);
+    db.on('close', () => closeSearchIndex(db));
   }
   return index;
 }
 
-/** Stops keeping the database's index current and drops it with its text (lock, logout, tests). */
+/** Stops keeping the database's index current and drops it with its text. */
 export function closeSearchIndex(db: FeldakteDb): void {
   indexes.get(db)?.close();
   indexes.delete(db);
