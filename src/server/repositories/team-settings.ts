@@ -6,19 +6,14 @@ import type { Queryable } from '../db/database';
 const settingsColumns =
   'lock_after_minutes AS "lockAfterMinutes", districts, emergency_contact AS "emergencyContact"';
 
-/** The team's settings; null for an unknown team. */
-export async function findTeamSettings(db: Queryable, teamId: string): Promise<TeamSettings | null> {
+/** The team's settings (with `lock`, locked until the transaction ends); null for an unknown team. */
+export async function findTeamSettings(
+  db: Queryable,
+  teamId: string,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<TeamSettings | null> {
   const rows = await db.query<TeamSettings & Record<string, unknown>>(
-    `SELECT ${settingsColumns} FROM teams WHERE id = $1`,
-    [teamId],
-  );
-  return rows[0] ?? null;
-}
-
-/** The team's settings, locked until the transaction ends; null for an unknown team. */
-export async function lockTeamSettings(tx: Queryable, teamId: string): Promise<TeamSettings | null> {
-  const rows = await tx.query<TeamSettings & Record<string, unknown>>(
-    `SELECT ${settingsColumns} FROM teams WHERE id = $1 FOR UPDATE`,
+    `SELECT ${settingsColumns} FROM teams WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [teamId],
   );
   return rows[0] ?? null;

@@ -17,13 +17,26 @@ export async function insertOrganisation(
 
 export async function insertTeam(
   tx: Queryable,
-  team: { id: string; name: string; organisationId: string },
+  team: {
+    id: string;
+    name: string;
+    organisationId: string;
+    /** The districts a case's "Stadtteil" is chosen from, and the Jugendamt / ASD emergency contact. */
+    districts?: readonly string[];
+    emergencyContact?: string;
+  },
 ): Promise<void> {
-  await tx.query('INSERT INTO teams (id, name, organisation_id) VALUES ($1, $2, $3)', [
-    team.id,
-    team.name,
-    team.organisationId,
-  ]);
+  await tx.query(
+    `INSERT INTO teams (id, name, organisation_id, districts, emergency_contact)
+     VALUES ($1, $2, $3, $4::jsonb, $5)`,
+    [
+      team.id,
+      team.name,
+      team.organisationId,
+      JSON.stringify(team.districts ?? []),
+      team.emergencyContact ?? '',
+    ],
+  );
 }
 
 export interface NewUser {

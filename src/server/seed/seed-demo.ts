@@ -10,7 +10,6 @@ import { localIsoDate } from '../../shared/local-date';
 import type { Mutation, SessionUser } from '../../shared/protocol';
 import type { HouseholdMember, MutableEntity } from '../../shared/records';
 import type { Database } from '../db/database';
-import { storeTeamProfile } from '../repositories/team-profile';
 import {
   countUsers,
   findSessionUser,
@@ -79,8 +78,8 @@ async function insertTeamsAndUsers(db: Database): Promise<Map<string, SessionUse
     await insertOrganisation(tx, { id: organisationId, name: DEMO_ORGANISATION });
     for (const team of demoTeams) {
       const teamId = randomUUID();
-      await insertTeam(tx, { id: teamId, name: team.name, organisationId });
-      await storeTeamProfile(tx, teamId, team);
+      const { name, districts, emergencyContact } = team;
+      await insertTeam(tx, { id: teamId, name, organisationId, districts, emergencyContact });
       for (const user of team.users) {
         const id = randomUUID();
         await insertUser(tx, { id, teamId, ...user, passwordHash: hashes[users.size] ?? '' });

@@ -5,18 +5,16 @@
 import type { TeamSettings, TeamSettingsChange } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
-import { findTeamSettings, lockTeamSettings, updateTeamSettings } from '../repositories/team-settings';
+import { findTeamSettings, updateTeamSettings } from '../repositories/team-settings';
 import { reject } from './refusal';
 import { isUnstorableValue } from './storable-text';
 import type { TeamLead } from './visibility';
 
 export function createTeamSettingsService(db: Database) {
   return {
-    /** The lead's team's settings. */
-    async read(lead: TeamLead): Promise<TeamSettings> {
-      const settings = await findTeamSettings(db, lead.teamId);
-      if (!settings) throw reject.notFound('teamNotFound');
-      return settings;
+    /** The lead's team's settings, as the session read them with this request. */
+    read({ lockAfterMinutes, districts, emergencyContact }: TeamLead): TeamSettings {
+      return { lockAfterMinutes, districts, emergencyContact };
     },
 
     /** Stores the lead's team's settings (what the change leaves out stays); returns them as stored. */
@@ -27,7 +25,7 @@ export function createTeamSettingsService(db: Database) {
       if (isUnstorableValue(change.emergencyContact))
         throw reject.invalid('unstorableText', 'emergencyContact');
       const stored = await db.transaction(async (tx) => {
-        const before = await lockTeamSettings(tx, teamId);
+        const before = await findTeamSettings(tx, teamId, { lock: true });
         if (!before) return null;
         const after = await updateTeamSettings(tx, teamId, {
           lockAfterMinutes: change.lockAfterMinutes,

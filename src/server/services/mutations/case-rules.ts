@@ -18,7 +18,7 @@ import type { MessageKey } from '../../../shared/messages';
 import { type CaseFields, type CaseRecord, type CaseStatus, LEAD_CASE_FIELDS } from '../../../shared/records';
 import { lockCaseChildren } from '../../repositories/case-children';
 import { findRecord, findStoredRecord } from '../../repositories/records';
-import { findTeamDistricts } from '../../repositories/team-profile';
+import { findTeamSettings } from '../../repositories/team-settings';
 import { isTeamMember } from '../../repositories/users';
 import { sameValue } from '../merge/conflicts';
 import { reject } from '../refusal';
@@ -57,7 +57,7 @@ async function assertPreConsultationOfTeam(
 /** '' (none) or one of the team's districts as stored now; a case keeps a district the team dropped later. */
 async function assertDistrictOfTeam(ctx: MutationContext, teamId: string, district: string): Promise<void> {
   if (district === '') return;
-  if (!(await findTeamDistricts(ctx.tx, teamId)).includes(district)) {
+  if (!((await findTeamSettings(ctx.tx, teamId))?.districts ?? []).includes(district)) {
     throw reject.invalid('districtNotOfTeam', 'district');
   }
 }
