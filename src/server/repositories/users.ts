@@ -126,7 +126,3 @@ export async function lockPasswordHash(tx: Queryable, userId: string): Promise<s
   );
   return rows[0]?.passwordHash ?? null;
 }
-
-export async function updatePasswordHash(tx: Queryable, userId: string, passwordHash: string): Promise<void> {
-  await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
-}

@@ -5,6 +5,7 @@
 // them). Only a SHA-256 of the normalised code is stored: with 80 random bits
 // nobody can try their way back from it, so a slow hash would add nothing.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { normalisedCode } from '../../shared/protocol';
 
 /** 32 characters, so every random byte's low five bits pick one evenly. */
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -17,11 +18,6 @@ export const CODE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 export function newOneTimeCode(): string {
   const chars = [...randomBytes(LENGTH)].map((byte) => ALPHABET[byte & 31]).join('');
   return chars.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? chars;
-}
-
-/** How a code is compared: without spaces and dashes, in upper case. */
-export function normalisedCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
 export function hashOneTimeCode(code: string): string {

@@ -9,9 +9,10 @@ import { passwordWeakness } from '../../shared/guessable-password';
 import type { ChangePasswordRequest } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import { appendAudit } from '../repositories/audit-log';
+import { setPasswordHash } from '../repositories/people';
 import { deleteOtherRefreshTokens, lockOtherRefreshTokens } from '../repositories/refresh-tokens';
 import { deleteOtherSessions, findSessionFamily } from '../repositories/sessions';
-import { findLoginCandidate, lockPasswordHash, updatePasswordHash } from '../repositories/users';
+import { findLoginCandidate, lockPasswordHash } from '../repositories/users';
 import { hashToken } from './auth-service';
 import type { LoginRateLimit } from './login-rate-limit';
 import { hashPassword, verifyPassword } from './password';
@@ -81,7 +82,7 @@ export function createPasswordChangeService(
       const changed = await db.transaction(async (tx) => {
         // Another change got in between: the password checked is no longer the current one.
         if ((await lockPasswordHash(tx, actor.id)) !== checkedHash) return false;
-        await updatePasswordHash(tx, actor.id, newHash);
+        await setPasswordHash(tx, actor.id, newHash, { activate: false });
         const tokenHash = hashToken(context.token);
         const familyId = await findSessionFamily(tx, tokenHash);
         await lockOtherRefreshTokens(tx, actor.id, familyId);

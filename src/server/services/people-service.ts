@@ -72,14 +72,16 @@ interface Reach {
   deviceId: string | null;
 }
 
-/** Whether the person may open "Team & Zugänge" at all (checked before a request's input is read). */
-export function mayManagePeople(actor: Actor): boolean {
-  return actor.administers || actor.role === 'admin' || actor.role === 'lead';
+// `administers` is true for every role admin (users_admin_administers), so it alone says who administers.
+
+/** The check in front of every people route: administrators and leads (before a request's input is read). */
+export function requirePeopleManager(actor: Actor): void {
+  if (!actor.administers && actor.role !== 'lead') throw reject.forbidden('onlyManagersSeePeople');
 }
 
-/** The check in front of every people route. */
-export function requirePeopleManager(actor: Actor): void {
-  if (!mayManagePeople(actor)) throw reject.forbidden('onlyManagersSeePeople');
+/** The check in front of every team route. */
+export function requireAdministrator(actor: Actor): void {
+  if (!actor.administers) throw reject.forbidden('onlyAdministratorsManageTeams');
 }
 
 function statusOf(row: PersonRow): PersonStatus {
@@ -118,7 +120,7 @@ export function createPeopleService(db: Database, live: Pick<LiveHub, 'endWhere'
     requirePeopleManager(actor);
     const team = await findTeam(db, actor.teamId);
     if (!team) throw reject.notFound('teamNotFound');
-    const administers = actor.administers || actor.role === 'admin';
+    const { administers } = actor;
     return {
       organisationId: team.organisationId,
       teamId: administers ? null : actor.teamId,

@@ -32,10 +32,15 @@ export const Username = z
   .max(100, says('tooLong'))
   .regex(/^[\p{L}\p{N}._@-]+$/u, says('usernameCharacters'));
 
+/** A one-time code as it is compared: without spaces and dashes, in upper case. */
+export function normalisedCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
 /** A one-time code (set-up, invitation, password reset), as people type it: spaces and dashes ignored. */
 export const OneTimeCode = z
   .string(says('notText'))
-  .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+  .transform(normalisedCode)
   .pipe(z.string().min(1, says('empty')).max(64, says('tooLong')));
 
 /** GET /api/setup (no login): whether the installation still waits for its set-up. */

@@ -14,8 +14,7 @@ import {
 import type { Services } from '../../services';
 import { authenticatedLeadOf, authenticatedOf } from '../auth-hook';
 import { DEVICE_ID, deviceIdOf, requiredDeviceIdOf } from '../device-id';
-import { parseInput } from '../validate';
-import { assertStorable } from './people';
+import { assertStorable, parseInput } from '../validate';
 
 const DeviceParams = z.object({ deviceId: z.string().regex(DEVICE_ID) }).strict();
 

@@ -10,8 +10,7 @@ import type { Services } from '../../services';
 import { deviceIdOf } from '../device-id';
 import { HttpError } from '../http-error';
 import { sendRateLimited } from '../rate-limited';
-import { parseInput } from '../validate';
-import { assertStorable } from './people';
+import { assertStorable, parseInput } from '../validate';
 
 export function registerInvitationRoute(app: FastifyInstance, services: Services): void {
   app.post('/api/auth/invitation', { bodyLimit: 16 * 1024 }, async (request, reply) => {

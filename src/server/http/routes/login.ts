@@ -9,11 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { LoginWithRefreshRequest, type SessionTokens } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import type { LoginAttempt } from '../../services/login-rate-limit';
-import { findUnstorableField } from '../../services/storable-text';
 import { deviceIdOf } from '../device-id';
 import { HttpError } from '../http-error';
 import { sendRateLimited } from '../rate-limited';
-import { parseInput } from '../validate';
+import { assertStorable, parseInput } from '../validate';
 
 const StrictLoginRequest = LoginWithRefreshRequest.strict();
 
@@ -29,8 +28,7 @@ async function mustWait(services: Services, attempt: LoginAttempt, deviceId: str
 export function registerLoginRoute(app: FastifyInstance, services: Services): void {
   app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
     const { username, password, refresh = false } = parseInput(StrictLoginRequest, request.body);
-    const unstorable = findUnstorableField({ username, password });
-    if (unstorable) throw HttpError.saying(400, 'invalid', 'unstorableText', unstorable);
+    assertStorable({ username, password });
     const deviceId = deviceIdOf(request);
     const attempt = { username, address: request.ip };
     const waitMs = await mustWait(services, attempt, deviceId);

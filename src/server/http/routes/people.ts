@@ -19,11 +19,9 @@ import {
 } from '../../../shared/protocol';
 import type { Services } from '../../services';
 import { type Operator, requirePeopleManager } from '../../services/people-service';
-import { findUnstorableField } from '../../services/storable-text';
 import { authenticatedOf } from '../auth-hook';
 import { deviceIdOf } from '../device-id';
-import { HttpError } from '../http-error';
-import { parseInput } from '../validate';
+import { assertStorable, parseInput } from '../validate';
 
 const PersonParams = z.object({ personId: Id }).strict();
 
@@ -32,11 +30,6 @@ function managerOf(request: FastifyRequest): Operator {
   const { actor } = authenticatedOf(request);
   requirePeopleManager(actor);
   return { kind: 'person', actor, deviceId: deviceIdOf(request) };
-}
-
-export function assertStorable(fields: Readonly<Record<string, unknown>>): void {
-  const unstorable = findUnstorableField(fields);
-  if (unstorable) throw HttpError.saying(400, 'invalid', 'unstorableText', unstorable);
 }
 
 export function registerPeopleRoutes(app: FastifyInstance, services: Services): void {

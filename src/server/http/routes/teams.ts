@@ -8,18 +8,16 @@ import { z } from 'zod';
 import { Id } from '../../../shared/fields';
 import { type Team, TeamNameRequest } from '../../../shared/protocol';
 import type { Services } from '../../services';
-import type { Operator } from '../../services/people-service';
-import { reject } from '../../services/refusal';
+import { type Operator, requireAdministrator } from '../../services/people-service';
 import { authenticatedOf } from '../auth-hook';
 import { deviceIdOf } from '../device-id';
-import { parseInput } from '../validate';
-import { assertStorable } from './people';
+import { assertStorable, parseInput } from '../validate';
 
 const TeamParams = z.object({ teamId: Id }).strict();
 
 function administratorOf(request: FastifyRequest): Operator {
   const { actor } = authenticatedOf(request);
-  if (!actor.administers && actor.role !== 'admin') throw reject.forbidden('onlyAdministratorsManageTeams');
+  requireAdministrator(actor);
   return { kind: 'person', actor, deviceId: deviceIdOf(request) };
 }
 
